@@ -1,0 +1,42 @@
+# News Archive: the two commands of the Quick start are `make site` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+
+.PHONY: site test serve lint bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-site: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[search]'
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[search,test,scale]'
+	touch $@
+
+## Build the bundled sample archive into output/ (installs into .venv on first use).
+site: $(VENV)/.installed-site
+	$(PELICAN) content
+
+## Install what the tests need (headless Chromium too, where we may) and run the test suite.
+test: $(VENV)/.installed-test
+	bash scripts/install-browser.sh
+	$(PY) -m pytest -q
+
+## Browse the built site at http://localhost:8000/
+serve: site
+	$(PELICAN) --listen --autoreload content
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check plugins tests bench
+
+bench: $(VENV)/.installed-test
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf output cache content/posts/*.md.tmp

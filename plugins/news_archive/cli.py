@@ -1,0 +1,97 @@
+"""The `news-archive` command line: inspect, tag and ingest raw files without Pelican."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from .pipeline import process_file
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        result = process_file(str(path.parent), path.name)
+        for draft in result["drafts"]:
+            record = draft.to_record()
+            record["path"] = str(path) + (f"#{draft.index}" if draft.index else "")
+            print(json.dumps(record, ensure_ascii=False))
+        for label, reason in result["errors"]:
+            print(f"{path.parent / label}: {reason}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    from .entities import tag_text
+
+    for name in args.files:
+        text = Path(name).read_text(encoding="utf-8", errors="replace")
+        tags = tag_text(text, "", args.published)
+        print(json.dumps({
+            "path": name,
+            "countries": tags.countries,
+            "organizations": [o.name for o in tags.organizations],
+            "organization_aliases": {o.name: o.aliases for o in tags.organizations},
+            "persons": tags.persons,
+            "dates_mentioned": tags.dates_mentioned,
+        }, ensure_ascii=False))
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    mapper = None
+    if args.dask_scheduler:
+        from .distributed import dask_mapper
+
+        mapper = dask_mapper(args.dask_scheduler)
+    report = ingest(Path(args.raw), Path(args.posts), workers=args.workers, map_files=mapper)
+    if args.report:
+        Path(args.report).write_text(json.dumps(report.as_json(), indent=2) + "\n")
+    print(report.summary_line())
+    for path, reason in report.skipped:
+        print(f"  skipped {path}: {reason}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="news-archive", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("inspect", help="print each raw file's record as one JSON line")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=_cmd_inspect)
+
+    p = sub.add_parser("tag", help="tag clean article text files; one JSON line each")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--published", help="ISO date the texts were published (resolves dates)")
+    p.set_defaults(func=_cmd_tag)
+
+    p = sub.add_parser("ingest", help="turn raw files into posts (what the plugin does)")
+    p.add_argument("--raw", default="content/raw", help="raw folder (default: %(default)s)")
+    p.add_argument("--posts", default="content/posts", help="posts folder (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster")
+    p.add_argument("--report", metavar="FILE", help="also write the summary as JSON")
+    p.set_defaults(func=_cmd_ingest)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(message)s",
+    )
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

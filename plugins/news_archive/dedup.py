@@ -1,0 +1,81 @@
+"""Near-duplicate articles: MinHash sketches of word shingles, with LSH banding.
+
+The same story saved twice (two scrapes, an HTML and a text dump of one page, a wire story on
+two sites) differs in chrome and whitespace but shares almost all of its body. Exact copies are
+caught earlier by sha256; this module catches the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+
+import numpy as np
+
+SHINGLE = 5  # words per shingle
+PERMUTATIONS = 64
+BANDS = 16  # 16 bands x 4 rows: pairs at Jaccard 0.8 collide in some band with p > 0.99
+THRESHOLD = 0.8  # estimated Jaccard similarity above which two bodies are one article
+_WORD = re.compile(r"\w+")
+
+# Fixed coefficients (odd multipliers) so sketches are stable across processes and runs.
+_rng = np.random.default_rng(20211)
+_A = (_rng.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1))[:, None]
+_B = _rng.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)[:, None]
+
+
+def sketch(text: str) -> list[int]:
+    """MinHash signature (PERMUTATIONS ints) of a body's word shingles; [] if too short."""
+    words = _WORD.findall(text.casefold())
+    if len(words) < SHINGLE * 3:
+        return []
+    hashes = np.fromiter(
+        {
+            zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
+            for i in range(len(words) - SHINGLE + 1)
+        },
+        dtype=np.uint64,
+    )
+    # Multiply-shift hashing; uint64 arithmetic wraps, which is what the scheme wants.
+    mixed = (_A * hashes[None, :] + _B) >> np.uint64(32)
+    return [int(v) for v in mixed.min(axis=1)]
+
+
+def similarity(s1: list[int], s2: list[int]) -> float:
+    """Estimated Jaccard similarity of two sketches."""
+    if not s1 or not s2:
+        return 0.0
+    return sum(x == y for x, y in zip(s1, s2, strict=True)) / len(s1)
+
+
+class NearDuplicateIndex:
+    """Keys with sketches; `find` returns the first indexed key a new sketch duplicates."""
+
+    def __init__(self) -> None:
+        self._sketches: dict[str, list[int]] = {}
+        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+
+    def add(self, key: str, sig: list[int]) -> None:
+        if not sig:
+            return
+        self._sketches[key] = sig
+        for band in _bands(sig):
+            self._buckets.setdefault(band, []).append(key)
+
+    def find(self, sig: list[int]) -> str | None:
+        if not sig:
+            return None
+        candidates = {k for band in _bands(sig) for k in self._buckets.get(band, ())}
+        best = max(
+            ((similarity(sig, self._sketches[k]), k) for k in candidates),
+            default=(0.0, None),
+            key=lambda pair: (pair[0], pair[1] or ""),
+        )
+        return best[1] if best[0] >= THRESHOLD else None
+
+
+def _bands(sig: list[int]) -> Iterable[tuple[int, tuple[int, ...]]]:
+    rows = len(sig) // BANDS
+    for b in range(BANDS):
+        yield b, tuple(sig[b * rows : (b + 1) * rows])

@@ -1,0 +1,403 @@
+"""Raw folder -> posts folder, idempotently.
+
+- A raw file whose bytes (sha256) did not change since its post was written is not processed.
+- A post is written only when its bytes change; a post a person edited is never overwritten.
+- Identical raw files make one post that lists the others as alternates.
+- A raw file that cannot be read or cleaned is reported (file and reason) and skipped.
+- The generated post of a deleted raw file is removed, unless a person edited it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import posts
+from .dedup import NearDuplicateIndex
+from .draft import Draft
+from .manifest import MANIFEST_NAME, load_manifest
+from .pipeline import process_file
+
+log = logging.getLogger("news_archive")
+
+STATE_NAME = ".ingest-state.json"
+
+RAW_SUFFIXES = (".txt", ".text", ".html", ".htm", ".html.gz", ".htm.gz", ".json", ".jsonl")
+SLUG_MAX = 80
+
+
+@dataclass
+class Report:
+    """What one ingest run did (also written as output/ingest-report.json)."""
+
+    files_seen: int = 0
+    processed: int = 0
+    posts_written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (raw path, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (raw path, kept post)
+    kept_edits: list[str] = field(default_factory=list)  # hand-edited posts left alone
+    removed: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "files_seen": self.files_seen,
+            "processed": self.processed,
+            "posts_written": len(self.posts_written),
+            "posts_written_files": self.posts_written,
+            "unchanged": self.unchanged,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "duplicates": [{"path": p, "post": k} for p, k in self.duplicates],
+            "hand_edited_kept": self.kept_edits,
+            "removed": self.removed,
+        }
+
+    def summary_line(self) -> str:
+        return (
+            f"news_archive ingest: {self.files_seen} raw files seen, "
+            f"{len(self.posts_written)} posts written, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped, {len(self.duplicates)} duplicates, "
+            f"{len(self.kept_edits)} hand-edited posts kept, {len(self.removed)} removed"
+        )
+
+
+@dataclass
+class ExistingPost:
+    path: Path
+    meta: dict[str, str]
+
+    @property
+    def raw_key(self) -> str:
+        return self.meta.get("raw-path", "")
+
+    @property
+    def is_generated(self) -> bool:
+        return posts.FINGERPRINT_KEY.lower() in self.meta
+
+
+# ---------------------------------------------------------------- scanning
+
+
+def list_raw_files(raw_dir: Path, report: Report) -> list[str]:
+    """Raw files below raw_dir (posix paths relative to it), sorted; odd entries are reported."""
+    found: list[str] = []
+    root = raw_dir.resolve()
+    for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name == MANIFEST_NAME:
+                continue
+            full = Path(dirpath) / name
+            rel = full.relative_to(raw_dir).as_posix()
+            if not name.lower().endswith(RAW_SUFFIXES):
+                report.skipped.append((rel, f"unsupported file type (expected {_suffix_list()})"))
+                continue
+            if full.is_symlink():
+                target = full.resolve()
+                if not target.is_relative_to(root):
+                    report.skipped.append((rel, "symlink points outside the raw folder"))
+                    continue
+            found.append(rel)
+    report.files_seen = len(found) + len(report.skipped)
+    return found
+
+
+def _suffix_list() -> str:
+    return " ".join(RAW_SUFFIXES)
+
+
+def load_existing_posts(posts_dir: Path) -> list[ExistingPost]:
+    """Every Markdown post in posts_dir, with its header."""
+    if not posts_dir.is_dir():
+        return []
+    return [ExistingPost(p, posts.read_header(p)) for p in sorted(posts_dir.glob("*.md"))]
+
+
+def load_state(posts_dir: Path) -> dict[str, dict]:
+    """What earlier runs learnt per raw file (sha, sketch, skip reason, near-duplicate of)."""
+    try:
+        data = json.loads((posts_dir / STATE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("version") != posts.PIPELINE_VERSION:
+        return {}
+    return data.get("files", {})
+
+
+def save_state(posts_dir: Path, files: dict[str, dict]) -> None:
+    """Write the state file only when it changes (autoreload must not loop)."""
+    text = json.dumps({"version": posts.PIPELINE_VERSION, "files": files}, sort_keys=True)
+    target = posts_dir / STATE_NAME
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    posts_dir.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- slugs and dates
+
+
+def slugify(title: str) -> str:
+    """ASCII slug of a headline, cut at a word boundary."""
+    ascii_ = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
+    return slug
+
+
+def choose_date(draft: Draft, manifest_row: dict[str, str], raw_file: Path) -> tuple[str, str]:
+    """(ISO date, where it came from): raw file > manifest > the file's modification time."""
+    e = draft.extracted
+    if e.published:
+        return e.published, e.published_source or "raw"
+    if manifest_row.get("published"):
+        return manifest_row["published"], "manifest"
+    try:
+        mtime = raw_file.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    when = datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
+    log.warning("%s: no publication date found; using the file's modification time", draft.path)
+    return when, "file-mtime"
+
+
+def apply_manifest(draft: Draft, row: dict[str, str]) -> None:
+    """Fill what the raw file lacks from its manifest row."""
+    e = draft.extracted
+    e.url = e.url or row.get("url", "")
+    e.source = e.source or row.get("source", "")
+    if row.get("title") and not e.title:
+        e.title = row["title"]
+
+
+# ---------------------------------------------------------------- the run
+
+
+def ingest(
+    raw_dir: Path,
+    posts_dir: Path,
+    workers: int | None = None,
+    map_files: Callable[[str, list[str]], Iterable[dict]] | None = None,
+) -> Report:
+    """Turn every new or changed raw file into a post. Returns what was done."""
+    raw_dir, posts_dir = Path(raw_dir), Path(posts_dir)
+    report = Report()
+    if not raw_dir.is_dir():
+        log.warning("news_archive: raw folder %s does not exist; nothing to ingest", raw_dir)
+        return report
+    manifest = load_manifest(raw_dir)
+    rel_paths = list_raw_files(raw_dir, report)
+    existing = load_existing_posts(posts_dir)
+    by_raw: dict[str, list[ExistingPost]] = {}
+    for post in existing:
+        if post.raw_key:
+            by_raw.setdefault(post.raw_key.split("#", 1)[0], []).append(post)
+
+    hashes = _hash_files(raw_dir, rel_paths, report)
+    exact = _group_identical(hashes, report)
+    state = load_state(posts_dir)
+    near_of = _remembered_near_duplicates(state, hashes, exact)
+    todo: list[str] = []
+    for rel in exact:
+        entry = state.get(rel, {})
+        if rel in near_of:
+            report.duplicates.append((rel, near_of[rel]))
+        elif entry.get("sha") == hashes[rel] and entry.get("skipped"):
+            report.skipped.append((rel, entry["skipped"]))
+            log.warning("%s: skipped (unchanged since last run): %s", rel, entry["skipped"])
+            continue
+        elif not _is_current(hashes[rel], _alternates(rel, exact, near_of), by_raw.get(rel, [])):
+            todo.append(rel)
+            continue
+        report.unchanged += 1
+    mapper = map_files or (lambda d, paths: _map_local(d, paths, workers))
+    results = sorted(mapper(str(raw_dir), todo), key=lambda r: r["path"])
+    report.processed = len(results)
+
+    index = NearDuplicateIndex()
+    for rel in exact:
+        if rel not in near_of and rel not in todo:
+            index.add(rel, state.get(rel, {}).get("sketch", []))
+    pending = _sort_out(results, index, near_of, state, report)
+    # Posts kept from earlier runs that just gained a near-duplicate must list it: redo them.
+    gained = sorted({of for of in near_of.values() if of not in todo and of in exact})
+    gained = [g for g in gained if _alternates(g, exact, near_of) != _listed_alternates(by_raw, g)]
+    if gained:
+        for res in mapper(str(raw_dir), gained):
+            pending.extend(res["drafts"])
+
+    taken = {p.meta.get("slug", p.path.stem): p for p in existing}
+    for draft in sorted(pending, key=lambda d: (d.path, d.index)):
+        draft.alternates = _alternates(draft.path, exact, near_of)
+        row = manifest.get(draft.path, {})
+        apply_manifest(draft, row)
+        date, date_source = choose_date(draft, row, raw_dir / draft.path)
+        _write_post(draft, date, date_source, posts_dir, by_raw, taken, report)
+
+    live = set(exact) - set(near_of)
+    _remove_orphans(existing, live, report)
+    save_state(posts_dir, {rel: state[rel] for rel in exact if rel in state})
+    log.info(report.summary_line())
+    return report
+
+
+def _sort_out(results, index: NearDuplicateIndex, near_of: dict[str, str], state: dict,
+              report: Report) -> list[Draft]:
+    """Record errors and near-duplicates of this run's results; return the drafts to publish."""
+    pending: list[Draft] = []
+    for res in results:
+        rel = res["path"]
+        for path, reason in res["errors"]:
+            report.skipped.append((path, reason))
+            log.warning("%s: skipped: %s", path, reason)
+        if not res["drafts"]:
+            reason = res["errors"][0][1] if res["errors"] else "no article found"
+            state[rel] = {"sha": res["sha256"], "skipped": reason}
+            continue
+        entry: dict = {"sha": res["sha256"]}
+        for draft in res["drafts"]:
+            match = index.find(draft.sketch) if draft.index == 0 else None
+            if match and match != rel:
+                near_of[rel] = match
+                entry["near_of"] = match
+                report.duplicates.append((rel, match))
+                log.warning("%s: near-duplicate of %s; recorded as an alternate source", rel, match)
+                continue
+            if draft.index == 0:
+                index.add(rel, draft.sketch)
+                entry["sketch"] = draft.sketch
+            pending.append(draft)
+        state[rel] = entry
+    return pending
+
+
+def _remembered_near_duplicates(state: dict, hashes: dict[str, str],
+                                exact: dict[str, list[str]]) -> dict[str, str]:
+    """Near-duplicate links from earlier runs that still hold (both files unchanged)."""
+    near: dict[str, str] = {}
+    for rel, entry in state.items():
+        of = entry.get("near_of")
+        if of and rel in exact and of in exact and entry.get("sha") == hashes.get(rel):
+            near[rel] = of
+    return near
+
+
+def _alternates(rel: str, exact: dict[str, list[str]], near_of: dict[str, str]) -> list[str]:
+    """Other raw files that hold this file's article: identical copies, then near-duplicates."""
+    return exact.get(rel, []) + sorted(k for k, v in near_of.items() if v == rel)
+
+
+def _listed_alternates(by_raw: dict[str, list[ExistingPost]], rel: str) -> list[str]:
+    posts_of = by_raw.get(rel, [])
+    return posts.split_list(posts_of[0].meta.get("alternates", "")) if posts_of else []
+
+
+def _hash_files(raw_dir: Path, rel_paths: list[str], report: Report) -> dict[str, str]:
+    """sha256 of every readable raw file; unreadable ones are reported and dropped."""
+    from .errors import UnreadableInput
+    from .pipeline import read_raw_bytes, sha256_of
+
+    hashes: dict[str, str] = {}
+    for rel in rel_paths:
+        try:
+            hashes[rel] = sha256_of(read_raw_bytes(raw_dir / rel))
+        except UnreadableInput as exc:
+            report.skipped.append((rel, str(exc)))
+            log.warning("%s: skipped: %s", rel, exc)
+    return hashes
+
+
+def _group_identical(hashes: dict[str, str], report: Report) -> dict[str, list[str]]:
+    """Primary raw file -> the identical files it stands for (first path in sort order wins)."""
+    groups: dict[str, list[str]] = {}
+    for rel in sorted(hashes):
+        groups.setdefault(hashes[rel], []).append(rel)
+    primaries: dict[str, list[str]] = {}
+    for first, *rest in groups.values():
+        primaries[first] = rest
+        for dup in rest:
+            report.duplicates.append((dup, first))
+            log.info("%s: identical to %s; published once", dup, first)
+    return primaries
+
+
+def _is_current(sha: str, alternates: list[str], posts_of_file: list[ExistingPost]) -> bool:
+    """True when the raw file's post(s) were generated from these exact bytes and duplicates."""
+    if not posts_of_file:
+        return False
+    alt = posts.join_list(alternates)
+    return all(
+        not p.is_generated
+        or (
+            p.meta.get("raw-sha256") == sha
+            and p.meta.get("pipeline-version") == posts.PIPELINE_VERSION
+            and p.meta.get("alternates", "") == alt
+        )
+        for p in posts_of_file
+    )
+
+
+def _map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterable[dict]:
+    """Run process_file over paths, in a process pool when there is enough work."""
+    workers = workers or int(os.environ.get("NEWS_ARCHIVE_WORKERS", "0")) or os.cpu_count() or 1
+    if workers <= 1 or len(paths) < 20:
+        return [process_file(raw_dir, p) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(process_file, [raw_dir] * len(paths), paths, chunksize=chunk))
+
+
+def _write_post(draft, date, date_source, posts_dir, by_raw, taken, report) -> None:
+    raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
+    previous = next((p for p in by_raw.get(draft.path, []) if p.raw_key == raw_key), None)
+    if previous is not None and posts.is_hand_edited(previous.path):
+        report.kept_edits.append(previous.path.name)
+        log.warning(
+            "%s: raw file changed but its post %s was edited by hand; post left as it is",
+            draft.path, previous.path.name,
+        )
+        return
+    slug = previous.meta.get("slug") if previous else None
+    if not slug:
+        slug = slugify(draft.extracted.title) or f"article-{draft.sha256[:8]}"
+        if slug in taken:
+            slug = f"{slug}-{draft.sha256[:8]}" + (f"-{draft.index}" if draft.index else "")
+    text = posts.render_post(draft, slug, date, date_source)
+    target = posts_dir / f"{slug}.md"
+    if previous is not None and previous.path != target:
+        previous.path.unlink(missing_ok=True)
+    taken[slug] = ExistingPost(target, {"slug": slug})
+    if target.exists() and target.read_text(encoding="utf-8", errors="replace") == text:
+        return
+    posts_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".md.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, target)
+    report.posts_written.append(target.name)
+
+
+def _remove_orphans(existing: list[ExistingPost], live: set[str], report: Report) -> None:
+    """Remove generated, unedited posts whose raw file is gone (or is now a duplicate)."""
+    for post in existing:
+        raw = post.raw_key.split("#", 1)[0]
+        if not raw or not post.is_generated or raw in live or not post.path.exists():
+            continue
+        if posts.is_hand_edited(post.path):
+            log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw)
+            report.kept_edits.append(post.path.name)
+            continue
+        post.path.unlink()
+        report.removed.append(post.path.name)

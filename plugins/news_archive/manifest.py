@@ -1,0 +1,56 @@
+"""The sidecar manifest: facts about raw files that the files themselves lack.
+
+`content/raw/manifest.csv`, UTF-8, with a header row; columns (all but `path` optional):
+
+    path,url,published,source,title
+
+`path` is relative to the raw folder; `published` is an ISO 8601 date or datetime. A value in
+the manifest fills a gap; a full date found in the raw file itself wins over the manifest's.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from datetime import datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.csv"
+COLUMNS = ("path", "url", "published", "source", "title")
+
+
+def load_manifest(raw_dir: Path) -> dict[str, dict[str, str]]:
+    """Rows of the manifest keyed by raw path; bad rows are reported and skipped."""
+    path = raw_dir / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for n, row in enumerate(csv.DictReader(f), start=2):
+                key = (row.get("path") or "").strip()
+                if not key:
+                    log.warning("%s:%d: row without a path, skipped", path, n)
+                    continue
+                entry = {c: (row.get(c) or "").strip() for c in COLUMNS[1:]}
+                if entry["published"] and not _is_iso(entry["published"]):
+                    log.warning(
+                        "%s:%d: published %r is not an ISO date, ignored", path, n,
+                        entry["published"],
+                    )
+                    entry["published"] = ""
+                rows[key] = entry
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        log.warning("%s: manifest unreadable (%s), ignored", path, exc)
+        return {}
+    return rows
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,147 @@
+"""One raw file -> Drafts: read, decode, extract, tag. Plain functions, no Pelican.
+
+`process_file` is the unit of work that ingest runs locally, in a process pool or on a Dask
+cluster; everything it needs is loaded once per process (module-level caches).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .decode import decode_bytes, sniff_format
+from .dedup import sketch
+from .draft import Draft, Extracted
+from .errors import UnreadableInput
+
+MAX_RAW_BYTES = 50 * 1024 * 1024
+
+
+def read_raw_bytes(path: Path) -> bytes:
+    """The bytes of a raw file, refusing what is too large, not a file, or unreadable."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableInput(f"cannot stat file ({exc.strerror})") from exc
+    if size > MAX_RAW_BYTES:
+        limit = MAX_RAW_BYTES // 1_000_000
+        raise UnreadableInput(f"file too large ({size / 1e6:.0f} MB; the limit is {limit} MB)")
+    try:
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise UnreadableInput("permission denied") from exc
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read file ({exc.strerror})") from exc
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def extract(data: bytes, relpath: str) -> tuple[str, list[Extracted | UnreadableInput]]:
+    """Decode and extract every article a raw file holds. Returns (format, records)."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+                data = gz.read(MAX_RAW_BYTES + 1)
+        except (OSError, EOFError) as exc:
+            raise UnreadableInput(f"broken gzip data ({exc})") from exc
+        if len(data) > MAX_RAW_BYTES:
+            raise UnreadableInput("decompressed file too large")
+        relpath = relpath[:-3] if relpath.endswith(".gz") else relpath
+    text, _encoding = decode_bytes(data, relpath)
+    if not text.strip():
+        raise UnreadableInput("empty file")
+    fmt = sniff_format(relpath, text)
+    if fmt == "html":
+        from .extract.html_page import extract_html_page
+
+        return fmt, [extract_html_page(text)]
+    if fmt == "json":
+        from .extract.json_record import extract_json_records
+
+        return fmt, list(extract_json_records(text))
+    if fmt == "jsonl":
+        from .extract.json_record import extract_jsonl_records
+
+        return fmt, list(extract_jsonl_records(text))
+    from .extract.text_dump import extract_text_dump
+
+    return "text", [extract_text_dump(text)]
+
+
+def is_future(iso: str | None, today: date | None = None) -> bool:
+    """True for a date after today (a scraper's or converter's mistake)."""
+    if not iso:
+        return False
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return True
+    return d > (today or datetime.now(timezone.utc).date())
+
+
+def finish(extracted: Extracted) -> Extracted:
+    """Language detection and sanity checks that apply to every format."""
+    from .language import detect_language
+
+    if not extracted.language:
+        sample = " ".join([extracted.title, *extracted.paragraphs[:5]])
+        extracted.language = detect_language(sample)
+    if extracted.published and (is_future(extracted.published) or extracted.published < "1800"):
+        extracted.warnings.append(f"ignored absurd date {extracted.published!r}")
+        extracted.published, extracted.published_source = None, ""
+    if not extracted.title.strip():
+        first = extracted.paragraphs[0] if extracted.paragraphs else ""
+        extracted.title = (first[:90].rsplit(" ", 1)[0] + "…") if len(first) > 90 else first
+        extracted.warnings.append("no headline found; used the start of the first paragraph")
+    return extracted
+
+
+def tag(extracted: Extracted):
+    """Entities and dates of one article."""
+    from .entities import tag_text
+
+    parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
+    return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+
+
+def process_file(raw_dir: str, relpath: str) -> dict:
+    """Full pipeline for one raw file. Returns a picklable result dict:
+
+    {"path", "sha256", "drafts": [Draft...], "errors": [(relpath, reason)...]}
+    """
+    path = Path(raw_dir) / relpath
+    result: dict = {"path": relpath, "sha256": "", "drafts": [], "errors": []}
+    try:
+        data = read_raw_bytes(path)
+        result["sha256"] = sha256_of(data)
+        fmt, records = extract(data, relpath)
+    except UnreadableInput as exc:
+        result["errors"].append((relpath, str(exc)))
+        return result
+    except Exception as exc:  # a bug or a pathological page must not stop the archive
+        result["errors"].append((relpath, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return result
+    for i, rec in enumerate(records):
+        label = f"{relpath}#{i + 1}" if len(records) > 1 else relpath
+        if isinstance(rec, Exception):
+            result["errors"].append((label, str(rec)))
+            continue
+        if not rec.paragraphs:
+            result["errors"].append((label, "no article text found"))
+            continue
+        try:
+            rec = finish(rec)
+            tags = tag(rec)
+        except Exception as exc:
+            result["errors"].append((label, f"tagging failed: {type(exc).__name__}: {exc}"))
+            continue
+        draft = Draft(path=relpath, sha256=result["sha256"], format=fmt, extracted=rec, tags=tags)
+        draft.index = i + 1 if len(records) > 1 else 0
+        draft.sketch = sketch(draft.body)
+        result["drafts"].append(draft)
+    return result

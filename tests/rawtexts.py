@@ -1,0 +1,33 @@
+"""Self-written raw text dumps for the tests (not real news; never corpus text)."""
+
+from __future__ import annotations
+
+PARAGRAPHS = [
+    "The regional water council said on Monday that the reservoir on the upper river had "
+    "fallen to its lowest level in a decade, and asked farmers to delay planting by two weeks.",
+    "Engineers from the council have been measuring the flow at three gauging stations since "
+    "the spring, and every reading this month came in below the long-term average for June.",
+    "Farmers in the valley told reporters that a late start would cost them one of the two "
+    "harvests they usually bring in, and that compensation promised last year never arrived.",
+    "The council's chairwoman, Mirela Novak, said the restrictions would be reviewed weekly and "
+    "lifted as soon as the autumn rains refill the reservoir to a safe level again.",
+]
+
+
+def raw_dump(title: str, paragraphs: list[str] | None = None, dateline: str = "",
+             lead: str = "") -> str:
+    """A page saved as text: site chrome, headline, lead, body, share buttons, footer."""
+    body = paragraphs if paragraphs is not None else PARAGRAPHS
+    parts = ["Skip to main content", "", "Home  World  Business  Sport  Opinion", "",
+             "Subscribe  Log in", "", title, ""]
+    if dateline:
+        parts += [dateline, ""]
+    if lead:
+        parts += [lead, "", lead, ""]
+    for p in body:
+        parts += [p, ""]
+    parts += ["Share on Facebook", "Share on Twitter", "", "Related", "",
+              "* Another story about rivers", "* More news from the valley", "",
+              "© 2022 Valley Courier. All rights reserved.",
+              "Sample article written for the News Archive tests; not a real news report."]
+    return "\n".join(parts) + "\n"
