@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 
 ## Browse the built site at http://localhost:8000/
 serve: site
-	$(PELICAN) --listen --autoreload content
+	$(PELICAN) --listen --autoreload content -s pelican.conf.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check plugins tests bench

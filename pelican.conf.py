@@ -34,6 +34,12 @@ NEWS_ARCHIVE_POSTS_DIR = "posts"
 
 DEFAULT_PAGINATION = 20
 
+# Build cache: Pelican's content cache (reader output, checked by content hash) and the plugin's
+# incremental rendering both use it; `pelican --ignore-cache` forces a full build.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
+
 # Date archives (Pelican's own settings; off by default in Pelican). URLs end in index.html so
 # the site also works from disk. Per-day pages: NEWS_ARCHIVE_DAY_ARCHIVES (False/True/"auto").
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL = "{date:%Y}/index.html"
@@ -42,6 +48,7 @@ ARCHIVES_SAVE_AS = ARCHIVES_URL = "archives.html"
 NEWS_ARCHIVE_DAY_ARCHIVES = False
 # Only the theme's own pages; Pelican's tags/categories/authors indexes are not used.
 DIRECT_TEMPLATES = ["index", "archives"]
+CATEGORY_SAVE_AS = AUTHOR_SAVE_AS = TAG_SAVE_AS = ""
 # Entity pages (country/<iso>/, organization/<slug>/, person/<slug>/) take their URL settings
 # from the plugin's defaults (plugins/news_archive/taxonomy/__init__.py).
 

@@ -14,6 +14,33 @@ PARAGRAPHS = [
 ]
 
 
+SUBJECTS = ["water council", "rail operator", "city library", "fishing cooperative",
+            "teachers' union", "harbour authority", "wine growers' guild", "bus company",
+            "forestry office", "museum board", "power utility", "hospital trust"]
+PLACES = ["the northern valley", "the coastal plain", "the old town", "the eastern hills",
+          "the river delta", "the mountain villages", "the capital's suburbs", "the islands"]
+ACTIONS = ["raised its prices", "cut its opening hours", "hired forty new staff",
+           "closed two branches", "opened a new depot", "signed a ten-year contract",
+           "lost a court case", "won a national award", "delayed its annual report"]
+
+
+def distinct_paragraphs(n: int) -> list[str]:
+    """Four paragraphs about a different (invented) story for each n."""
+    subject = SUBJECTS[n % len(SUBJECTS)]
+    place = PLACES[(n // 3) % len(PLACES)]
+    action = ACTIONS[(n * 7) % len(ACTIONS)]
+    return [
+        f"The {subject} in {place} {action} on Monday, officials said, in a move that "
+        f"surprised residents who had been told for months that nothing would change.",
+        f"Story number {n} began when a spokesperson for the {subject} wrote to local "
+        f"councillors; {n * 3} households were told about the decision by letter.",
+        f"Critics said the {subject} had ignored a petition signed by {100 + n} people, while "
+        f"supporters argued that {place} needed a quick answer before winter.",
+        f"A follow-up meeting is planned for the spring, when the {subject} will publish its "
+        f"figures for the year and answer questions from {place}.",
+    ]
+
+
 def raw_dump(title: str, paragraphs: list[str] | None = None, dateline: str = "",
              lead: str = "") -> str:
     """A page saved as text: site chrome, headline, lead, body, share buttons, footer."""

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from news_archive.ingest import ingest
-from rawtexts import PARAGRAPHS, raw_dump
+from rawtexts import distinct_paragraphs, raw_dump
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(300)
 
 
 def good(title: str, n: int) -> str:
-    return raw_dump(title, [p.replace("reservoir", f"reservoir {n}") for p in PARAGRAPHS])
+    return raw_dump(title, distinct_paragraphs(n))
 
 
 def bad_corpus(raw: Path) -> dict[str, str]:
@@ -61,11 +61,12 @@ def write_good_files(raw: Path) -> list[str]:
             "Skip to main content", "Published January 1, 2199"),
         "ancient.txt": good("Story Dated Absurdly Early", 5).replace(
             "Skip to main content", "Published January 1, 0003"),
-        "notitle.json": json.dumps({"title": "", "body": "\n\n".join(PARAGRAPHS),
+        "notitle.json": json.dumps({"title": "", "body": "\n\n".join(distinct_paragraphs(6)),
                                     "date": "2021-02-03", "url": "https://example.org/x"}),
         "page.html.gz": gzip.compress(
             ("<html><head><title>Gzip Story</title></head><body><article><h1>Gzip Story</h1>"
-             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>").encode()
+             + "".join(f"<p>{p}</p>" for p in distinct_paragraphs(7))
+             + "</article></body></html>").encode()
         ),
     }
     for name, data in names.items():
@@ -74,7 +75,8 @@ def write_good_files(raw: Path) -> list[str]:
 
 
 def snapshot(root: Path) -> dict[str, int]:
-    return {str(p): p.stat().st_mtime_ns for p in root.rglob("*") if not p.is_symlink()}
+    return {str(p): p.stat().st_mtime_ns for p in root.rglob("*")
+            if p.is_file() and not p.is_symlink()}
 
 
 def test_ingest_skips_each_bad_file_with_its_reason_and_keeps_the_rest(tmp_path, caplog):
@@ -93,7 +95,8 @@ def test_ingest_skips_each_bad_file_with_its_reason_and_keeps_the_rest(tmp_path,
     assert len(report.posts_written) == len(good_names)
     for name in good_names:
         assert name not in skipped
-    written = {p for p in snapshot(tmp_path) if p not in before or snapshot(tmp_path)[p] != before[p]}
+    after = snapshot(tmp_path)
+    written = {p for p in after if p not in before or after[p] != before[p]}
     assert all(Path(p).is_relative_to(out) or Path(p) == out for p in written), written
     texts = "".join(p.read_text() for p in out.glob("*.md"))
     assert "Outside Secret" not in texts

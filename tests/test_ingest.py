@@ -7,7 +7,7 @@ import logging
 import pytest
 from news_archive import posts
 from news_archive.ingest import STATE_NAME, ingest
-from rawtexts import PARAGRAPHS, raw_dump
+from rawtexts import PARAGRAPHS, distinct_paragraphs, raw_dump
 
 
 @pytest.fixture
@@ -28,8 +28,7 @@ def post_files(out):
 def test_two_files_with_the_same_headline_get_unique_slugs(dirs):
     raw, out = dirs
     (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
-    other = [p.replace("council", "board") for p in PARAGRAPHS]
-    (raw / "b.txt").write_text(raw_dump("Reservoir Falls To Decade Low", other))
+    (raw / "b.txt").write_text(raw_dump("Reservoir Falls To Decade Low", distinct_paragraphs(1)))
     report = run(raw, out)
     assert len(report.posts_written) == 2
     slugs = {posts.read_header(p)["slug"] for p in out.glob("*.md")}
@@ -57,7 +56,8 @@ def test_hand_edited_post_is_never_overwritten_nor_deleted(dirs, caplog):
     (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
     run(raw, out)
     post = out / "reservoir-falls-to-decade-low.md"
-    edited = post.read_text().replace("Countries:", "Countries: FR;", 1)
+    edited = post.read_text().replace("Title: Reservoir", "Title: Corrected: Reservoir", 1)
+    assert edited != post.read_text()
     post.write_text(edited)
     (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low", PARAGRAPHS[:2]))
     with caplog.at_level(logging.WARNING, logger="news_archive"):
@@ -127,9 +127,9 @@ def test_dates_raw_file_wins_then_manifest_then_file_time(dirs, caplog):
     (raw / "dated.txt").write_text(raw_dump("Dated Story About The Reservoir",
                                             dateline="Published March 3, 2022"))
     (raw / "listed.txt").write_text(raw_dump("Listed Story About The Reservoir",
-                                             [p.replace("the", "a") for p in PARAGRAPHS]))
+                                             distinct_paragraphs(2)))
     (raw / "undated.txt").write_text(raw_dump("Undated Story About The Reservoir",
-                                              [p.replace("and", "plus") for p in PARAGRAPHS]))
+                                              distinct_paragraphs(3)))
     (raw / "manifest.csv").write_text(
         "path,url,published,source,title\n"
         "listed.txt,https://example.org/listed,2020-05-06,Example Outlet,\n"
@@ -145,3 +145,16 @@ def test_dates_raw_file_wins_then_manifest_then_file_time(dirs, caplog):
     assert undated["date-source"] == "file-mtime"
     assert any("undated.txt" in r.getMessage() and "modification time" in r.getMessage()
                for r in caplog.records)
+
+
+def test_editing_the_manifest_updates_the_post(dirs):
+    raw, out = dirs
+    (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
+    (raw / "manifest.csv").write_text("path,published\na.txt,2020-01-02\n")
+    run(raw, out)
+    post = out / "reservoir-falls-to-decade-low.md"
+    assert posts.read_header(post)["date"] == "2020-01-02"
+    (raw / "manifest.csv").write_text("path,published\na.txt,2020-03-04\n")
+    report = run(raw, out)
+    assert report.posts_written == [post.name]
+    assert posts.read_header(post)["date"] == "2020-03-04"

@@ -53,6 +53,7 @@ class Draft:
     alternates: list[str] = field(default_factory=list)  # other raw files with the same article
     index: int = 0  # record number inside a multi-record file (.jsonl)
     sketch: list[int] = field(default_factory=list)  # MinHash of the body (near-duplicates)
+    manifest_digest: str = ""  # hash of the manifest row applied, if any
 
     @property
     def body(self) -> str:

@@ -22,8 +22,8 @@ from pathlib import Path
 from . import posts
 from .dedup import NearDuplicateIndex
 from .draft import Draft
-from .manifest import MANIFEST_NAME, load_manifest
-from .pipeline import process_file
+from .manifest import MANIFEST_NAME, row_digest
+from .pipeline import manifest_row, process_file
 
 log = logging.getLogger("news_archive")
 
@@ -58,6 +58,11 @@ class Report:
             "hand_edited_kept": self.kept_edits,
             "removed": self.removed,
         }
+
+    def skip(self, path: str, reason: str, note: str = "") -> None:
+        """Record a raw file (or record) that is not published, and say why in one log line."""
+        self.skipped.append((path, reason))
+        log.warning("%s: skipped%s: %s", path, note, reason)
 
     def summary_line(self) -> str:
         return (
@@ -97,12 +102,12 @@ def list_raw_files(raw_dir: Path, report: Report) -> list[str]:
             full = Path(dirpath) / name
             rel = full.relative_to(raw_dir).as_posix()
             if not name.lower().endswith(RAW_SUFFIXES):
-                report.skipped.append((rel, f"unsupported file type (expected {_suffix_list()})"))
+                report.skip(rel, f"unsupported file type (expected {_suffix_list()})")
                 continue
             if full.is_symlink():
                 target = full.resolve()
                 if not target.is_relative_to(root):
-                    report.skipped.append((rel, "symlink points outside the raw folder"))
+                    report.skip(rel, "symlink points outside the raw folder")
                     continue
             found.append(rel)
     report.files_seen = len(found) + len(report.skipped)
@@ -156,13 +161,11 @@ def slugify(title: str) -> str:
     return slug
 
 
-def choose_date(draft: Draft, manifest_row: dict[str, str], raw_file: Path) -> tuple[str, str]:
-    """(ISO date, where it came from): raw file > manifest > the file's modification time."""
+def choose_date(draft: Draft, raw_file: Path) -> tuple[str, str]:
+    """(ISO date, where it came from): the raw file or its manifest row, else the file's mtime."""
     e = draft.extracted
     if e.published:
         return e.published, e.published_source or "raw"
-    if manifest_row.get("published"):
-        return manifest_row["published"], "manifest"
     try:
         mtime = raw_file.stat().st_mtime
     except OSError:
@@ -170,15 +173,6 @@ def choose_date(draft: Draft, manifest_row: dict[str, str], raw_file: Path) -> t
     when = datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
     log.warning("%s: no publication date found; using the file's modification time", draft.path)
     return when, "file-mtime"
-
-
-def apply_manifest(draft: Draft, row: dict[str, str]) -> None:
-    """Fill what the raw file lacks from its manifest row."""
-    e = draft.extracted
-    e.url = e.url or row.get("url", "")
-    e.source = e.source or row.get("source", "")
-    if row.get("title") and not e.title:
-        e.title = row["title"]
 
 
 # ---------------------------------------------------------------- the run
@@ -196,7 +190,6 @@ def ingest(
     if not raw_dir.is_dir():
         log.warning("news_archive: raw folder %s does not exist; nothing to ingest", raw_dir)
         return report
-    manifest = load_manifest(raw_dir)
     rel_paths = list_raw_files(raw_dir, report)
     existing = load_existing_posts(posts_dir)
     by_raw: dict[str, list[ExistingPost]] = {}
@@ -214,10 +207,12 @@ def ingest(
         if rel in near_of:
             report.duplicates.append((rel, near_of[rel]))
         elif entry.get("sha") == hashes[rel] and entry.get("skipped"):
-            report.skipped.append((rel, entry["skipped"]))
-            log.warning("%s: skipped (unchanged since last run): %s", rel, entry["skipped"])
+            report.skip(rel, entry["skipped"], " (unchanged since the last run)")
             continue
-        elif not _is_current(hashes[rel], _alternates(rel, exact, near_of), by_raw.get(rel, [])):
+        elif not _is_current(
+            hashes[rel], _alternates(rel, exact, near_of), by_raw.get(rel, []),
+            row_digest(manifest_row(str(raw_dir), rel)),
+        ):
             todo.append(rel)
             continue
         report.unchanged += 1
@@ -240,9 +235,7 @@ def ingest(
     taken = {p.meta.get("slug", p.path.stem): p for p in existing}
     for draft in sorted(pending, key=lambda d: (d.path, d.index)):
         draft.alternates = _alternates(draft.path, exact, near_of)
-        row = manifest.get(draft.path, {})
-        apply_manifest(draft, row)
-        date, date_source = choose_date(draft, row, raw_dir / draft.path)
+        date, date_source = choose_date(draft, raw_dir / draft.path)
         _write_post(draft, date, date_source, posts_dir, by_raw, taken, report)
 
     live = set(exact) - set(near_of)
@@ -259,8 +252,7 @@ def _sort_out(results, index: NearDuplicateIndex, near_of: dict[str, str], state
     for res in results:
         rel = res["path"]
         for path, reason in res["errors"]:
-            report.skipped.append((path, reason))
-            log.warning("%s: skipped: %s", path, reason)
+            report.skip(path, reason)
         if not res["drafts"]:
             reason = res["errors"][0][1] if res["errors"] else "no article found"
             state[rel] = {"sha": res["sha256"], "skipped": reason}
@@ -313,8 +305,7 @@ def _hash_files(raw_dir: Path, rel_paths: list[str], report: Report) -> dict[str
         try:
             hashes[rel] = sha256_of(read_raw_bytes(raw_dir / rel))
         except UnreadableInput as exc:
-            report.skipped.append((rel, str(exc)))
-            log.warning("%s: skipped: %s", rel, exc)
+            report.skip(rel, str(exc))
     return hashes
 
 
@@ -332,8 +323,9 @@ def _group_identical(hashes: dict[str, str], report: Report) -> dict[str, list[s
     return primaries
 
 
-def _is_current(sha: str, alternates: list[str], posts_of_file: list[ExistingPost]) -> bool:
-    """True when the raw file's post(s) were generated from these exact bytes and duplicates."""
+def _is_current(sha: str, alternates: list[str], posts_of_file: list[ExistingPost],
+                manifest_digest: str) -> bool:
+    """True when the raw file's post(s) came from these exact bytes, copies and manifest row."""
     if not posts_of_file:
         return False
     alt = posts.join_list(alternates)
@@ -343,6 +335,7 @@ def _is_current(sha: str, alternates: list[str], posts_of_file: list[ExistingPos
             p.meta.get("raw-sha256") == sha
             and p.meta.get("pipeline-version") == posts.PIPELINE_VERSION
             and p.meta.get("alternates", "") == alt
+            and p.meta.get("manifest-digest", "") == manifest_digest
         )
         for p in posts_of_file
     )

@@ -11,6 +11,8 @@ the manifest fills a gap; a full date found in the raw file itself wins over the
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +48,13 @@ def load_manifest(raw_dir: Path) -> dict[str, dict[str, str]]:
         log.warning("%s: manifest unreadable (%s), ignored", path, exc)
         return {}
     return rows
+
+
+def row_digest(row: dict[str, str]) -> str:
+    """Short hash of a manifest row; a post records it so that a manifest edit updates it."""
+    if not row:
+        return ""
+    return hashlib.sha256(json.dumps(row, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
 def _is_iso(value: str) -> bool:

@@ -10,12 +10,14 @@ import gzip
 import hashlib
 import io
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from .decode import decode_bytes, sniff_format
 from .dedup import sketch
 from .draft import Draft, Extracted
 from .errors import UnreadableInput
+from .manifest import MANIFEST_NAME, load_manifest, row_digest
 
 MAX_RAW_BYTES = 50 * 1024 * 1024
 
@@ -101,6 +103,29 @@ def finish(extracted: Extracted) -> Extracted:
     return extracted
 
 
+@lru_cache(maxsize=8)
+def _manifest(raw_dir: str, stamp: int) -> dict[str, dict[str, str]]:
+    return load_manifest(Path(raw_dir))
+
+
+def manifest_row(raw_dir: str, relpath: str) -> dict[str, str]:
+    """The manifest's row for a raw file ({} if none); read once per process and change."""
+    try:
+        stamp = (Path(raw_dir) / MANIFEST_NAME).stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _manifest(raw_dir, stamp).get(relpath, {})
+
+
+def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:
+    """Fill what the raw file lacks from its manifest row (the file's own date wins)."""
+    extracted.url = extracted.url or row.get("url", "")
+    extracted.source = extracted.source or row.get("source", "")
+    extracted.title = extracted.title or row.get("title", "")
+    if not extracted.published and row.get("published"):
+        extracted.published, extracted.published_source = row["published"], "manifest"
+
+
 def tag(extracted: Extracted):
     """Entities and dates of one article."""
     from .entities import tag_text
@@ -135,6 +160,8 @@ def process_file(raw_dir: str, relpath: str) -> dict:
             result["errors"].append((label, "no article text found"))
             continue
         try:
+            row = manifest_row(raw_dir, relpath)
+            apply_manifest(rec, row)
             rec = finish(rec)
             tags = tag(rec)
         except Exception as exc:
@@ -143,5 +170,6 @@ def process_file(raw_dir: str, relpath: str) -> dict:
         draft = Draft(path=relpath, sha256=result["sha256"], format=fmt, extracted=rec, tags=tags)
         draft.index = i + 1 if len(records) > 1 else 0
         draft.sketch = sketch(draft.body)
+        draft.manifest_digest = row_digest(row)
         result["drafts"].append(draft)
     return result

@@ -88,6 +88,7 @@ def render_post(draft: Draft, slug: str, date: str, date_source: str) -> str:
         ("Raw-Path", draft.path + (f"#{draft.index}" if draft.index else "")),
         ("Raw-Sha256", draft.sha256),
         ("Alternates", join_list(draft.alternates)),
+        ("Manifest-Digest", draft.manifest_digest),
         ("Pipeline-Version", PIPELINE_VERSION),
     ]
     lines = [f"{k}: {header_value(v)}" for k, v in fields if v]

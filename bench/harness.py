@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""Benchmark the archive at scale, against stock Pelican and Hugo, in one run.
+
+    python bench/harness.py [--sizes 1000,5000] [--seed 1] [--work bench/work]
+
+For each size N, on N generated raw dumps (`generate_archive.py`):
+
+1. ingest throughput: 1 worker and all cores on the same sample (up to --ingest-sample files),
+   then all cores on all N files (these posts feed every build below);
+2. our site, cold full build (empty output and cache), then a no-change rebuild, then a rebuild
+   after adding 10 raw files (ingest of the 10 + incremental rendering);
+3. stock Pelican on the same posts (plugin off, countries/organizations as Tags);
+4. Hugo on the same posts (three taxonomies, `bench/hugo` layouts).
+
+Every step is a child process, timed by wall clock; peak memory is the largest summed RSS of
+the child's process tree (psutil, sampled every 20 ms). Ratios are computed pair by pair in the
+same run. The plugin and theme are copied first so edits made during the run cannot skew it.
+Prints a Markdown table and writes JSON to bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PY = sys.executable
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from generate_archive import generate  # noqa: E402
+
+
+@dataclass
+class Step:
+    """One measured child process."""
+
+    name: str
+    seconds: float
+    peak_mb: float
+    returncode: int
+    tail: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run(name: str, cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> Step:
+    """Run cmd, timing it and sampling the peak RSS of its process tree."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ps = psutil.Process(proc.pid)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(ps))
+            done.wait(0.02)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, _ = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    t.join()
+    step = Step(name, seconds, peak[0] / 2**20, proc.returncode, out[-3000:])
+    status = "ok" if proc.returncode == 0 else f"FAILED ({proc.returncode})"
+    print(f"  {name}: {seconds:.2f} s, {step.peak_mb:.0f} MB, {status}", flush=True)
+    if proc.returncode != 0:
+        print(out[-3000:], file=sys.stderr)
+    return step
+
+
+# ---------------------------------------------------------------- conversions
+
+
+def _read_post(path: Path) -> tuple[dict[str, str], str]:
+    from news_archive.posts import read_header
+
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n\n")
+    return read_header(path), body
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def to_stock(posts: Path, out: Path) -> int:
+    """Posts -> stock Pelican posts: countries and organizations folded into Tags."""
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for p in sorted(posts.glob("*.md")):
+        meta, body = _read_post(p)
+        tags = [t.replace(",", " ") for t in
+                _split(meta.get("countries", "")) + _split(meta.get("organizations", ""))]
+        lines = [f"Title: {meta.get('title', p.stem)}", f"Date: {meta.get('date', '2020-01-01')}",
+                 f"Slug: {meta.get('slug', p.stem)}"]
+        if meta.get("summary"):
+            lines.append(f"Summary: {meta['summary']}")
+        if tags:
+            lines.append("Tags: " + ", ".join(tags))
+        (out / p.name).write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
+        n += 1
+    return n
+
+
+def to_hugo(posts: Path, site: Path) -> int:
+    """Posts -> a Hugo site (TOML front matter, three taxonomies) using bench/hugo."""
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(BENCH / "hugo", site)
+    content = site / "content" / "posts"
+    content.mkdir(parents=True)
+    n = 0
+    for p in sorted(posts.glob("*.md")):
+        meta, body = _read_post(p)
+        date = meta.get("date", "2020-01-01")
+        iso = date.replace(" ", "T") + (":00" if len(date) == 16 else "T00:00:00"
+                                        if len(date) == 10 else "")
+        front = [
+            f"title = {json.dumps(meta.get('title', p.stem))}",
+            f"date = {json.dumps(iso + 'Z')}",
+            f"slug = {json.dumps(meta.get('slug', p.stem))}",
+            f"countries = {json.dumps(_split(meta.get('countries', '')))}",
+            f"organizations = {json.dumps(_split(meta.get('organizations', '')))}",
+            f"persons = {json.dumps(_split(meta.get('persons', '')))}",
+        ]
+        if meta.get("summary"):
+            front.append(f"summary = {json.dumps(meta['summary'])}")
+        (content / p.name).write_text("+++\n" + "\n".join(front) + "\n+++\n\n" + body,
+                                      encoding="utf-8")
+        n += 1
+    return n
+
+
+# ---------------------------------------------------------------- one size
+
+
+def pelican_cmd(content: Path, output: Path, cache: Path, snap: Path,
+                conf: Path = ROOT / "pelican.conf.py", extra: list[str] | None = None) -> list:
+    settings = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache),
+                "PLUGIN_PATHS": [str(snap / "plugins")], "THEME": str(snap / "theme"),
+                "SEARCH_ENABLED": False}
+    cmd = [PY, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output), "-e"]
+    cmd += [f"{k}={json.dumps(v)}" for k, v in settings.items()]
+    return cmd + (extra or [])
+
+
+def incremental_stats(cache: Path) -> dict:
+    for f in cache.glob("news_archive_incremental-*.json"):
+        return json.loads(f.read_text())["stats"]
+    return {}
+
+
+def bench_size(n: int, args, snap: Path) -> dict:
+    print(f"N = {n}", flush=True)
+    root = args.work / str(n)
+    if root.exists():
+        shutil.rmtree(root)
+    content = root / "content"
+    raw = content / "raw"
+    generate(n, raw, seed=args.seed)
+    env = {"PYTHONPATH": str(snap / "plugins")}
+    cli = [PY, "-m", "news_archive.cli", "ingest"]
+    res: dict = {"n": n, "steps": {}}
+    steps = res["steps"]
+
+    sample_n = min(n, args.ingest_sample)
+    sample = root / "sample_raw"
+    generate(sample_n, sample, seed=args.seed)
+    cores = os.cpu_count() or 1
+    for workers in (1, cores):
+        s = run(f"ingest_sample_{workers}w", [*cli, "--raw", str(sample), "--posts",
+                                              str(root / f"sample_posts_{workers}"),
+                                              "--workers", str(workers)], env=env)
+        s.extra["files_per_s"] = sample_n / s.seconds
+        steps[s.name] = s
+    s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(content / "posts"),
+                                 "--workers", str(cores)], env=env)
+    s.extra["files_per_s"] = n / s.seconds
+    steps[s.name] = s
+    posts = content / "posts"
+    res["posts"] = len(list(posts.glob("*.md")))
+
+    out, cache = root / "output", root / "cache"
+    cmd = pelican_cmd(content, out, cache, snap)
+    steps["cold_build"] = run("cold_build", cmd)
+    steps["cold_build"].extra = incremental_stats(cache)
+    steps["nochange_build"] = run("nochange_build", cmd)
+    steps["nochange_build"].extra = incremental_stats(cache)
+    generate(10, raw, seed=args.seed, start=n)
+    steps["add10_build"] = run("add10_build", cmd)
+    steps["add10_build"].extra = incremental_stats(cache)
+    res["output_files"] = sum(1 for _ in out.rglob("*") if _.is_file())
+
+    stock_content = root / "stock"
+    to_stock(posts, stock_content / "posts")
+    steps["stock_pelican"] = run("stock_pelican", [
+        PY, "-m", "pelican", str(stock_content), "-s", str(BENCH / "stock_pelican.conf.py"),
+        "-o", str(root / "stock_out"), "-e", f'CACHE_PATH="{root / "stock_cache"}"'])
+
+    hugo = shutil.which("hugo", path=str(Path(PY).parent)) or shutil.which("hugo")
+    if hugo and not args.skip_hugo:
+        site = root / "hugo"
+        to_hugo(posts, site)
+        steps["hugo"] = run("hugo", [hugo, "--source", str(site), "--destination",
+                                     str(root / "hugo_out"), "--quiet"])
+    res["steps"] = {k: vars(v) | {"tail": ""} for k, v in steps.items()}
+    return res
+
+
+# ---------------------------------------------------------------- report
+
+
+def ratios(res: dict) -> dict:
+    s = res["steps"]
+    sec = {k: v["seconds"] for k, v in s.items()}
+    n = res["n"]
+    out = {
+        "ingest_1w_files_per_s": s["ingest_sample_1w"]["extra"]["files_per_s"],
+        "ingest_all_files_per_s": s["ingest_all_cores"]["extra"]["files_per_s"],
+        "ingest_speedup": sec["ingest_sample_1w"] / max(
+            (v["seconds"] for k, v in s.items() if k.startswith("ingest_sample_")
+             and k != "ingest_sample_1w"), default=sec["ingest_sample_1w"]),
+        "cold_ms_per_article": 1000 * sec["cold_build"] / n,
+        "cold_vs_stock": sec["cold_build"] / sec["stock_pelican"],
+        "nochange_vs_cold": sec["nochange_build"] / sec["cold_build"],
+    }
+    if "hugo" in sec:
+        out["add10_vs_hugo"] = sec["add10_build"] / sec["hugo"]
+        out["stock_vs_hugo"] = sec["stock_pelican"] / sec["hugo"]
+    out["peak_mb_max"] = max(v["peak_mb"] for v in s.values())
+    return out
+
+
+def table(results: list[dict]) -> str:
+    rows = [
+        ("posts", lambda r: f"{r['posts']}"),
+        ("ingest, 1 worker (files/s)", lambda r: f"{r['ratios']['ingest_1w_files_per_s']:.1f}"),
+        (f"ingest, {os.cpu_count()} workers, same sample (speed-up)",
+         lambda r: f"{r['ratios']['ingest_speedup']:.2f}×"),
+        ("ingest, all cores, all files (files/s)",
+         lambda r: f"{r['ratios']['ingest_all_files_per_s']:.1f}"),
+        ("our cold full build (s)", lambda r: _s(r, "cold_build")),
+        ("  ms per article", lambda r: f"{r['ratios']['cold_ms_per_article']:.2f}"),
+        ("stock Pelican, same posts (s)", lambda r: _s(r, "stock_pelican")),
+        ("  cold / stock", lambda r: f"{r['ratios']['cold_vs_stock']:.2f}"),
+        ("Hugo, same posts (s)", lambda r: _s(r, "hugo")),
+        ("  stock / Hugo", lambda r: _ratio(r, "stock_vs_hugo")),
+        ("no-change rebuild (s)", lambda r: _s(r, "nochange_build")),
+        ("  no-change / cold", lambda r: f"{r['ratios']['nochange_vs_cold']:.2f}"),
+        ("  pages rendered / skipped", lambda r: _rs(r, "nochange_build")),
+        ("rebuild after +10 raw files (s)", lambda r: _s(r, "add10_build")),
+        ("  +10 rebuild / Hugo full build", lambda r: _ratio(r, "add10_vs_hugo")),
+        ("  pages rendered / skipped", lambda r: _rs(r, "add10_build")),
+        ("peak MB: ingest all cores", lambda r: _mb(r, "ingest_all_cores")),
+        ("peak MB: cold build", lambda r: _mb(r, "cold_build")),
+        ("peak MB: no-change / +10", lambda r: _mb(r, "nochange_build") + " / "
+         + _mb(r, "add10_build")),
+        ("peak MB: stock Pelican / Hugo", lambda r: _mb(r, "stock_pelican") + " / "
+         + _mb(r, "hugo")),
+    ]
+    head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
+    lines = [head, "|---|" + "---:|" * len(results)]
+    lines += [f"| {label} | " + " | ".join(f(r) for r in results) + " |" for label, f in rows]
+    return "\n".join(lines)
+
+
+def _s(r: dict, k: str) -> str:
+    s = r["steps"].get(k)
+    return f"{s['seconds']:.2f}" if s else "–"
+
+
+def _mb(r: dict, k: str) -> str:
+    s = r["steps"].get(k)
+    return f"{s['peak_mb']:.0f}" if s else "–"
+
+
+def _ratio(r: dict, k: str) -> str:
+    v = r["ratios"].get(k)
+    return f"{v:.2f}" if v is not None else "–"
+
+
+def _rs(r: dict, k: str) -> str:
+    e = r["steps"][k]["extra"]
+    return f"{e.get('rendered', '?')} / {e.get('skipped', '?')}" if e else "–"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,5000", help="comma-separated archive sizes")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=BENCH / "work")
+    ap.add_argument("--ingest-sample", type=int, default=1000,
+                    help="files for the 1-worker vs all-cores ingest comparison")
+    ap.add_argument("--skip-hugo", action="store_true")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work = args.work.resolve()
+    snap = args.work / "snapshot"
+    if snap.exists():
+        shutil.rmtree(snap)
+    shutil.copytree(ROOT / "plugins", snap / "plugins",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(ROOT / "theme", snap / "theme")
+    started = time.strftime("%Y-%m-%dT%H:%M:%S")
+    results = []
+    for n in sizes:
+        res = bench_size(n, args, snap)
+        res["ratios"] = ratios(res)
+        results.append(res)
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        linear = last["ratios"]["cold_ms_per_article"] / first["ratios"]["cold_ms_per_article"]
+        print(f"\ncold build ms/article at N={last['n']} vs N={first['n']}: {linear:.2f}×")
+    md = table(results)
+    print("\n" + md)
+    outdir = BENCH / "out"
+    outdir.mkdir(exist_ok=True)
+    target = outdir / f"harness-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    target.write_text(json.dumps({"started": started, "command": " ".join(sys.argv),
+                                  "cpus": os.cpu_count(), "results": results,
+                                  "table": md}, indent=2, default=str) + "\n")
+    print(f"\nwritten: {target.relative_to(ROOT)}")
+    return 0 if all(s["returncode"] == 0 for r in results for s in r["steps"].values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""Dates mentioned in article text, as ISO strings resolved against the published date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+       r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_MON}\s+{_DAY}\b(?![,\s]+(?:19|20)\d\d)(?!\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?![,\s]+(?:19|20)\d\d)"),
+    re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    re.compile(r"\b(?P<rel2>yesterday|today)\b", re.I),
+    re.compile(r"(?<![\d,.$£€/-])(?P<year>(?:19|20)\d\d)(?![\d,%/-]|\.\d)(?P<decade>s\b)?"),
+]
+
+_REL = re.compile(r"\b(last|next|this)\s+$", re.I)
+
+
+def _published(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", published)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _mk(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_day(pub: date | None, m: int, d: int) -> str | None:
+    if pub is None:
+        return None
+    try:
+        cand = date(pub.year, m, d)
+    except ValueError:
+        return None
+    if (cand - pub).days > 183:
+        cand = cand.replace(year=pub.year - 1)
+    elif (pub - cand).days > 183:
+        cand = cand.replace(year=pub.year + 1)
+    return cand.isoformat()
+
+
+def _weekday(pub: date | None, wd: str, rel: str) -> str | None:
+    if pub is None:
+        return None
+    target = _WEEKDAYS.index(wd.lower())
+    delta = (pub.weekday() - target) % 7
+    if rel == "next":
+        return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+    if rel == "last" and delta == 0:
+        delta = 7
+    return (pub - timedelta(days=delta)).isoformat()
+
+
+def mentioned_dates(text: str, published: str | None) -> list[str]:
+    """ISO dates ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY') mentioned in text, sorted and unique."""
+    pub = _published(published)
+    found: set[str] = set()
+    taken: list[tuple[int, int]] = []
+    for rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            val: str | None = None
+            if g.get("rel2"):
+                if pub:
+                    off = -1 if g["rel2"].lower() == "yesterday" else 0
+                    val = (pub + timedelta(days=off)).isoformat()
+            elif g.get("wd"):
+                rel = _REL.search(text, max(0, m.start() - 7), m.start())
+                val = _weekday(pub, g["wd"], rel.group(1).lower() if rel else "")
+            else:
+                mon = _MONTHS.get((g.get("mon") or "").lower().rstrip(".")) or (
+                    int(g["m"]) if g.get("m") else None
+                )
+                year = int(g["year"]) if g.get("year") else None
+                day = int(g["day"]) if g.get("day") else None
+                if mon and day and year:
+                    val = _mk(year, mon, day)
+                elif mon and year:
+                    val = f"{year:04d}-{mon:02d}" if 1 <= mon <= 12 else None
+                elif mon and day:
+                    if g.get("mon") == "May" and not re.match(r"May\s+\d", m.group()):
+                        val = None
+                    else:
+                        val = _month_day(pub, mon, day)
+                elif year and not g.get("decade"):
+                    val = str(year)
+            if val:
+                found.add(val)
+                taken.append((m.start(), m.end()))
+    return sorted(found)

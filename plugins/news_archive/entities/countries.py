@@ -1,0 +1,140 @@
+"""Countries: gazetteer spans (names, demonyms, capitals, seats) plus ambiguity rules."""
+
+from __future__ import annotations
+
+from .document import Doc, Span
+from .gazetteer import phrase_key
+
+
+def _has_any(doc: Doc, phrases: list[str]) -> bool:
+    words = doc.words
+    ws = doc.words_set
+    for p in phrases:
+        key = phrase_key(p)
+        if key[0] not in ws:
+            continue
+        if len(key) == 1:
+            return True
+        n = len(key)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == key:
+                return True
+    return False
+
+
+def _count_any(doc: Doc, words: list[str]) -> int:
+    ws = set(words)
+    return sum(1 for w in doc.words if w in ws)
+
+
+def _actor(doc: Doc, s: Span) -> bool:
+    """Used as an actor: "X's", "X said", "X vowed"."""
+    nxt = doc.next_word(s.j)
+    return nxt in ("'s", "’s") or nxt in doc.data.sets["actor_verbs"]
+
+
+def _after_us_state(doc: Doc, s: Span) -> bool:
+    """'Paris, Texas' / 'Athens, Ga.': a US town, not the capital."""
+    if doc.next_word(s.j) != ",":
+        return False
+    nxt = doc.span_at.get(s.j + 1)
+    return nxt is not None and nxt.kind == "place"
+
+
+class _Ambiguity:
+    """Document-level resolutions computed lazily."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.amb = doc.data.lex["ambiguity"]
+        self._cache: dict[str, object] = {}
+
+    def georgia_is_state(self) -> bool:
+        if "ga" not in self._cache:
+            a = self.amb["GE_vs_US_state"]
+            country = _count_any(self.doc, a["country_cues"])
+            state = _count_any(self.doc, a["state_cues"])
+            self._cache["ga"] = state > country
+        return bool(self._cache["ga"])
+
+    def congo(self) -> str:
+        if "cg" not in self._cache:
+            a = self.amb["CG_vs_CD"]
+            cg, cd = _has_any(self.doc, a["cg_cues"]), _has_any(self.doc, a["cd_cues"])
+            self._cache["cg"] = "CG" if cg and not cd else "CD"
+        return str(self._cache["cg"])
+
+    def korea(self) -> str:
+        if "k" not in self._cache:
+            a = self.amb["KP_vs_KR"]
+            kp, kr = _has_any(self.doc, a["kp_cues"]), _has_any(self.doc, a["kr_cues"])
+            self._cache["k"] = "KP" if kp and not kr else "KR"
+        return str(self._cache["k"])
+
+    def washington_is_state(self) -> bool:
+        if "wa" not in self._cache:
+            self._cache["wa"] = _has_any(self.doc, self.amb["US_state_washington"]["state_cues"])
+        return bool(self._cache["wa"])
+
+    def turkey_is_food(self) -> bool:
+        if "tk" not in self._cache:
+            a = self.amb["turkey_food"]
+            food = any(w in self.doc.words_set for w in a["food_cues"])
+            country = any(w in self.doc.words_set for w in a["country_cues"])
+            self._cache["tk"] = food and not country
+        return bool(self._cache["tk"])
+
+
+def _resolve(doc: Doc, s: Span, amb: _Ambiguity) -> str | None:
+    _, code, kind, weak = s.payload
+    word = doc.words[s.i]
+    if weak and not _actor(doc, s):
+        return None
+    if kind == "cap" and _after_us_state(doc, s):
+        return None
+    if code == "KR?KP":
+        return amb.korea()
+    if code == "CD?CG":
+        return amb.congo()
+    if code == "GE" and word == "Georgia" and amb.georgia_is_state():
+        return None
+    if code == "US" and word == "Washington" and s.j - s.i == 1:
+        nxt = doc.next_word(s.j)
+        if nxt in ("state", "State", "County") or amb.washington_is_state():
+            return None
+    if code == "TR" and word == "Turkey" and amb.turkey_is_food():
+        return None
+    return code
+
+
+def _hyphen_parts(doc: Doc, t: int) -> list[str]:
+    """Country codes named inside a hyphenated token ('Russian-led', 'Tajik-Afghan')."""
+    out = []
+    idx = doc.data.index
+    for part in doc.words[t].split("-"):
+        hit = idx.entries.get((part,))
+        if hit:
+            for p in hit:
+                if p[0] == "country" and not p[3] and "?" not in p[1]:
+                    out.append(p[1])
+                    break
+    return out
+
+
+def find_countries(doc: Doc) -> list[str]:
+    """ISO codes referenced in the document, in first-mention order."""
+    amb = _Ambiguity(doc)
+    found: dict[str, None] = {}
+    covered = set()
+    for s in doc.spans:
+        covered.update(range(s.i, s.j))
+        if s.kind != "country" or any(doc.owner[t] for t in range(s.i, s.j)):
+            continue
+        code = _resolve(doc, s, amb)
+        if code:
+            found[code] = None
+    for t, w in enumerate(doc.words):
+        if "-" in w and t not in covered and not doc.owner[t]:
+            for code in _hyphen_parts(doc, t):
+                found[code] = None
+    return list(found)

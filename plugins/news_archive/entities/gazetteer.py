@@ -1,0 +1,138 @@
+"""Data loading (lazy, cached) and token-level phrase matching for the entity tagger."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+DATA = Path(__file__).parent / "data"
+
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S. U.N. D.C.
+    r"|\w+(?:(?:[-&/+]|['’](?![sS]\b))\w+)*"  # words, hyphenated, O'Rourke, AT&T
+    r"|['’][sS]\b"  # possessive 's
+    r"|\S"
+)
+
+
+class Token(NamedTuple):
+    """One token with its character span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word, acronym, possessive and punctuation tokens."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """Tokenize a gazetteer phrase the same way as text."""
+    return tuple(t.text for t in tokenize(phrase))
+
+
+@dataclass
+class PhraseIndex:
+    """Exact token-sequence lookup with longest-match support."""
+
+    entries: dict[tuple[str, ...], list[tuple]] = field(default_factory=dict)
+    maxlen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, phrase: str, value: tuple) -> None:
+        """Register a phrase (tokenized) with a payload tuple."""
+        key = phrase_key(phrase)
+        if not key:
+            return
+        self.entries.setdefault(key, []).append(value)
+        if len(key) > self.maxlen.get(key[0], 0):
+            self.maxlen[key[0]] = len(key)
+
+    def longest(self, words: list[str], i: int) -> tuple[int, list[tuple]] | None:
+        """Longest phrase starting at token i: (length, payloads) or None."""
+        n = self.maxlen.get(words[i])
+        if not n:
+            return None
+        for k in range(min(n, len(words) - i), 0, -1):
+            hit = self.entries.get(tuple(words[i : i + k]))
+            if hit:
+                return k, hit
+        return None
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass
+class Data:
+    """Everything the tagger needs, loaded once."""
+
+    index: PhraseIndex
+    lex: dict
+    given_names: frozenset[str]
+    sets: dict[str, frozenset[str]]
+    org_types: dict[str, str]
+
+
+def _add_countries(idx: PhraseIndex) -> None:
+    """Curated forms first; pycountry names only where no curated form exists."""
+    for ln in _lines("country_forms.tsv"):
+        parts = (ln.split("\t") + [""] * 5)[:5]
+        code = parts[0]
+        for col, kind in ((1, "name"), (2, "adj"), (3, "cap"), (4, "seat")):
+            for form in filter(None, parts[col].split("|")):
+                weak = form.startswith("~")
+                idx.add(form.lstrip("~"), ("country", code, kind, weak))
+    for ln in _lines("countries_iso.tsv"):
+        parts = ln.split("\t")
+        for name in parts[2:]:
+            if "," not in name and "(" not in name and phrase_key(name) not in idx.entries:
+                idx.add(name, ("country", parts[0], "name", False))
+
+
+@lru_cache(maxsize=1)
+def load() -> Data:
+    """Load and index all data files (cached)."""
+    lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    idx = PhraseIndex()
+    _add_countries(idx)
+    for p in _lines("places.txt"):
+        idx.add(p, ("place",))
+    for p in _lines("country_idioms.txt"):
+        idx.add(p, ("idiom",))
+    org_types: dict[str, str] = {}
+    for ln in _lines("orgs.tsv") + _lines("orgs_extra.tsv"):
+        name, aliases, typ = (ln.split("\t") + ["", ""])[:3]
+        if name in org_types:
+            continue  # orgs.tsv wins over the broader list
+        org_types[name] = typ
+        alist = list(filter(None, aliases.split("|")))
+        weak_names = {a[1:] for a in alist if a.startswith("~")}
+        idx.add(name, ("org", name, name in weak_names, typ))
+        if name.startswith("The ") and name[4:] not in weak_names:
+            idx.add(name[4:], ("org", name, " " not in name[4:], typ))
+        for a in alist:
+            if a[1:] == name:
+                continue
+            weak = a.startswith("~") or (typ == "team" and len(phrase_key(a)) == 1)
+            idx.add(a.lstrip("~"), ("org", name, weak, typ))
+    given = frozenset(_lines("given_names.txt"))
+    set_keys = (
+        "stop_words", "months", "weekdays", "titles", "report_verbs", "actor_verbs", "particles",
+        "name_suffixes", "org_heads", "org_heads_only_after_of", "org_state_heads",
+        "company_suffixes", "org_generic_words", "non_org_words", "org_before_cues",
+        "org_role_cues", "sports_cues", "sentence_enders", "safe_short_acronyms",
+        "strong_report_verbs", "function_words", "venue_words", "possessive_org_words",
+        "person_role_nouns", "edu_heads", "surname_modifier_nouns",
+    )
+    sets = {k: frozenset(lex[k]) for k in set_keys}
+    return Data(idx, lex, given, sets, org_types)

@@ -1,0 +1,353 @@
+"""Organizations: known-name gazetteer, credit lines, acronym definitions, head-word rules."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .document import Doc, Span, is_cap
+from .gazetteer import _lines
+
+_ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
+CONNECT_END = frozenset({"of", "for", "on", "and", "&", "the", "'s", "’s"})
+_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def norm_key(name: str) -> str:
+    """Merge key: casefolded, punctuation-free, without a leading 'the'."""
+    s = re.sub(r"[.'’]", "", name.casefold())
+    s = re.sub(r"[^\w]+", " ", s).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+class OrgSet:
+    """Ordered organizations: canonical name -> aliases seen."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[str]] = {}
+        self.keys: dict[str, str] = {}
+
+    def add(self, name: str, alias: str | None = None) -> str:
+        """Add an org (merging by normalized key); return its canonical name."""
+        canon = self.keys.get(norm_key(name), name)
+        if canon not in self.names:
+            self.names[canon] = []
+            self.keys[norm_key(canon)] = canon
+        for a in (name, alias):
+            if a and a != canon and a not in self.names[canon]:
+                self.names[canon].append(a)
+                self.keys.setdefault(norm_key(a), canon)
+        return canon
+
+    def lookup(self, form: str) -> str | None:
+        """Canonical name for a surface form already seen, if any."""
+        return self.keys.get(norm_key(form))
+
+
+def _sports_context(doc: Doc) -> bool:
+    cues = doc.data.sets["sports_cues"]
+    return sum(1 for w in doc.words if w in cues) >= 3
+
+
+@lru_cache(maxsize=1)
+def _leagues() -> dict[str, str]:
+    out = {}
+    for ln in _lines("team_leagues.tsv"):
+        league, teams = ln.split("\t")
+        out.update(dict.fromkeys(teams.split("|"), league))
+    return out
+
+
+def _team_choice(doc: Doc, span: Span) -> tuple | None:
+    """Pick among teams sharing a nickname by their city/name words present in the text,
+    else by the league of the unambiguous teams of the text."""
+    if len(span.alts) == 1:
+        return span.alts[0]
+    best = [p for p in span.alts if p[1].split()[0] in doc.words_set]
+    if len(best) == 1:
+        return best[0]
+    leagues = _leagues()
+    seen = Counter(leagues.get(s.payload[1]) for s in doc.spans
+                   if s.kind == "org" and len(s.alts) == 1 and s.payload[3] == "team")
+    seen.pop(None, None)
+    if not seen:
+        return None
+    top = seen.most_common(1)[0][0]
+    best = [p for p in span.alts if leagues.get(p[1]) == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _known(doc: Doc, orgs: OrgSet) -> None:
+    sets = doc.data.sets
+    sports = None
+    names_present = {
+        s.payload[1] for s in doc.spans
+        if s.kind == "org" and len(doc.surface(s.i, s.j).replace(".", "")) > 3
+    }
+    words = doc.words
+    for s in doc.spans:
+        if s.kind != "org":
+            continue
+        pay = s.payload
+        form = doc.surface(s.i, s.j)
+        nxt = doc.next_word(s.j)
+        if (nxt[:1].isdigit() and pay[3] != "team") or (
+                nxt in sets["venue_words"] and nxt != "Bank"):
+            s.suppressed = True  # "S&P 500", "Toyota Center": a product, index or venue
+            continue
+        if pay[2] and (_capital_neighbour(doc, s) or (doc.starts[s.i] and pay[3] != "team")):
+            s.suppressed = True
+            continue
+        if (s.j - s.i == 1 and is_cap(nxt) and nxt not in sets["titles"]
+                and nxt not in sets["stop_words"] and nxt not in sets["org_heads"]
+                and doc.span_at.get(s.j) is None and words[s.i][0].isupper()):
+            s.suppressed = True  # "BMJ Case Reports", "Google Stadia": part of a longer name
+            continue
+        if s.j - s.i > 1 and doc.span_at.get(s.j) is None and _continues(doc, s, nxt):
+            s.suppressed = True  # "University of Maryland School of Medicine": a longer name
+            continue
+        if pay[3] == "team" and pay[2]:
+            if sports is None:
+                sports = _sports_context(doc)
+            pay = _team_choice(doc, s) if sports else None
+            if pay is None:
+                s.suppressed = True
+                continue
+        short = form.replace(".", "")
+        if (form != pay[1] and short.isupper() and len(short) <= 3
+                and form not in sets["safe_short_acronyms"] and pay[1] not in names_present
+                and not _defined_nearby(doc, s)):
+            s.suppressed = True
+            continue
+        orgs.add(pay[1], form)
+        for t in range(s.i, s.j):
+            doc.owner[t] = "org"
+
+
+def _continues(doc: Doc, s: Span, nxt: str) -> bool:
+    """A known name that is only the start of a longer org name in the text."""
+    sets = doc.data.sets
+    if nxt in sets["org_heads"] and nxt not in sets["org_heads_only_after_of"]:
+        return True
+    last = doc.words[s.j - 1]
+    return (nxt in ("of", "in") and last in sets["edu_heads"]
+            and is_cap(doc.next_word(s.j + 1)) and doc.next_word(s.j + 1) not in sets["stop_words"])
+
+
+def _capital_neighbour(doc: Doc, s: Span) -> bool:
+    """A weak alias next to another capitalised word ('Magic Johnson', 'Vice President')."""
+    prev, nxt = doc.next_word(s.i - 1), doc.next_word(s.j)
+    if prev == "." and s.i >= 2 and len(doc.words[s.i - 2]) == 1:
+        return True
+    return (is_cap(prev) and not doc.starts[s.i - 1 if s.i else 0] and prev not in ("The",)) or (
+        is_cap(nxt) and nxt not in doc.data.sets["stop_words"])
+
+
+def _defined_nearby(doc: Doc, s: Span) -> bool:
+    return doc.next_word(s.i - 1) == "(" and doc.next_word(s.j) == ")"
+
+
+def _credit_lines(doc: Doc, orgs: OrgSet) -> None:
+    rx = doc.data.lex.get("_credit_re")
+    if rx is None:
+        rx = doc.data.lex["_credit_re"] = re.compile(doc.data.lex["credit_line_re"], re.M)
+    given = doc.data.given_names
+    for m in rx.finditer(doc.text):
+        for item in _SPLIT_RE.split(m.group(1)):
+            item = item.strip(" .")
+            if not item or not is_cap(item) or len(item) > 60:
+                continue
+            parts = item.split()
+            if len(parts) >= 2 and parts[0] in given and parts[0] not in orgs.keys:
+                continue  # a person
+            known = orgs.lookup(item)
+            orgs.add(known or item, item)
+
+
+def _initials_match(words: list[str], acr: str) -> bool:
+    letters = [c for c in acr if c.isalpha()]
+    caps = [w[0] for w in words if is_cap(w)]
+    alls = [w[0].upper() for w in words if w[0].isalnum()]
+    up = [c.upper() for c in letters]
+    return up in (caps, alls) or (len(up) >= 2 and up == [c.upper() for c in caps[: len(up)]]
+                                  and len(caps) == len(up))
+
+
+def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
+    """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical."""
+    words, sets = doc.words, doc.data.sets
+    acrs: dict[str, str] = {}
+    for k in range(1, len(words) - 2):
+        if words[k] != "(" or words[k + 2] != ")":
+            continue
+        acr = words[k + 1]
+        if not _ACR_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
+            continue
+        prev_span = doc.span_of[k - 1]
+        if prev_span and prev_span.kind == "org" and prev_span.j == k and not prev_span.suppressed:
+            acrs[acr] = orgs.add(prev_span.payload[1], acr)
+            continue
+        nletters = sum(c.isalpha() for c in acr)
+        for size in range(max(2, nletters - 1), nletters + 4):
+            i = k - size
+            if i < 0:
+                break
+            win = words[i:k]
+            if not is_cap(win[0]) or not is_cap(win[-1]) or any(
+                    w in (",", ".", "(", ")") for w in win):
+                continue
+            if _initials_match(win, acr):
+                if any(w in sets["non_org_words"] for w in win) or doc.owner[i] == "person":
+                    break
+                if all(_is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
+                       for t in range(i, k) if is_cap(words[t])):
+                    break
+                acrs[acr] = orgs.add(doc.surface(i, k), acr)
+                for t in range(i, k + 2):
+                    doc.owner[t] = "org"
+                break
+    if acrs:
+        for k, w in enumerate(words):
+            if w in acrs and not doc.owner[k]:
+                doc.owner[k] = "org"
+    return acrs
+
+
+def _is_country_tok(doc: Doc, t: int) -> bool:
+    s = doc.span_of[t]
+    return s is not None and s.kind == "country"
+
+
+def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
+    """Head-word organization inside chunk [i, j): (start, end, head) or None."""
+    words, sets = doc.words, doc.data.sets
+    heads, after_of = sets["org_heads"], sets["org_heads_only_after_of"]
+    h = -1
+    for t in range(j - 1, i - 1, -1):
+        w = words[t]
+        if w in heads and (w not in after_of or doc.next_word(t + 1) == "of"):
+            h = t
+            break
+    if h < 0:
+        return None
+    end = j if doc.next_word(h + 1) in ("of", "for", "on") else h + 1
+    for t in range(h + 1, end):
+        if words[t] in sets["weekdays"] or words[t] in sets["months"]:
+            end = t  # "Rockledge High School on Friday"
+            while end > h + 1 and words[end - 1] in CONNECT_END:
+                end -= 1
+            break
+    if end < j and words[end] == "." and words[end - 1] in sets["company_suffixes"]:
+        end += 1
+    start = h
+    while start > i:
+        w = words[start - 1]
+        if w in ("of", "for") and not (start - 2 >= i and words[start - 2] in heads):
+            break
+        if w in ("and", "&") and start - 2 >= i and words[start - 2] in heads:
+            break
+        if w in ("'s", "’s") and words[start - 2] not in sets["possessive_org_words"]:
+            break
+        start -= 1
+    while start < h and (words[start] in sets["function_words"] or words[start] in sets["months"]
+                         or words[start] in sets["weekdays"]
+                         or words[start] in ("of", "the", "and", "&", "'s", "’s")):
+        start += 1
+    while start < h and doc.owner[start] == "person":
+        start += 1
+    if start == h and (end == h + 1 or h > i):
+        return None  # a bare head; "University of Colorado" (head first, then "of") is kept
+    core = words[start:end]
+    if any(w in sets["non_org_words"] for w in core) or len(core) > 9:
+        return None
+    after = doc.next_word(end)
+    for w in words[end:end + 3]:
+        if not is_cap(w):
+            break
+        if w in sets["venue_words"] and w not in ("Bank", "Live", "Music", "Wireless"):
+            return None  # "Coastal Credit Union Music Park": a venue named after a sponsor
+    if after in sets["non_org_words"] or after.lower() in (
+            "program", "programme", "project", "initiative", "act", "award", "prize"):
+        return None
+    distinct = [
+        t for t in range(start, end)
+        if is_cap(words[t]) and words[t] not in sets["org_generic_words"]
+        and words[t] not in heads
+        and not (_is_country_tok(doc, t) and (t < h or words[h] in sets["org_state_heads"]))
+        and words[t] not in sets["titles"] and words[t] not in sets["stop_words"]
+    ]
+    if not distinct:
+        return None
+    return start, end, words[h]
+
+
+def _cue_org(doc: Doc, i: int, j: int) -> bool:
+    """Company-like name with no head word, identified by context cues."""
+    words, sets = doc.words, doc.data.sets
+    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
+        return False
+    if any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
+           or w in sets["weekdays"] for w in words[i:j]):
+        return False
+    prev = doc.next_word(i - 1)
+    if prev in sets["org_before_cues"] and not doc.starts[i]:
+        return True
+    if prev in ("at", "with") and any(w in sets["org_role_cues"] for w in words[max(0, i - 6):i]):
+        return j - i <= 4
+    nxt = words[j:j + 4]
+    if nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
+        nxt[2] in sets["org_before_cues"] or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"])
+    ):
+        return True
+    return False
+
+
+def find_organizations(doc: Doc) -> OrgSet:
+    """All organizations of a document; marks the tokens they own."""
+    orgs = OrgSet()
+    _known(doc, orgs)
+    _definitions(doc, orgs)
+    _credit_lines(doc, orgs)
+    return orgs
+
+
+def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Head-word and cue-based discovery over capitalised chunks; returns leftover pieces."""
+    rest: list[tuple[int, int]] = []
+    sets = doc.data.sets
+    todo = list(chunks)
+    while todo:
+        i, j = todo.pop(0)
+        hit = _head_org(doc, i, j)
+        if hit:
+            s, e, head = hit
+            name = doc.surface(s, e)
+            orgs.add(orgs.lookup(name) or name, name)
+            state = head in sets["org_state_heads"]
+            for t in range(s, e):
+                if not (state and _is_country_tok(doc, t)):
+                    doc.owner[t] = "org"
+            if i < s:
+                todo.append((i, s))
+            if e < j:
+                rest.append((e, j))
+            continue
+        rest.append((i, j))
+    return sorted(rest)
+
+
+def cue_discover(doc: Doc, orgs: OrgSet, pieces: list[tuple[int, int]]) -> None:
+    """Context-cued organizations among pieces no other recogniser claimed."""
+    for i, j in pieces:
+        while i < j and (doc.owner[i] or doc.words[i] in doc.data.sets["stop_words"]):
+            i += 1
+        k = i
+        while k < j and not doc.owner[k] and doc.words[k] not in ("'s", "’s", "."):
+            k += 1
+        if k > i and _cue_org(doc, i, k):
+            name = doc.surface(i, k)
+            known = orgs.lookup(name)
+            orgs.add(known or name, name)
+            for t in range(i, k):
+                doc.owner[t] = "org"

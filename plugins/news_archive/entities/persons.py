@@ -1,0 +1,222 @@
+"""Persons: capitalised name runs accepted by given-name, title or reporting-verb cues."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .document import Doc, is_cap
+from .gazetteer import _lines, phrase_key
+
+_POSS = ("'s", "’s")
+_APPOS = frozenset({"a", "an", "the", "his", "her", "its"})
+
+
+def _country_like(doc: Doc, t: int) -> bool:
+    s = doc.span_at.get(t)
+    return s is not None and s.kind in ("country", "place", "idiom")
+
+
+def _name_token(doc: Doc, t: int) -> bool:
+    w = doc.words[t]
+    sets = doc.data.sets
+    if w in sets["particles"] or w in sets["name_suffixes"]:
+        return True
+    if w == "." and t > 0 and len(doc.words[t - 1]) == 1:
+        return True
+    if not is_cap(w) or doc.owner[t]:
+        return False
+    if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
+        return False  # "NBA-leading", "Singer-guitarists"
+    if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
+        return False  # acronyms (except initials like "CJ")
+    return not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
+                or w in sets["org_heads"] or w in sets["titles"] or w in sets["non_org_words"])
+
+
+def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
+    """Split a chunk into name runs; flag those directly preceded by a title."""
+    out = []
+    sets = doc.data.sets
+    t = i
+    while t < j:
+        if not _name_token(doc, t) or doc.words[t] in sets["particles"]:
+            t += 1
+            continue
+        s = t
+        while t < j and _name_token(doc, t) and doc.words[t] not in _POSS:
+            t += 1
+        k = s - 1
+        while k >= 0 and doc.words[k] == ".":
+            k -= 1
+        prev = doc.words[k] if k >= 0 else ""
+        titled = prev in sets["titles"] or prev.lower() in sets["titles"]
+        out.append((s, t, titled))
+    return out
+
+
+def _core(doc: Doc, s: int, e: int) -> list[str]:
+    """Name tokens without trailing particles/dots."""
+    words = doc.words
+    while e > s and (words[e - 1] in doc.data.sets["particles"] or words[e - 1] == "."):
+        e -= 1
+    return [w for w in words[s:e]]
+
+
+def _name_string(doc: Doc, s: int, e: int) -> str:
+    while e > s and (doc.words[e - 1] in doc.data.sets["particles"]):
+        e -= 1
+    text = doc.surface(s, e)
+    return " ".join(text.split())
+
+
+def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
+    """Full names (surname-only mentions are never emitted)."""
+    sets, given = doc.data.sets, doc.data.given_names
+    verbs = sets["strong_report_verbs"]
+    found: dict[str, None] = {}
+    role_words = sets["org_role_cues"] | sets["person_role_nouns"]
+    speakers = _speakers(doc)
+    for i, j in pieces:
+        for s, e, titled in _candidates(doc, i, j):
+            core = _core(doc, s, e)
+            names = [w for w in core if w != "." and len(w) > 1]
+            if len(names) < 2 or len(names) > 4:
+                continue
+            while (e - s > 2 and _country_like(doc, s) and doc.span_at[s].j == s + 1
+                   and doc.words[s + 1] in given and not doc.owner[s + 1]):
+                s += 1  # "to Ukraine Kurt Volker": a country word before a full name
+                core = _core(doc, s, e)
+            if any(_country_like(doc, t) for t in range(s, e)):
+                first_country = _country_like(doc, s) and doc.span_at[s].j == s + 1
+                if not (first_country and doc.words[s] in given and not
+                        any(_country_like(doc, t) for t in range(s + 1, e))):
+                    continue
+            after = doc.next_word(e)
+            after2 = doc.next_word(e + 1)
+            if after in sets["venue_words"] or after in sets["org_heads"]:
+                continue
+            before = doc.next_word(s - 1)
+            cue = (
+                core[0] in given
+                or titled
+                or after in verbs
+                or (after == "," and (after2 in verbs or after2 in ("who", "whose")
+                                      or after2 in sets["titles"]
+                                      or _appositive_role(doc, e + 1, role_words)))
+                or before in ("said", "says", "told", "by")
+                or (before == "," and doc.next_word(s - 2).lower() in role_words)
+                or core[-1] in speakers
+            )
+            if not cue:
+                continue
+            for t in range(s, e):
+                doc.owner[t] = "person"
+            found[_name_string(doc, s, e)] = None
+    _famous(doc, found)
+    return _dedupe(list(found))
+
+
+def _appositive_role(doc: Doc, k: int, role_words: frozenset[str]) -> bool:
+    """', the deputy leader' / ', a professor': a role noun right after the name's comma."""
+    if doc.words[k] not in _APPOS:
+        return False
+    return any(w.lower() in role_words for w in doc.words[k + 1:k + 4])
+
+
+def _speakers(doc: Doc) -> set[str]:
+    """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
+    words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+    out = set()
+    for k in range(1, len(words) - 1):
+        w = words[k]
+        if not (w[:1].isupper() and w[1:].islower()) or is_cap(words[k - 1]):
+            continue
+        if words[k + 1] in verbs or (words[k - 1] in ("said", "says") and words[k + 1] == "."):
+            out.add(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _people() -> tuple[dict, dict, dict]:
+    """people.tsv -> (surname -> [(canonical, titles)], first word -> [(phrase, canonical)],
+    normalised form -> canonical)."""
+    surnames: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    forms: dict[str, str] = {}
+    for ln in _lines("people.tsv"):
+        name, aliases, titles = (ln.split("\t") + ["", ""])[:3]
+        tset = frozenset(filter(None, titles.split("|")))
+        all_forms = [name] + list(filter(None, aliases.split("|")))
+        all_forms += [f.replace("'", "’") for f in all_forms if "'" in f]
+        for form in all_forms:
+            key = phrase_key(form)
+            if len(key) == 1:
+                surnames.setdefault(form, []).append((name, tset))
+            else:
+                phrases.setdefault(key[0], []).append((key, name))
+                forms[" ".join(key)] = name
+    for lst in phrases.values():
+        lst.sort(key=lambda p: -len(p[0]))
+    return surnames, phrases, forms
+
+
+def _title_before(doc: Doc, t: int) -> str:
+    k = t - 1
+    while k >= 0 and doc.words[k] == ".":
+        k -= 1
+    return doc.words[k] if k >= 0 else ""
+
+
+def _famous(doc: Doc, found: dict[str, None]) -> None:
+    """Well-known people: listed full forms map to the canonical name; a surname alone
+    resolves when it is unambiguous (or its title matches) and no other found person shares it."""
+    surnames, phrases, forms = _people()
+    words, sets = doc.words, doc.data.sets
+    for n in list(found):
+        canon = forms.get(" ".join(phrase_key(n)))
+        if canon and canon != n:  # a listed variant ("Elizabeth II") -> the canonical name
+            del found[n]
+            found[canon] = None
+    known = set(found)
+    lasts = {n.split()[-1]: n for n in found}
+    modifiers = sets["surname_modifier_nouns"]
+    t, n = 0, len(words)
+    while t < n:
+        w = words[t]
+        for key, canon in phrases.get(w, ()):
+            if tuple(words[t:t + len(key)]) == key:
+                if canon not in known:
+                    found.setdefault(canon, None)
+                t += len(key) - 1
+                break
+        else:
+            cands = surnames.get(w)
+            if (cands and not doc.owner[t] and _lone(doc, t, sets)
+                    and doc.next_word(t + 1) not in modifiers):
+                title = _title_before(doc, t)
+                if len(cands) > 1 or cands[0][1]:
+                    cands = [c for c in cands if title in c[1]]
+                other = lasts.get(w)
+                if len(cands) == 1 and cands[0][0] not in known and (
+                        other is None or other == cands[0][0]):
+                    found.setdefault(cands[0][0], None)
+        t += 1
+
+
+def _lone(doc: Doc, t: int, sets: dict) -> bool:
+    """A capitalised word not inside a longer name ('Trump said', not 'Ivanka Trump')."""
+    prev, nxt = doc.next_word(t - 1), doc.next_word(t + 1)
+    if is_cap(prev) and not doc.starts[t] and prev not in sets["titles"] and (
+            prev not in sets["stop_words"] and prev not in sets["function_words"]):
+        return False
+    return not (is_cap(nxt) and nxt not in sets["stop_words"] and nxt not in _POSS)
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    """Drop names contained in a longer found name ('Hunter Biden' kept, 'Biden' never here)."""
+    out = []
+    for n in names:
+        if any(n != m and f" {n} " in f" {m} " for m in names):
+            continue
+        out.append(n)
+    return out

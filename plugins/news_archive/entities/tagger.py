@@ -1,0 +1,27 @@
+"""tag_text: countries, organizations, persons and mentioned dates of one article."""
+
+from __future__ import annotations
+
+from ..dates import mentioned_dates
+from ..draft import Organization, Tags
+from .countries import find_countries
+from .document import Doc
+from .organizations import cue_discover, discover, find_organizations
+from .persons import find_persons
+
+
+def tag_text(text: str, title: str = "", published: str | None = None) -> Tags:
+    """Tag an article's clean text (and title) with entities and dates."""
+    full = f"{title}\n\n{text}" if title else text
+    doc = Doc(full)
+    orgs = find_organizations(doc)
+    pieces = discover(doc, orgs, doc.chunks())
+    persons = find_persons(doc, pieces)
+    cue_discover(doc, orgs, pieces)
+    countries = find_countries(doc)
+    return Tags(
+        countries=countries,
+        organizations=[Organization(n, a) for n, a in orgs.names.items()],
+        persons=persons,
+        dates_mentioned=mentioned_dates(full, published),
+    )

@@ -1,0 +1,1 @@
+"""Format-specific extractors: each turns one raw document into an `Extracted` draft."""

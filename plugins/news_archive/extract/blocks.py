@@ -1,0 +1,212 @@
+"""Split a plain-text page dump into blocks, undoing the converter's layout.
+
+Text converters (html2text, inscriptis, lynx, w3m, ...) mark up lists with bullets, headings
+with ``#``, emphasis with ``_``/``**``, images with ``[alt]`` and indent or hard-wrap
+paragraphs.  `split_blocks` returns one `Block` per paragraph, list item or heading with that
+markup removed and hard-wrapped lines joined again; the words themselves are never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
+_BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
+_NUMBERED_RE = re.compile(r"^(\d{1,3}|[a-z])[.)]\s+(?=\S)")
+_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_QUOTE_RE = re.compile(r"^(>\s?)+")
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
+_ITALIC_RE = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+# A whole line that is only an image/alt placeholder, a form field or a button.
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:\[[^\]]{0,300}\]\s*)+$|^\(BUTTON\)|^\(IMAGE\)|^IFRAME:|^\[INS:.*:INS\]$"
+    r"|^_{3,}|^[_\W]{0,3}$|^\(?(?:BUTTON|IMG|IMAGE|Image|Submit)\)?(?:\s.*)?$",
+)
+_INLINE_BUTTON_RE = re.compile(r"\((?:BUTTON|IMG|IMAGE)\)\s*")
+_RULE_RE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Separators between the items of a menu or breadcrumb line: runs of 2+ spaces (or a tab),
+# "|", "·", "•", "/" with spaces around them, ">" and "»" breadcrumbs.
+_MENU_SEP_RE = re.compile(r"\s{2,}|\t|\s*[|·•»›]\s*|\s/\s|\s>\s")
+_MENU_ITEM_WORDS = 4  # a menu item is a short label (at most this many words)
+
+
+EARLY_WRAP = 0.7  # a line this full (of the wrap width) that runs on is wrapped early
+_RUNS_ON_TAIL = re.compile(r"[\w,;\-–—]$")
+
+
+def _runs_on(prev: str, nxt: str) -> bool:
+    """True when a line ending in `prev` reads on into a line starting `nxt` (converters
+    sometimes wrap a few columns early, at links or soft hyphens)."""
+    return bool(_RUNS_ON_TAIL.search(prev)) and (nxt[:1].islower() or prev[-1:] == ",")
+
+
+@dataclass
+class Block:
+    """One paragraph, list item or heading of the dump, markup removed."""
+
+    text: str
+    kind: str = "p"  # "p", "li" (list item), "h" (heading)
+    level: int = 0  # heading level (1 = h1) or list depth (1 = top)
+    line: int = 0  # first line number in the dump (0-based)
+    n_lines: int = 1
+    menu: bool = False  # a line of short items set apart by separators (navigation)
+
+
+def is_menu_text(text: str) -> bool:
+    """True for a navigation/menu line: short labels separated by runs of 2+ spaces, tabs,
+    "|", "·", "•", " / " or breadcrumb arrows ("Home  World  Business", "Subscribe | Log in"),
+    with no sentence punctuation in the items."""
+    text = text.strip()
+    if len(text) > 300 or not _MENU_SEP_RE.search(text):
+        return False
+    items = [t for t in _MENU_SEP_RE.split(text) if t.strip()]
+    if len(items) < 2:
+        return False
+    for item in items:
+        words = item.split()
+        if len(words) > _MENU_ITEM_WORDS or item.rstrip()[-1:] in ".!?,;:":
+            return False
+    return True
+
+
+def is_wide(ch: str) -> bool:
+    """True for full-width (CJK) characters."""
+    if ord(ch) < 0x1100:
+        return False
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def display_width(s: str) -> int:
+    """Columns a string takes in a monospace terminal (CJK characters count two)."""
+    if s.isascii():
+        return len(s)
+    return sum(2 if is_wide(c) else 1 for c in s)
+
+
+def _first_word_width(s: str) -> int:
+    """Width of the first word of `s`; a leading CJK character counts as a word."""
+    s = s.lstrip()
+    if not s:
+        return 0
+    if is_wide(s[0]):
+        return 2
+    end = len(s)
+    for i, c in enumerate(s):
+        if c.isspace() or is_wide(c):
+            end = i
+            break
+    return display_width(s[:end])
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column at which the converter hard-wrapped its lines, or 0 if it did not.
+
+    A wrapped dump has many lines ending within a few columns of one width and (almost) no
+    longer lines; an unwrapped dump has long paragraph lines of all lengths.
+    """
+    widths = [display_width(ln.rstrip()) for ln in lines if ln.strip()]
+    if len(widths) < 10:
+        return 0
+    widths.sort()
+    n = len(widths)
+    for q in (0.97, 1.0, 0.99, 0.95, 0.9):
+        candidate = widths[min(n - 1, int(n * q))]
+        if not 40 <= candidate <= 140:
+            continue
+        near = sum(1 for w in widths if candidate - 12 <= w <= candidate)
+        longer = sum(1 for w in widths if w > candidate + 2)
+        if near >= max(3, 0.04 * n) and longer <= 0.01 * n + 2:
+            return max(w for w in widths if w <= candidate + 2)
+    return 0
+
+
+def clean_inline(text: str) -> str:
+    """Remove converter emphasis markup and escapes; collapse whitespace."""
+    if "**" in text:
+        text = _BOLD_RE.sub(r"\1", text)
+    if "_" in text:
+        text = _ITALIC_RE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(r"\1", text)
+    if "(" in text:
+        text = _INLINE_BUTTON_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _parse_line(raw: str) -> tuple[str, str, int, int]:
+    """(kind, text, level, text_column) for one non-blank line."""
+    stripped = raw.lstrip()
+    indent = display_width(raw[: len(raw) - len(stripped)])
+    m = _HEADING_RE.match(stripped)
+    if m and indent < 4:
+        return "h", m.group(2), len(m.group(1)), indent
+    q = _QUOTE_RE.match(stripped)
+    if q:
+        stripped = stripped[q.end() :]
+    m = _BULLET_RE.match(stripped)
+    if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
+        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    m = _NUMBERED_RE.match(stripped)
+    if m and indent >= 1 and len(m.group(1)) <= 3 and not m.group(1).isalpha():
+        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    return "p", stripped, 0, indent
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
+    hard-wrapped continuation lines are joined (without a space between CJK characters)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    cur: Block | None = None
+    cur_col = 0
+    prev_width = 0
+    for i, raw in enumerate(lines):
+        raw = raw.rstrip()
+        if not raw.strip() or _RULE_RE.match(raw):
+            cur = None
+            continue
+        kind, body, level, col = _parse_line(raw)
+        body_stripped = body.strip()
+        if _PLACEHOLDER_RE.match(body_stripped):
+            cur = None
+            continue
+        joinable = (
+            cur is not None
+            and width
+            and kind == "p"
+            and cur.kind != "h"
+            and col == cur_col
+            and (
+                prev_width + 1 + _first_word_width(body) > width - 1
+                or (prev_width >= EARLY_WRAP * width and _runs_on(cur.text, body_stripped))
+            )
+        )
+        if joinable and cur is not None:
+            tail = cur.text[-1:]
+            head = body_stripped[:1]
+            sep = "" if (tail and head and is_wide(tail) and is_wide(head)) else " "
+            if tail == "-" and len(cur.text) > 1 and cur.text[-2].isalpha() and head.islower():
+                sep = ""  # keep hyphenated compounds whole ("long-" + "gestating")
+            cur.text += sep + body_stripped
+            cur.n_lines += 1
+        else:
+            cur = Block(text=body_stripped, kind=kind, level=level, line=i)
+            blocks.append(cur)
+            cur_col = col
+        prev_width = display_width(raw)
+        if kind == "h" or not width:
+            cur = None if kind == "h" else cur
+            if not width:
+                cur = None
+    out = []
+    for b in blocks:
+        b.menu = b.n_lines == 1 and is_menu_text(b.text)
+        b.text = clean_inline(b.text)
+        if b.text and not _PLACEHOLDER_RE.match(b.text):
+            out.append(b)
+    return out

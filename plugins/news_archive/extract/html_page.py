@@ -1,0 +1,275 @@
+"""A saved news web page -> `Extracted`, with trafilatura plus light news-specific cleanup.
+
+Two trafilatura passes over one parsed tree: a precise one (favor_precision, with fallbacks,
+and the page metadata) and a broad one (favor_recall, no fallbacks). The precise text is kept
+unless it is implausibly short or long next to the broad one (precision mode sometimes drops
+the whole body; a fallback sometimes grabs the whole page). Then lines that are page chrome
+(the headline repeated, date/byline lines, "Read more" links, newsletter and copyright tails)
+are removed with patterns from `data/html_boilerplate.txt`, and credit lines are moved to
+`credits`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from lxml import etree
+
+from ..draft import Extracted
+from ..errors import UnreadableInput
+from .resources import pattern_groups
+
+BOILERPLATE_FILE = "html_boilerplate.txt"
+# precise text is used when its length is within these bounds of the broad text's length
+MIN_PRECISE_RATIO, MAX_PRECISE_RATIO = 0.4, 2.0
+TAIL_SHARE = 0.3  # a "tail" line ends the article when less than this share of words follows
+HEAD_LINES = 3  # date/byline lines are looked for among the first lines only
+MAX_TRAILING_HEADINGS = 1  # short heading-like lines dropped from the very end
+DEDUPE_MIN_WORDS = 8  # repeated paragraphs at least this long are dropped
+MIN_PROSE_CHARS = 100  # without a precise extraction, an article needs this much sentence text
+_COMMON = {"include_comments": False, "include_images": False, "include_links": False}
+_WORD = re.compile(r"\w+")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|décembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\b|\b\d{{1,2}}:\d{{2}}\b|\d{{4}}年\d{{1,2}}月",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|por|von|par|di|door|автор|posted by|written by|publicado por)\b[:\s]", re.I
+)
+_LIST_ITEM = re.compile(r"^(?:[-–•*·▪►]|\d+[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]。！？]$")
+# elements whose text never runs on into the text around them: blocks, and unrendered parts
+_SEPARATING_TAGS = frozenset(
+    "address article aside blockquote body br caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr "
+    "html iframe legend li main menu nav noframes noscript ol option p pre script search section "
+    "select style summary table tbody td template textarea tfoot th thead title tr ul".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return pattern_groups(BOILERPLATE_FILE)
+
+
+def _fullmatch(kind: str, line: str) -> bool:
+    pat = _patterns().get(kind)
+    return bool(pat and pat.fullmatch(line))
+
+
+def _norm(text: str) -> str:
+    """Words only, case-folded: for comparing a line with the title or description."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _lines(text: str | None) -> list[str]:
+    return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _size(text: str | None) -> int:
+    """Word characters: a length that does not depend on where the text was split in lines."""
+    return sum(len(w) for w in _WORD.findall(text or ""))
+
+
+def _choose(precise: str | None, broad: str | None) -> str:
+    """The precise text unless its length is implausible next to the broad one."""
+    p, b = _size(precise), _size(broad)
+    if not b:
+        return precise or ""
+    return (precise or "") if MIN_PRECISE_RATIO <= p / b <= MAX_PRECISE_RATIO else (broad or "")
+
+
+def _is_head_meta(line: str) -> bool:
+    """A short date/time or byline line at the top of the body."""
+    words = _n_words(line)
+    if words > 14 or _SENTENCE_END.search(line) and words > 6:
+        return False
+    return bool(_BYLINE.search(line) or _DATE.search(line))
+
+
+def _is_heading_like(line: str) -> bool:
+    """A short line without final punctuation that is not a list item."""
+    return _n_words(line) <= 6 and not _SENTENCE_END.search(line) and not _LIST_ITEM.match(line)
+
+
+def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[str]]:
+    """Remove page chrome from extracted lines. Returns (paragraphs, credit lines)."""
+    ntitle = _norm(title)
+    out: list[str] = []
+    credits: list[str] = []
+    strip = _patterns().get("strip")
+    for i, line in enumerate(lines):
+        if strip:
+            line = strip.sub("", line).strip()
+            if not line:
+                continue
+        if not out and i < HEAD_LINES:  # nothing kept yet: headline, date and byline lines
+            if ntitle and _norm(line) == ntitle or _is_head_meta(line):
+                continue
+        if _fullmatch("drop", line):
+            continue
+        if _fullmatch("credit", line):
+            credits.append(line)
+            continue
+        out.append(line)
+    # trailing chrome: a tail line near the end cuts everything after it
+    total = sum(_n_words(x) for x in out) or 1
+    after = 0
+    cut = len(out)
+    for i in range(len(out) - 1, -1, -1):
+        after += _n_words(out[i])
+        if after / total >= TAIL_SHARE:
+            break
+        if _fullmatch("tail", out[i]):
+            cut = i
+    out = out[:cut]
+    for _ in range(MAX_TRAILING_HEADINGS):  # a heading with no text after it
+        if out and _is_heading_like(out[-1]):
+            out.pop()
+    # a paragraph repeated verbatim (a caption reused as the lead, a pull quote): keep the first
+    seen: set[str] = set()
+    deduped = []
+    for line in out:
+        key = _norm(line)
+        if key in seen and _n_words(line) >= DEDUPE_MIN_WORDS and not _LIST_ITEM.match(line):
+            continue
+        seen.add(key)
+        deduped.append(line)
+    return deduped, credits
+
+
+def continuation_lines(tree, lines: list[str]) -> list[str]:
+    """Paragraphs of later containers of the article body when ads split it in several.
+
+    The body container is the parent of the `<p>` holding the last extracted line; later
+    elements with the same tag and class attribute are taken as its continuation.
+    """
+    if not lines or len(lines[-1]) < 40:
+        return []
+    key = " ".join(lines[-1].split())[:60]
+    order = {el: i for i, el in enumerate(tree.iter())}
+    container = next((p.getparent() for p in tree.iter("p")
+                      if " ".join(p.text_content().split()).startswith(key)), None)
+    cls = container.get("class") if container is not None else None
+    if not cls:
+        return []
+    seen = {_norm(x) for x in lines}
+    out = []
+    for el in tree.iter(container.tag):
+        if el.get("class") != cls or order.get(el, -1) <= order[container]:
+            continue
+        for p in el.iterchildren("p"):
+            text = " ".join(p.text_content().split())
+            if text and _norm(text) not in seen:
+                seen.add(_norm(text))
+                out.append(text)
+    return out
+
+
+def separate_blocks(tree) -> None:
+    """End every text that a block edge follows with whitespace.
+
+    Block boundaries separate text, but nothing in the tree says so where the markup has no
+    whitespace between the blocks (`<article>a</article><article>b</article>`). An extractor
+    that unwraps such elements (trafilatura's fallback path strips tags it has no TEI name
+    for) then glues the texts into one word ("ab"). Whitespace-only text between the blocks
+    does not count: it may sit in an element that the extractor removes.
+    """
+    last = None  # (element, "text" or "tail") holding the last non-blank text
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        is_element = isinstance(el.tag, str)
+        if is_element and el.tag in _SEPARATING_TAGS and last is not None:
+            text = getattr(*last)
+            if not text[-1].isspace():
+                setattr(*last, text + " ")
+            last = None
+        if event == "start" and not is_element:  # a comment's text is not text
+            continue
+        attr = "text" if event == "start" else "tail"
+        value = getattr(el, attr)
+        if value and not value.isspace():
+            last = (el, attr)
+
+
+def has_prose(paragraphs: list[str]) -> bool:
+    """True when the lines include running text, not only menus, links or headings."""
+    if any(len(p) >= 120 for p in paragraphs):
+        return True
+    sentences = [p for p in paragraphs if _SENTENCE_END.search(p) and not _LIST_ITEM.match(p)]
+    return sum(len(p) for p in sentences) >= MIN_PROSE_CHARS
+
+
+def _summary(description: str, paragraphs: list[str], title: str) -> str:
+    """The description when it is a distinct standfirst, not a copy of the lead or title."""
+    desc = (description or "").strip()
+    nd = _norm(desc.rstrip(".… "))
+    if _n_words(desc) < 4 or not nd or nd == _norm(title):
+        return ""
+    lead = _norm(" ".join(paragraphs[:2]))
+    if lead.startswith(nd) or nd in lead:
+        return ""
+    body = set(_WORD.findall(_norm(" ".join([title, *paragraphs[:10]]))))
+    words = _WORD.findall(nd)
+    if sum(w in body for w in words) < 0.2 * len(words):  # a generic site description
+        return ""
+    return desc
+
+
+def _page_language(tree) -> str:
+    lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
+    if not lang:
+        metas = tree.xpath('//meta[@property="og:locale" or @http-equiv="content-language"]')
+        lang = (metas[0].get("content") or "") if metas else ""
+    code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else ""
+
+
+def extract_html_page(html: str, url: str = "") -> Extracted:
+    """Article text and metadata of one HTML page; UnreadableInput when there is no article."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html) if html and html.strip() else None
+    if tree is None:
+        raise UnreadableInput("no article text found (empty or unparsable HTML)")
+    separate_blocks(tree)
+    doc = trafilatura.bare_extraction(
+        tree, url=url or None, favor_precision=True, with_metadata=True, **_COMMON
+    )
+    broad = trafilatura.bare_extraction(tree, url=url or None, favor_recall=True, fast=True,
+                                        **_COMMON)
+    text = _choose(doc.text if doc else None, broad.text if broad else None)
+    meta = doc or broad
+    title = ((meta.title if meta else "") or "").strip()
+    lines = _lines(text)
+    lines += continuation_lines(tree, lines)
+    paragraphs, credit_lines = clean_lines(lines, title)
+    precise_found = bool(doc and _n_words(doc.text or ""))
+    if not paragraphs or not precise_found and not has_prose(paragraphs):
+        raise UnreadableInput("no article text found")
+    out = Extracted(title=title, paragraphs=paragraphs, url=url or (meta.url or ""))
+    out.credits = " ".join(credit_lines)
+    if meta:
+        out.byline = ", ".join(a.strip() for a in (meta.author or "").split(";") if a.strip())
+        out.source = (meta.sitename or meta.hostname or "").strip()
+        if meta.date:
+            out.published, out.published_source = meta.date, "html-meta"
+        out.summary = _summary(meta.description or "", paragraphs, title)
+    out.language = _page_language(tree)
+    return out

@@ -1,0 +1,171 @@
+"""Headline, byline, credits and outlet of a text dump, read around the article region."""
+
+from __future__ import annotations
+
+import re
+
+from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
+from .published import find_dates, is_date_line
+from .resources import data_rows
+
+OUTLETS: list[tuple[str, re.Pattern[str]]] = [
+    (row[0], re.compile(row[1])) for row in data_rows("outlets.tsv") if len(row) >= 2
+]
+CHROME_WINDOW = 2500  # characters of page header and of page footer searched for the outlet
+SOURCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (row[0], re.compile(row[1], re.MULTILINE)) for row in data_rows("source_patterns.tsv")
+    if len(row) >= 2
+]
+
+_UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|al|el|bin|la|le|di|du|y)"
+_NAME_WORD = rf"(?:[{_UP}][\w'’.\-]*|{_PARTICLE}(?=\s+[{_UP}]))"
+_NAME = rf"[{_UP}][\w'’.\-]*(?:\s+{_NAME_WORD}){{0,4}}"
+_NAMES_RE = re.compile(rf"{_NAME}(?:\s*(?:,|\band\b|&|\bи\b|\be\b|\bund\b|\bet\b)\s*{_NAME})*")
+_BY_RE = re.compile(
+    r"(?:^|[\s|•·,–—-])(?:by|written by|words by|story by|text by|por|par|von|автор:?)\s+",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(
+    r"^(?:The|A|An|This|Our|Staff|Updated|Published|Posted|Email|Follow|Share|Getty|AP|"
+    r"Reuters|AFP)\b"
+)
+_TITLE_END_PUNCT = re.compile(r"[.,;:]$")
+_NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | Economy"
+
+
+def clean_byline(text: str) -> str:
+    """Author names from a byline such as "By Jane Doe and John Roe | Updated ..."."""
+    m = _BY_RE.search(text)
+    rest = text[m.end() :] if m else text
+    for d in find_dates(rest):
+        rest = rest[: d.start]
+        break
+    rest = re.split(r"\s[|•·–—]\s|\s-\s|\bUpdated\b|\bPublished\b|\bPosted\b|\n", rest)[0]
+    nm = _NAMES_RE.match(rest.strip())
+    if not nm:
+        return ""
+    names = nm.group(0).strip(" ,&")
+    if _NOT_NAME.match(names) or len(names) < 3:
+        return ""
+    return names
+
+
+def find_byline(texts: list[str]) -> str:
+    """The first byline among header blocks (explicit "By ..." wording)."""
+    for t in texts:
+        if len(t) > 200:
+            continue
+        if BYLINE.search(t) or (_BY_RE.search(t) and is_date_line(t)):
+            name = clean_byline(t)
+            if name:
+                return name
+    return ""
+
+
+def is_credit(text: str) -> bool:
+    """A credit line ("With reporting by Reuters", "Compiled by ...")."""
+    return len(text) < 300 and bool(CREDIT.search(text))
+
+
+FOLLOWED_BY_PROSE = 1.0  # headline bonus when prose follows it directly
+
+
+def _prose_follows(scored: list[Scored], i: int) -> bool:
+    """True when the first text block after block `i` (past chrome, a date, a byline or a
+    caption) is prose: a headline is followed by its article, a menu by more menus."""
+    for j in range(i + 1, min(len(scored), i + 6)):
+        t = scored[j]
+        if t.klass in (GOOD, NEAR):
+            return True
+        if t.klass == BAD or is_date_line(t.text) or BYLINE.search(t.text):
+            continue
+        return False
+    return False
+
+
+def title_score(scored: list[Scored], i: int) -> float:
+    """How much block `i` looks like the article's headline (0 = not at all)."""
+    s = scored[i]
+    text = s.text
+    if (s.klass == BAD and s.reason != "repeated") or s.block.kind == "li" or s.block.menu:
+        return 0.0
+    if is_caption(text) or is_date_line(text) or is_aside_marker(text):
+        return 0.0
+    n = len(text)
+    if not (10 <= n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
+        return 0.0
+    if _TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text):
+        return 0.0
+    score = 1.0
+    if s.block.kind == "h":
+        score += 3.0 if s.block.level == 1 else 1.0
+    prose = 0
+    header = False
+    for j in range(i + 1, min(len(scored), i + 12)):
+        t = scored[j]
+        if j <= i + 4 and (is_date_line(t.text) or BYLINE.search(t.text)):
+            header = True
+        if t.klass == GOOD:
+            prose += t.weight
+    score += min(prose / 400.0, 3.0)
+    if _prose_follows(scored, i):
+        score += FOLLOWED_BY_PROSE
+    if header:
+        score += 2.0
+    if s.reason == "repeated":
+        score += 0.5
+    if s.words > 25:
+        score -= 1.0
+    return score
+
+
+PROSE_BEFORE_TITLE = 500  # weighted prose characters before a heading that make it a subheading
+
+
+def choose_title(scored: list[Scored], limit: int) -> int:
+    """Index of the most headline-like block before index `limit` (-1 if none)."""
+    best, best_i = 1.5, -1
+    prose, penalty = 0, 0.0
+    for i in range(min(limit, len(scored))):
+        if scored[i].reason == "end" and prose >= 300:
+            penalty = 2.0  # perhaps past the article: comments and recommendations follow
+        if scored[i].klass == GOOD:
+            prose += scored[i].weight
+        sc = title_score(scored, i) - penalty
+        if prose >= PROSE_BEFORE_TITLE:
+            sc -= 1.5  # a heading after much prose is more likely a subheading
+        if sc > best:
+            best, best_i = sc, i
+    return best_i
+
+
+def _clean_outlet(name: str) -> str:
+    name = re.sub(r"\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Company|GmbH|S\.A)\.?$", "", name)
+    return name.strip(" -–—,.")
+
+
+def find_source(chrome: str, title: str = "") -> str:
+    """The outlet named by known signatures or general copyright/blurb patterns."""
+    if len(chrome) > 2 * CHROME_WINDOW:
+        chrome = chrome[:CHROME_WINDOW] + "\n" + chrome[-CHROME_WINDOW:]
+    best, best_count = "", 0
+    for name, rx in OUTLETS:
+        count = len(rx.findall(chrome))
+        if count > best_count:
+            best, best_count = name, count
+    if best:
+        return best
+    for _kind, rx in SOURCE_PATTERNS:
+        m = rx.search(chrome)
+        if m:
+            name = _clean_outlet(m.group("name"))
+            if 2 <= len(name) <= 60:
+                return name
+    if title:
+        for sep in (" | ", " - ", " — ", " – "):
+            if sep in title:
+                tail = title.rsplit(sep, 1)[1].strip()
+                if 2 <= len(tail) <= 40:
+                    return tail
+    return ""

@@ -1,0 +1,172 @@
+"""Clean a web page saved as plain text into an article draft.
+
+`extract_text_dump` splits the dump into blocks (`blocks.py`), scores them and finds the
+article region (`classify.py`), anchors it after the headline (`meta.py`), then reads the
+standfirst, byline, credits, outlet and publication date around it (`meta.py`,
+`published.py`).  The article's words are never rewritten: only the converter's layout
+(hard wraps, list bullets, emphasis markup) is undone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..draft import Extracted
+from .blocks import split_blocks
+from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
+from .meta import choose_title, clean_byline, find_byline, find_source, is_credit, title_score
+from .published import date_label, find_dates, is_date_line
+
+_DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
+_BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von)\s+\S.{0,80}$", re.IGNORECASE)
+_NORM_RE = re.compile(r"\W+")
+TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
+STRONG_TITLE_SCORE = 7.0  # ... and to move the article past prose found before the headline
+MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchoring headline
+
+
+def _norm(text: str) -> str:
+    """Text reduced to its words, for duplicate detection."""
+    return _NORM_RE.sub(" ", text).strip().casefold()
+
+
+def _region_sum(scored: list[Scored], start: int, end: int) -> float:
+    from .classify import segment_value
+
+    return sum(segment_value(s) for s in scored[start : end + 1])
+
+
+def find_region(scored: list[Scored]) -> tuple[int, int, int]:
+    """(title index, region start, region end).
+
+    The region is the best-scoring run of blocks; when a headline is well attested (heading
+    markup, or a date/byline under it, and prose after it) the region is instead the best
+    run between the headline and the next after-article marker ("Comments", "Most read").
+    """
+    start, end = best_region(scored)
+    title = choose_title(scored, end + 1 if start >= 0 else len(scored))
+    if start < 0 or title < 0:
+        return title, start, end
+    needed = TITLE_ANCHOR_SCORE if title <= start else STRONG_TITLE_SCORE
+    if title_score(scored, title) < needed:
+        return title, start, end
+    stop = title + 1
+    while stop < len(scored) and not (scored[stop].reason == "end" and stop > title + 3):
+        stop += 1
+    s2, e2 = best_region(scored[title + 1 : stop])
+    if s2 >= 0:
+        s2, e2 = s2 + title + 1, e2 + title + 1
+        if _region_sum(scored, s2, e2) >= MIN_ANCHORED_PROSE:
+            return title, s2, e2
+    return title, start, end
+
+
+def _pick_date(texts: list[str], today: date | None) -> str | None:
+    """The labelled "published" date if any, else the first date, among header texts."""
+    first: str | None = None
+    updated: str | None = None
+    for t in texts:
+        for d in find_dates(t, today):
+            label = date_label(t, d.start)
+            if label == "published":
+                return d.iso
+            if label == "updated":
+                updated = updated or d.iso
+            elif first is None:
+                first = d.iso
+    return first or updated
+
+
+def extract_text_dump(text: str, today: date | None = None) -> Extracted:
+    """Extract headline, standfirst, body paragraphs and metadata from a text dump.
+
+    `today` bounds the publication date (dates after it are ignored); default: today.
+    """
+    ex = Extracted()
+    scored = score_blocks(split_blocks(text))
+    title_i, start, end = find_region(scored)
+    if title_i >= 0:
+        ex.title = scored[title_i].text
+    else:
+        ex.warnings.append("no headline found")
+    if start < 0:
+        ex.warnings.append("no article body found")
+        ex.source = find_source("\n".join(s.text for s in scored))
+        return ex
+    end = cut_at_end_marker(scored, start, end)
+
+    # body: chrome dropped; a block shown twice in a row (caption + lead) is kept once, as
+    # the standfirst when it opens the article, and otherwise dropped (an image caption)
+    kept: list[Scored] = [s for s in scored[start : end + 1] if s.klass != BAD]
+    body: list[Scored] = []
+    title_key = _norm(ex.title)
+    i = 0
+    while i < len(kept):
+        s = kept[i]
+        key = _norm(s.text)
+        if i + 1 < len(kept) and _norm(kept[i + 1].text) == key and len(key) > 20:
+            if not body and not ex.summary:
+                ex.summary = s.text
+            i += 2
+            continue
+        if key == title_key or (body and key == _norm(body[-1].text)):
+            i += 1
+            continue
+        body.append(s)
+        i += 1
+
+    # header zone: from the headline to the first paragraph, plus the first paragraph
+    head_from = title_i if 0 <= title_i < start else max(0, start - 6)
+    header = [s.text for s in scored[head_from:start]]
+    first_par = body[0].text if body else ""
+
+    # credits at the end of the article (or just after it)
+    tail = [s.text for s in scored[end + 1 : end + 4]]
+    credit_texts = [s.text for s in body[-3:] if is_credit(s.text)]
+    credit_texts += [t for t in tail if is_credit(t)]
+    if credit_texts:
+        ex.credits = credit_texts[0]
+        body = [s for s in body if s.text != ex.credits]
+
+    # byline: explicit "By ..." in the header, or a bare byline opening/closing the body
+    ex.byline = find_byline(header)
+    for s in (body[:1] + body[-1:]) if body else []:
+        if _BARE_BYLINE_RE.match(s.text) and not s.block.kind == "h":
+            name = clean_byline(s.text)
+            if name:
+                ex.byline = ex.byline or name
+                body = [b for b in body if b is not s]
+
+    ex.paragraphs = [s.text for s in body]
+    if not ex.paragraphs:
+        ex.warnings.append("no article body found")
+    elif sum(len(p) for p in ex.paragraphs) < 200:
+        ex.warnings.append("very short body")
+
+    # publication date: header first, then a dateline opening the first paragraph
+    ex.published = _pick_date(header, today)
+    if ex.published:
+        ex.published_source = "text"
+    else:
+        m = _DATELINE_RE.match(first_par)
+        dates = find_dates(m.group(0), today) if m else []
+        if dates:
+            ex.published, ex.published_source = dates[0].iso, "dateline"
+    if not ex.published:
+        labelled = [s.text for s in scored if len(s.text) < 200 and is_date_line(s.text)]
+        for t in labelled:
+            for d in find_dates(t, today):
+                if date_label(t, d.start) == "published":
+                    ex.published, ex.published_source = d.iso, "text"
+                    break
+            if ex.published:
+                break
+
+    # outlet: signatures in everything that is not the article body, then the dateline
+    in_body = {id(s) for s in body}
+    chrome = "\n".join(s.text for s in scored if id(s) not in in_body)
+    ex.source = find_source(chrome, ex.title)
+    if not ex.source and first_par:
+        ex.source = find_source(first_par[:80])
+    return ex

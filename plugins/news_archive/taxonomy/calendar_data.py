@@ -1,0 +1,51 @@
+"""Groupings for index pages: countries by region, and the archive calendar (years, months)."""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+
+from .countries import REGION_ORDER
+
+
+def regions(countries: list) -> list[tuple[str, list]]:
+    """[(region, countries A-Z)] in a fixed region order; unknown countries under "Other"."""
+    groups: dict[str, list] = {}
+    for c in countries:
+        groups.setdefault(getattr(c, "region", "Other") or "Other", []).append(c)
+    order = {r: i for i, r in enumerate(REGION_ORDER)}
+    return [(r, sorted(groups[r], key=lambda c: c.name.lower()))
+            for r in sorted(groups, key=lambda r: (order.get(r, 99), r))]
+
+
+def news_calendar(articles, settings: dict) -> list[dict]:
+    """Years (newest first) with counts and URLs, each with its months and their counts/URLs."""
+    months: Counter = Counter()
+    days: Counter = Counter()
+    sample = {}
+    for a in articles:
+        d = a.date
+        months[(d.year, d.month)] += 1
+        days[(d.year, d.month, d.day)] += 1
+        sample.setdefault((d.year, d.month), d)
+
+    def url(key: str, date) -> str | None:
+        fmt = settings.get(f"{key}_ARCHIVE_SAVE_AS") and settings.get(f"{key}_ARCHIVE_URL")
+        return fmt.format(date=date) if fmt else None
+
+    by_month: dict[tuple[int, int], list] = {}
+    for (y, m, dd), n in sorted(days.items()):
+        by_month.setdefault((y, m), []).append((dd, n))
+    years: dict[int, dict] = {}
+    for (y, m) in sorted(months, reverse=True):
+        d = sample[(y, m)]
+        year = years.setdefault(y, {"year": y, "count": 0, "url": url("YEAR", d), "months": []})
+        year["count"] += months[(y, m)]
+        mdays = [{"day": dd, "count": n, "url": url("DAY", d.replace(day=dd))}
+                 for dd, n in by_month[(y, m)]]
+        year["months"].append({"num": m, "name": calendar.month_name[m],
+                               "abbr": calendar.month_abbr[m], "count": months[(y, m)],
+                               "url": url("MONTH", d), "days": mdays})
+    for year in years.values():
+        year["months"].sort(key=lambda x: x["num"])
+    return list(years.values())

@@ -1,0 +1,108 @@
+"""The sample site in headless Chromium: internal links resolve, axe finds nothing serious.
+
+Skips when /usr/bin/chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+from conftest import ROOT, run_pelican
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EXTRA_POST = """Title: Second sample article {n}
+Date: 2021-07-{day:02d} 09:00
+Slug: extra-{n}
+Summary: A short standfirst for article {n}.
+Source: Example Wire
+Credits: With reporting by Reuters
+Countries: TJ;RU
+Organizations: Collective Security Treaty Organization
+Organization-Aliases: CSTO=Collective Security Treaty Organization
+Persons: Sergei Lavrov
+
+Body of article {n}.
+"""
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The sample content (plus two hand-written posts) built and served on localhost."""
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing")
+    work = tmp_path_factory.mktemp("browser")
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
+    (content / "posts").mkdir()
+    for n in (1, 2):
+        (content / "posts" / f"extra-{n}.md").write_text(EXTRA_POST.format(n=n, day=n + 1))
+    out = work / "output"
+    settings = {"PATH": str(content), "OUTPUT_PATH": str(out)}
+    pairs = [f"{k}={json.dumps(v)}" for k, v in settings.items()]
+    proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                   {"log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/", out
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def pages(out: Path) -> dict[str, str]:
+    """The five pages under test, as paths relative to the site root."""
+    article = next(p.name for p in sorted(out.glob("*.html"))
+                   if p.name not in ("index.html", "archives.html", "search.html")
+                   and not p.name.startswith("index"))
+    country = sorted((out / "country").iterdir())[0].name
+    month = sorted(out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html"))[0]
+    return {"home": "index.html", "article": article, "countries": "countries/index.html",
+            "country": f"country/{country}/index.html",
+            "month": month.relative_to(out).as_posix()}
+
+
+@pytest.mark.parametrize("name", ["home", "article", "countries", "country", "month"])
+def test_links_resolve_and_axe_is_clean(served, browser, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, out = served
+    url = base + pages(out)[name]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    response = page.goto(url)
+    assert response is not None and response.status == 200
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    internal = {urljoin(url, h).split("#")[0] for h in hrefs
+                if urlsplit(urljoin(url, h)).netloc == urlsplit(base).netloc}
+    assert internal
+    for link in sorted(internal):
+        with urlopen(link) as r:
+            assert r.status == 200, link
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    assert bad == [], json.dumps([(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                                  for v in bad], indent=1)
+    page.close()

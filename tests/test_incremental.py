@@ -1,0 +1,127 @@
+"""Incremental rendering: same bytes as a clean build, nothing rewritten when nothing changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate_archive import generate  # noqa: E402
+
+# Written outside Pelican's writer on every build: what this run's ingest did.
+RUN_REPORTS = {"ingest-report.json"}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def site(tmp_path: Path):
+    """A private copy of the plugin and theme (edits made elsewhere cannot interfere) and a
+    build(name, *extra_args, **settings) helper for content folder `name`."""
+    snap = tmp_path / "snap"
+    shutil.copytree(ROOT / "plugins", snap / "plugins",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(ROOT / "theme", snap / "theme")
+
+    def build(name: str, *extra: str, **settings):
+        base = tmp_path / name
+        base_settings = {
+            "PATH": str(base / "content"), "OUTPUT_PATH": str(base / "output"),
+            "CACHE_PATH": str(base / "cache"), "PLUGIN_PATHS": [str(snap / "plugins")],
+            "THEME": str(snap / "theme"), "SEARCH_ENABLED": False,
+        }
+        pairs = [f"{k}={json.dumps(v)}" for k, v in {**base_settings, **settings}.items()]
+        # One -e with every pair: Pelican keeps only the last of several -e options.
+        cmd = [sys.executable, "-m", "pelican", str(base / "content"), "-s",
+               str(ROOT / "pelican.conf.py"), "-o", str(base / "output"), *extra, "-e", *pairs]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert "Could not" not in proc.stderr, proc.stderr[-3000:]
+        state = next((base / "cache").glob("news_archive_incremental-*.json"))
+        return base / "output", json.loads(state.read_text())["stats"]
+
+    build.root = tmp_path
+    build.snap = snap
+    return build
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".xml")
+            and p.name != "sitemap.xml"}
+
+
+def test_incremental_build_is_byte_identical_to_clean_build(site) -> None:
+    raw = site.root / "inc" / "content" / "raw"
+    generate(30, raw, seed=11)
+    out, first = site("inc")
+    assert first["rendered"] > 30 and first["skipped"] == 0
+    generate(3, raw, seed=11, start=30)
+    out, second = site("inc")
+    assert second["skipped"] > 0, "nothing was skipped: incremental rendering is not working"
+    assert second["rendered"] >= 3
+
+    shutil.copytree(raw, site.root / "clean" / "content" / "raw")
+    clean_out, clean = site("clean")
+    assert clean["skipped"] == 0
+    inc_files, clean_files = _files(out), _files(clean_out)
+    assert sorted(inc_files) == sorted(clean_files)
+    differ = [k for k in inc_files if inc_files[k] != clean_files[k] and k not in RUN_REPORTS]
+    assert differ == []
+    assert sum(1 for k in inc_files if k.endswith(".html")) > 40
+
+
+def test_unchanged_rebuild_writes_nothing_and_full_builds_can_be_forced(site) -> None:
+    generate(20, site.root / "s" / "content" / "raw", seed=5)
+    out, first = site("s")
+    before = _mtimes(out)
+    out, again = site("s")
+    assert again["rendered"] == 0 and again["feeds_written"] == 0
+    assert again["skipped"] == first["rendered"]
+    assert _mtimes(out) == before
+
+    # Pelican's --ignore-cache, or the plugin's setting, renders everything.
+    _, forced = site("s", "--ignore-cache")
+    assert forced["skipped"] == 0 and forced["rendered"] == first["rendered"]
+    _, off = site("s", NEWS_ARCHIVE_INCREMENTAL=False)
+    assert off["skipped"] == 0 and off["rendered"] == first["rendered"]
+    # ... and the next build is incremental again.
+    _, back = site("s")
+    assert back["rendered"] == 0
+
+
+def test_template_change_forces_rerender(site) -> None:
+    generate(12, site.root / "t" / "content" / "raw", seed=9)
+    out, first = site("t")
+    template = site.snap / "theme" / "templates" / "article.html"
+    template.write_text(template.read_text() + "\n{# changed #}\n<!-- v2 -->\n")
+    out, second = site("t")
+    assert second["skipped"] == 0 and second["rendered"] == first["rendered"]
+    pages = [p for p in out.glob("*.html") if p.name not in ("index.html", "archives.html")]
+    assert pages and all("<!-- v2 -->" in p.read_text() for p in pages)
+
+
+def test_fingerprints_are_stable_and_sensitive() -> None:
+    from datetime import datetime
+
+    from news_archive.fingerprint import Fingerprinter
+
+    def f():
+        return {"a": [1, "x" * 100, datetime(2020, 1, 2)], "b": (None, 2.5), "fn": _files}
+
+    assert Fingerprinter().of(f()) == Fingerprinter().of(f())
+    changed = f()
+    changed["a"][1] = "x" * 99 + "y"
+    assert Fingerprinter().of(changed) != Fingerprinter().of(f())
