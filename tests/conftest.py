@@ -30,8 +30,8 @@ def run_pelican(content: Path, output: Path, settings: dict | None = None,
                 extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """Build a site with the real `pelican` command (a subprocess, like a user would)."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)]
-    for key, value in (settings or {}).items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    if settings:  # one -e with every KEY=VALUE (Pelican keeps only the last -e given)
+        cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     cmd += list(extra_args)
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
 

@@ -215,3 +215,10 @@ def test_entities_dev_jsonl_is_json():
     if not path.exists():
         pytest.skip(f"shared corpus not found at {SHARED}")
     assert all(json.loads(ln)["id"] for ln in path.read_text().splitlines() if ln.strip())
+
+
+def test_title_case_headline_is_not_an_organization():
+    tags = tag_text("The government said on Thursday it would review its grain quotas.",
+                    "Kazakhstan Announces Review of Grain Export Quotas With NATO")
+    assert tags.countries == ["KZ"]
+    assert [o.name for o in tags.organizations] == ["NATO"]

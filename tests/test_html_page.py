@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from news_archive.errors import UnreadableInput
-from news_archive.extract.html_page import clean_lines, extract_html_page
+from news_archive.extract.html_page import clean_lines, extract_html_page, separate_blocks
 
 ROOT = Path(__file__).parents[1]
 SHARED = Path(os.environ.get("NEWS_ARCHIVE_SHARED", ROOT.parent / "shared"))
@@ -141,6 +141,28 @@ def test_repeated_caption_dropped():
     caption = "Water levels at the main dam have fallen to an eleven-year low, officials say."
     paras, _ = clean_lines([caption, *PARAS, caption], TITLE)
     assert paras == [caption, *PARAS]
+
+
+def test_blocks_without_whitespace_stay_apart():
+    # trafilatura's fallback unwraps <article> and glued "0" "0" into "00" (a word not in the page)
+    html = ("<html><head><title>t</title></head><body><article>0</article><article>0</article>"
+            "<p></p><p></p><p></p><p></p><p>0</p></body></html>")
+    try:
+        paragraphs = extract_html_page(html).paragraphs
+    except UnreadableInput:
+        return
+    assert set(" ".join(paragraphs).split()) <= {"0"}
+
+
+def test_separate_blocks_spaces_block_edges_only():
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(
+        "<div><article>ab</article><nav> </nav><section>cd<b>ef</b></section>"
+        "<p>g<span>h</span><a>i</a>.</p><!--x-->j</div>")
+    separate_blocks(tree)
+    assert tree.text_content().split() == ["ab", "cdef", "ghi.", "j"]
+    assert tree.find("p").findtext("span") == "h"  # inline text untouched
 
 
 def test_dev_corpus_f1():

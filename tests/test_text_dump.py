@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from news_archive.extract.blocks import split_blocks
+from news_archive.extract.blocks import is_menu_text, split_blocks
 from news_archive.extract.published import find_dates
 from news_archive.extract.text_dump import extract_text_dump
+from rawtexts import PARAGRAPHS, raw_dump
 
 ROOT = Path(__file__).parents[1]
 RAW = ROOT / "content" / "raw"
@@ -203,6 +204,70 @@ def test_empty_and_chrome_only_inputs():
     ex = extract_text_dump(_dump("Menu", "Search", "  * Home\n  * News"))
     assert ex.paragraphs == []
     assert "no article body found" in ex.warnings
+
+
+def test_menu_line_is_not_the_headline():
+    ex = extract_text_dump(raw_dump("Reservoir Falls To Decade Low"))
+    assert ex.title == "Reservoir Falls To Decade Low"
+    assert ex.paragraphs == PARAGRAPHS
+    assert ex.source == "Valley Courier"
+
+
+def test_raw_dump_dateline_and_lead():
+    ex = extract_text_dump(raw_dump("Reservoir Falls To Decade Low",
+                                    dateline="Published March 3, 2022"),
+                           today=date(2024, 1, 1))
+    assert ex.title == "Reservoir Falls To Decade Low"
+    assert ex.published == "2022-03-03"
+    lead = "The valley's main reservoir is at its lowest level in ten years, the council says."
+    ex = extract_text_dump(raw_dump("Reservoir Falls To Decade Low", lead=lead))
+    assert ex.title == "Reservoir Falls To Decade Low"
+    assert ex.summary == lead
+    assert lead not in ex.paragraphs
+    assert ex.paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", [
+    "Home  World  Business  Sport  Opinion", "Subscribe  Log in", "News | Politics | Economy",
+    "Home · Sport · Football", "World • Europe", "News / World / Europe", "Home\tWorld\tSport",
+])
+def test_menu_lines_detected(line):
+    assert is_menu_text(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Reservoir Falls To Decade Low", "Council approves budget. Officials welcome it.",
+    "RFE/RL journalists report the news", "Prices rise | Markets fall as traders wait for rates",
+])
+def test_non_menu_lines(line):
+    assert not is_menu_text(line)
+
+
+def test_menu_line_between_headline_candidates():
+    text = _dump("News | Politics | Economy", "Council Approves Library Budget",
+                 PARA_A, PARA_B, PARA_C)
+    assert extract_text_dump(text).title == "Council Approves Library Budget"
+
+
+def test_gallery_captions_dropped():
+    text = _dump("Council Approves Library Budget",
+                 "1 of 3 A reading room in the central library, with new shelves installed "
+                 "by the council and volunteers from the town during the summer holidays.",
+                 "2 of 3 Children at the opening of the new branch in the northern district "
+                 "of the city, where the council will extend opening hours next spring.",
+                 PARA_A, PARA_B, PARA_C)
+    assert extract_text_dump(text).paragraphs == [PARA_A, PARA_B, PARA_C]
+
+
+def test_teaser_cards_after_article_cut():
+    cards = []
+    for i in range(3):
+        cards += ["Share Save Tweet", f"Teaser headline number {i} about another story",
+                  f"A teaser sentence number {i} that leads readers to another page of the site "
+                  "with other news from the region and beyond."]
+    text = _dump("Council Approves Library Budget", PARA_A, PARA_B, PARA_C, *cards,
+                 "Share Save Tweet")
+    assert extract_text_dump(text).paragraphs == [PARA_A, PARA_B, PARA_C]
 
 
 # --- the sample raw files in content/raw ------------------------------------------------

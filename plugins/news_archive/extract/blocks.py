@@ -25,6 +25,17 @@ _PLACEHOLDER_RE = re.compile(
     r"^(?:\[[^\]]{0,300}\]\s*)+$|^\(BUTTON\)|^\(IMAGE\)|^IFRAME:|^\[INS:.*:INS\]$"
     r"|^_{3,}|^[_\W]{0,3}$|^\(?(?:BUTTON|IMG|IMAGE|Image|Submit)\)?(?:\s.*)?$",
 )
+_PLACEHOLDER_FIRST = frozenset("[(_IBS")  # first characters of _PLACEHOLDER_RE's long forms
+_RULE_CHARS = frozenset("-=_*~")
+
+
+def _is_placeholder(text: str) -> bool:
+    """`_PLACEHOLDER_RE.match`, skipped for lines that cannot match it."""
+    if len(text) > 3 and text[0] not in _PLACEHOLDER_FIRST:
+        return False
+    return bool(_PLACEHOLDER_RE.match(text))
+
+
 _INLINE_BUTTON_RE = re.compile(r"\((?:BUTTON|IMG|IMAGE)\)\s*")
 _RULE_RE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -73,6 +84,23 @@ def is_menu_text(text: str) -> bool:
     return True
 
 
+def _wide_class() -> str:
+    """A regex character class of the full-width (East Asian W/F) code points of the basic
+    multilingual plane (kept in the BMP so that the regex engine uses a fast bitmap)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x1100, 0x10000):
+        if unicodedata.east_asian_width(chr(cp)) in ("W", "F"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "[" + "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in ranges) + "]"
+
+
+WIDE_RE = re.compile(_wide_class())
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def is_wide(ch: str) -> bool:
     """True for full-width (CJK) characters."""
     if ord(ch) < 0x1100:
@@ -80,11 +108,21 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+def count_wide(s: str) -> int:
+    """Number of full-width characters in `s`."""
+    if s.isascii():
+        return 0
+    n = len(WIDE_RE.findall(s))
+    if _ASTRAL_RE.search(s):
+        n += sum(1 for c in _ASTRAL_RE.findall(s) if is_wide(c))
+    return n
+
+
 def display_width(s: str) -> int:
     """Columns a string takes in a monospace terminal (CJK characters count two)."""
     if s.isascii():
         return len(s)
-    return sum(2 if is_wide(c) else 1 for c in s)
+    return len(s) + count_wide(s)
 
 
 def _first_word_width(s: str) -> int:
@@ -119,7 +157,7 @@ def wrap_width(lines: list[str]) -> int:
             continue
         near = sum(1 for w in widths if candidate - 12 <= w <= candidate)
         longer = sum(1 for w in widths if w > candidate + 2)
-        if near >= max(3, 0.04 * n) and longer <= 0.01 * n + 2:
+        if near >= max(3, 0.04 * n) and longer <= 0.03 * n + 2:
             return max(w for w in widths if w <= candidate + 2)
     return 0
 
@@ -167,12 +205,13 @@ def split_blocks(text: str) -> list[Block]:
     prev_width = 0
     for i, raw in enumerate(lines):
         raw = raw.rstrip()
-        if not raw.strip() or _RULE_RE.match(raw):
+        first = raw.lstrip()[:1]
+        if not first or (first in _RULE_CHARS and _RULE_RE.match(raw)):
             cur = None
             continue
         kind, body, level, col = _parse_line(raw)
         body_stripped = body.strip()
-        if _PLACEHOLDER_RE.match(body_stripped):
+        if _is_placeholder(body_stripped):
             cur = None
             continue
         joinable = (
@@ -207,6 +246,6 @@ def split_blocks(text: str) -> list[Block]:
     for b in blocks:
         b.menu = b.n_lines == 1 and is_menu_text(b.text)
         b.text = clean_inline(b.text)
-        if b.text and not _PLACEHOLDER_RE.match(b.text):
+        if b.text and not _is_placeholder(b.text):
             out.append(b)
     return out

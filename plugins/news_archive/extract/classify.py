@@ -10,18 +10,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .blocks import Block, is_wide
-from .resources import pattern_groups
+from .blocks import Block, count_wide
+from .resources import GuardedPattern, pattern_groups
 
 PATTERNS = pattern_groups("boilerplate.tsv")
 _LINE = re.compile(r"^(?:" + PATTERNS["line"].pattern + r")$", re.IGNORECASE)
 # searched in lower-cased text without IGNORECASE (much faster for a large alternation)
-_PHRASE = re.compile(PATTERNS["phrase"].pattern)
+# (after a cheap substring prefilter on the literals its alternatives need)
+_PHRASE = GuardedPattern(PATTERNS["phrase"].pattern)
 _CAPTION = PATTERNS["caption"]
 _CAPTION_END = PATTERNS["caption_end"]
+_CAPTION_G = GuardedPattern(_CAPTION.pattern, re.IGNORECASE)
+_CAPTION_END_G = GuardedPattern(_CAPTION_END.pattern, re.IGNORECASE)
+_GALLERY = PATTERNS["gallery"]
 _END = PATTERNS["end"]
 _ASIDE = PATTERNS["aside"]
+_TAGS = PATTERNS["tags"]
 CREDIT = PATTERNS["credit"]
 BYLINE = PATTERNS["byline"]
 
@@ -50,64 +56,79 @@ class Scored:
 
 def text_weight(text: str) -> int:
     """Length of `text`, counting a CJK character like three Latin ones (about a word)."""
-    if text.isascii():
-        return len(text)
-    return sum(3 if is_wide(c) else 1 for c in text)
+    return len(text) + 2 * count_wide(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_caption(text: str) -> bool:
     """A photo caption or credit line."""
+    if text[:1].isdigit() and _GALLERY.match(text):
+        return True
     if len(text) >= 220:
         return False
-    return bool(_CAPTION.match(text) or _CAPTION_END.search(text[-100:]))
+    low = text.lower()
+    if _CAPTION_G.maybe(low) and _CAPTION.match(text):
+        return True
+    return _CAPTION_END_G.maybe(text[-100:].lower()) and bool(_CAPTION_END.search(text[-100:]))
 
 
 def is_boilerplate(text: str) -> bool:
     """A navigation/sharing/consent/footer block by its vocabulary."""
     if len(text) < 60 and _LINE.match(text):
         return True
-    return len(text) < 300 and bool(_PHRASE.search(text.lower()))
+    return len(text) < 300 and _PHRASE.test(text.lower())
 
 
+@lru_cache(maxsize=1 << 16)
 def is_end_marker(text: str) -> bool:
     """A heading that introduces after-article furniture ("Related", "Comments", ...)."""
     return len(text) < 160 and bool(_END.search(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_aside_marker(text: str) -> bool:
     """A heading that introduces a box of links ("Related", "Read more", "Tags:")."""
-    return len(text) < 80 and bool(_ASIDE.search(text))
+    if len(text) < 80:
+        return bool(_ASIDE.search(text))
+    return len(text) < 250 and bool(_TAGS.match(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_class(text: str, kind: str) -> tuple[int, int, int, str, str]:
+    """(weight, words, sentences, class, reason) of a block's text; cached because the same
+    chrome lines recur across the pages of a site."""
+    weight = text_weight(text)
+    words = len(_WORD.findall(text))
+    sentences = len(_SENTENCE_END.findall(text))
+    klass, reason = SHORT, ""
+    if is_boilerplate(text):
+        klass, reason = BAD, "boilerplate"
+    elif is_caption(text):
+        klass, reason = BAD, "caption"
+    elif kind == "li":
+        if weight >= 150 and sentences >= 1:
+            klass = NEAR
+        elif weight >= 80 and _TERMINAL.search(text):
+            klass = SHORT
+        elif words >= 4 and weight >= 25:
+            klass = SHORT
+        else:
+            klass, reason = BAD, "list"
+    elif kind == "h":
+        klass = SHORT
+    elif weight >= 100 and sentences >= 1:
+        klass = GOOD
+    elif weight >= 60 and (sentences >= 1 or _TERMINAL.search(text)):
+        klass = NEAR
+    elif words <= 3 and not _TERMINAL.search(text) and weight < 40:
+        klass, reason = BAD, "fragment"
+    return weight, words, sentences, klass, reason
 
 
 def score_block(b: Block) -> Scored:
     """Classify one block as good (article prose), near, short or bad (chrome)."""
-    text = b.text
-    weight = text_weight(text)
-    words = len(_WORD.findall(text))
-    sentences = len(_SENTENCE_END.findall(text))
-    s = Scored(b, weight, words, sentences, SHORT)
-    if is_boilerplate(text):
-        s.klass, s.reason = BAD, "boilerplate"
-    elif is_caption(text):
-        s.klass, s.reason = BAD, "caption"
-    elif b.kind == "li":
-        if weight >= 150 and sentences >= 1:
-            s.klass = NEAR
-        elif weight >= 80 and _TERMINAL.search(text):
-            s.klass = SHORT
-        elif s.words >= 4 and weight >= 25:
-            s.klass = SHORT
-        else:
-            s.klass, s.reason = BAD, "list"
-    elif b.kind == "h":
-        s.klass = SHORT
-    elif weight >= 100 and sentences >= 1:
-        s.klass = GOOD
-    elif weight >= 60 and (sentences >= 1 or _TERMINAL.search(text)):
-        s.klass = NEAR
-    elif words <= 3 and not _TERMINAL.search(text) and weight < 40:
-        s.klass, s.reason = BAD, "fragment"
-    return s
+    weight, words, sentences, klass, reason = _text_class(b.text, b.kind)
+    return Scored(b, weight, words, sentences, klass, reason)
 
 
 SHORT_PENALTY = 15.0
@@ -145,8 +166,22 @@ def score_blocks(blocks: list[Block]) -> list[Scored]:
         if b.kind != "li" and is_end_marker(b.text):  # a "Comment" share button is no end
             s.klass, s.reason = BAD, "end"
         scored.append(s)
+    _mark_caption_copies(scored)
     _mark_asides(scored)
     return scored
+
+
+def _mark_caption_copies(scored: list[Scored]) -> None:
+    """A block repeated inside a neighbouring caption (an image's alt text shown beside its
+    "1 of 4 ..." caption) is a caption too."""
+    for i, s in enumerate(scored):
+        if s.reason != "caption":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(scored) and scored[j].klass != BAD:
+                other = scored[j].text
+                if len(other) > 20 and other in s.text:
+                    scored[j].klass, scored[j].reason = BAD, "caption"
 
 
 def _mark_asides(scored: list[Scored]) -> None:
@@ -174,11 +209,42 @@ def cut_at_end_marker(scored: list[Scored], start: int, end: int) -> int:
     i = start
     while i <= end:
         s = scored[i]
-        if prose >= 150 and is_end_marker(s.text):
-            return i - 1
+        if prose >= 150 and (is_end_marker(s.text) or _starts_card_list(scored, i, end)):
+            return _trim_headings(scored, start, i - 1)
         if s.klass == GOOD:
             prose += s.weight
         i += 1
+    return end
+
+
+CARD_BLOCKS = 8  # at most this many blocks between the repeated lines of a teaser card list
+CARD_TEXT = 400  # ... holding at most this much prose
+CARD_LINE = 90  # the repeated line is a short label (a date, buttons, a teaser headline)
+
+
+def _starts_card_list(scored: list[Scored], i: int, end: int) -> bool:
+    """A repeated chrome line ("Share Tweet Save") that recurs twice more before `end`: the
+    region has run into a list of teaser cards, each with its own buttons."""
+    s = scored[i]
+    if s.klass not in (BAD, SHORT) or s.weight > CARD_LINE or s.reason == "end":
+        return False
+    hits = [j for j in range(i + 1, end + 1) if scored[j].text == s.text][:2]
+    if len(hits) < 2:
+        return False
+    prev = i
+    for j in hits:  # each card holds a teaser, not a stretch of article
+        gap = scored[prev + 1 : j]
+        text = sum(t.weight for t in gap if t.klass == GOOD)
+        if not gap or len(gap) > CARD_BLOCKS or text > CARD_TEXT:
+            return False
+        prev = j
+    return True
+
+
+def _trim_headings(scored: list[Scored], start: int, end: int) -> int:
+    """The end moved back over headings left dangling at the end of a region."""
+    while end > start and scored[end].block.kind == "h":
+        end -= 1
     return end
 
 

@@ -1,12 +1,14 @@
 """A saved news web page -> `Extracted`, with trafilatura plus light news-specific cleanup.
 
-Two trafilatura passes over one parsed tree: a precise one (favor_precision, with fallbacks,
-and the page metadata) and a broad one (favor_recall, no fallbacks). The precise text is kept
-unless it is implausibly short or long next to the broad one (precision mode sometimes drops
-the whole body; a fallback sometimes grabs the whole page). Then lines that are page chrome
-(the headline repeated, date/byline lines, "Read more" links, newsletter and copyright tails)
-are removed with patterns from `data/html_boilerplate.txt`, and credit lines are moved to
-`credits`.
+Block edges without whitespace between them get a space first, so that no extractor path can
+glue the texts of two blocks into one word. Then two trafilatura passes over the parsed tree:
+a precise one (favor_precision, with fallbacks, and the page metadata) and a broad one
+(favor_recall, no fallbacks). The precise text is kept unless its length (in word characters,
+so how a pass splits the text in lines does not count) is implausibly short or long next to
+the broad one: precision mode sometimes drops the whole body, a fallback sometimes grabs the
+whole page. Then lines that are page chrome (the headline repeated, date/byline lines, "Read
+more" links, newsletter and copyright tails) are removed with patterns from
+`data/html_boilerplate.txt`, and credit lines are moved to `credits`.
 """
 
 from __future__ import annotations

@@ -6,10 +6,12 @@ import re
 
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
 from .published import find_dates, is_date_line
-from .resources import data_rows
+from .resources import data_rows, required_literals
 
-OUTLETS: list[tuple[str, re.Pattern[str]]] = [
-    (row[0], re.compile(row[1])) for row in data_rows("outlets.tsv") if len(row) >= 2
+# (name, signature regex, literals one of which every match contains: None = always try)
+OUTLETS: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = [
+    (row[0], re.compile(row[1]), tuple(required_literals(row[1]) or ()) or None)
+    for row in data_rows("outlets.tsv") if len(row) >= 2
 ]
 CHROME_WINDOW = 2500  # characters of page header and of page footer searched for the outlet
 SOURCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -30,7 +32,7 @@ _NOT_NAME = re.compile(
     r"^(?:The|A|An|This|Our|Staff|Updated|Published|Posted|Email|Follow|Share|Getty|AP|"
     r"Reuters|AFP)\b"
 )
-_TITLE_END_PUNCT = re.compile(r"[.,;:]$")
+_TITLE_END_PUNCT = re.compile(r"[.,;:。，；：、]$")
 _NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | Economy"
 
 
@@ -78,7 +80,9 @@ def _prose_follows(scored: list[Scored], i: int) -> bool:
         t = scored[j]
         if t.klass in (GOOD, NEAR):
             return True
-        if t.klass == BAD or is_date_line(t.text) or BYLINE.search(t.text):
+        if t.klass == BAD or is_date_line(t.text) or BYLINE.search(t.text) or is_aside_marker(
+            t.text
+        ):
             continue
         return False
     return False
@@ -93,7 +97,7 @@ def title_score(scored: list[Scored], i: int) -> float:
     if is_caption(text) or is_date_line(text) or is_aside_marker(text):
         return 0.0
     n = len(text)
-    if not (10 <= n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
+    if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
         return 0.0
     if _TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text):
         return 0.0
@@ -150,7 +154,9 @@ def find_source(chrome: str, title: str = "") -> str:
     if len(chrome) > 2 * CHROME_WINDOW:
         chrome = chrome[:CHROME_WINDOW] + "\n" + chrome[-CHROME_WINDOW:]
     best, best_count = "", 0
-    for name, rx in OUTLETS:
+    for name, rx, literals in OUTLETS:
+        if literals is not None and not any(lit in chrome for lit in literals):
+            continue
         count = len(rx.findall(chrome))
         if count > best_count:
             best, best_count = name, count

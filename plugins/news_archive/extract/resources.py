@@ -48,3 +48,219 @@ def pattern_groups(name: str) -> dict[str, re.Pattern[str]]:
         kind: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
         for kind, pats in groups.items()
     }
+
+
+_RUN_BREAK = set("^$.")
+_QUANT = set("?*+{")
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|(?:b|c)`` -> ``["a", "(?:b|c)"]``)."""
+    parts, depth, cur, i = [], 0, [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < len(pattern) and pattern[j] == "^":
+                j += 1
+            if j < len(pattern) and pattern[j] == "]":
+                j += 1
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            cur.append(pattern[i : j + 1])
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def _unwrap(alt: str) -> str | None:
+    """The body of an alternative that is one whole non-capturing group, else None."""
+    if not alt.startswith("(?:") or not alt.endswith(")"):
+        return None
+    depth = 0
+    for i, c in enumerate(alt):
+        if c == "\\":
+            continue
+        if c == "(" and (i == 0 or alt[i - 1] != "\\"):
+            depth += 1
+        elif c == ")" and alt[i - 1] != "\\":
+            depth -= 1
+            if depth == 0 and i != len(alt) - 1:
+                return None
+    return alt[3:-1]
+
+
+def _required_run(alt: str) -> str:
+    """The longest literal text every match of the (alternation-free) regex `alt` contains:
+    characters outside groups, classes and escapes, not made optional by a quantifier."""
+    runs: list[str] = []
+    cur = ""
+    depth, i = 0, 0
+    while i < len(alt):
+        c = alt[i]
+        nxt = alt[i + 1] if i + 1 < len(alt) else ""
+        if c == "\\":
+            esc = alt[i + 1 : i + 2]
+            lit = esc if esc and not esc.isalnum() else ""
+            i += 2
+            after = alt[i : i + 1]
+            if depth == 0 and lit and after not in _QUANT:
+                cur += lit
+            else:
+                runs.append(cur)
+                cur = ""
+            continue
+        if c == "[":
+            runs.append(cur)
+            cur = ""
+            j = i + 1
+            while j < len(alt) and alt[j] != "]":
+                j += 2 if alt[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "{":  # a counted quantifier "{m,n}": not literal text
+            runs.append(cur)
+            cur = ""
+            close = alt.find("}", i)
+            i = close + 1 if close > 0 else len(alt)
+            continue
+        if c in "()":
+            depth += 1 if c == "(" else -1
+            runs.append(cur)
+            cur = ""
+            i += 1
+            continue
+        if depth > 0 or c in _RUN_BREAK or c in _QUANT or c in "}|":
+            runs.append(cur)
+            cur = ""
+            i += 1
+            continue
+        if nxt in _QUANT:  # "colou?r": the quantified character is optional
+            runs.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    runs.append(cur)
+    return max(runs, key=len)
+
+
+def required_literals(pattern: str, min_len: int = 3) -> list[str] | None:
+    """Literal strings one of which occurs in every match of `pattern` (a cheap substring
+    prefilter before running the regex), or None when some alternative has none."""
+    out: list[str] = []
+    for alt in _split_top(pattern):
+        inner = _unwrap(alt)
+        if inner is not None and "|" in inner:
+            sub = required_literals(inner, min_len)
+            if sub is None:
+                return None
+            out += sub
+            continue
+        body = inner if inner is not None else alt
+        run = _required_run(body)
+        if len(run) < min_len:
+            group = _required_group(body)
+            sub = required_literals(group, min_len) if group is not None else None
+            if sub is None:
+                return None
+            out += sub
+            continue
+        out.append(run)
+    return sorted(set(out))
+
+
+def _required_group(alt: str) -> str | None:
+    """The body of the first top-level group of `alt` that every match goes through (a plain
+    or named group not made optional by a quantifier; lookarounds excluded)."""
+    depth, start, i = 0, -1, 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            while j < len(alt) and alt[j] != "]":
+                j += 2 if alt[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                group = alt[start : i + 1]
+                after = alt[i + 1 : i + 2]
+                if after not in _QUANT and (group.startswith("(?:") or not group.startswith("(?")):
+                    if group.startswith("(?:"):
+                        return group[3:-1]
+                    return group[1:-1]
+        i += 1
+    return None
+
+
+def _flat_alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives, with alternatives of whole-group alternatives spliced in."""
+    out: list[str] = []
+    for alt in _split_top(pattern):
+        inner = _unwrap(alt)
+        if inner is not None and "|" in inner:
+            out += _flat_alternatives(inner)
+        else:
+            out.append(alt)
+    return out
+
+
+class GuardedPattern:
+    """A regex searched only when its text holds one of the literals its matches need.
+
+    Alternatives with a required literal are tried only if one of those literals is a
+    substring of the text (a fast C-level scan); the few without one form a small residual
+    regex that is always searched.  `test(text)` is ``bool(regex.search(text))``.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
+        self.regex = re.compile(pattern, flags)
+        literals: list[str] = []
+        residual: list[str] = []
+        for alt in _flat_alternatives(pattern):
+            lits = required_literals(alt, min_len)
+            if lits is None:
+                residual.append(alt)
+            else:
+                literals += lits
+        if flags & re.IGNORECASE:
+            literals = [lit.lower() for lit in literals]
+        self.literals = tuple(sorted(set(literals), key=len))
+        self.residual = re.compile("|".join(residual), flags) if residual else None
+
+    def maybe(self, text: str) -> bool:
+        """False only when the regex certainly has no match in `text`."""
+        if self.residual is not None and self.residual.search(text):
+            return True
+        return any(lit in text for lit in self.literals)
+
+    def test(self, text: str) -> bool:
+        """True when the regex matches somewhere in `text`."""
+        if self.residual is not None and self.residual.search(text):
+            return True
+        return any(lit in text for lit in self.literals) and bool(self.regex.search(text))

@@ -22,7 +22,7 @@ _DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
 _BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von)\s+\S.{0,80}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
-STRONG_TITLE_SCORE = 7.0  # ... and to move the article past prose found before the headline
+STRONG_TITLE_SCORE = 6.5  # ... and to move the article past prose found before the headline
 MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchoring headline
 
 

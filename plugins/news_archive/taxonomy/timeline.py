@@ -28,15 +28,18 @@ def timeline_svg(months: Counter, name: str, uid: str = "timeline") -> Markup:
     """Bar chart of `months` ((year, month) -> count) with a text title and description."""
     if not months:
         return Markup("")
-    span = month_range(min(months), max(months))
+    # Whole calendar years, so a short span still reads as a position in time.
+    span = month_range((min(months)[0], 1), (max(months)[0], 12))
     peak_ym = max(span, key=lambda ym: (months[ym], ym))
     peak, total = months[peak_ym], sum(months.values())
     step = WIDTH / len(span)
     bar = max(step * 0.8, 1.0)
     plot = HEIGHT - TOP - BOTTOM
-    title = f"Articles per month mentioning {name}, {_label(span[0])} to {_label(span[-1])}"
-    desc = (f"{total} article{'s' if total != 1 else ''} over {len(span)} "
-            f"month{'s' if len(span) != 1 else ''}; busiest month {_label(peak_ym)} "
+    first, last = min(months), max(months)
+    title = f"Articles per month mentioning {name}, {_label(first)} to {_label(last)}"
+    n_months = len(month_range(first, last))
+    desc = (f"{total} article{'s' if total != 1 else ''} over {n_months} "
+            f"month{'s' if n_months != 1 else ''}; busiest month {_label(peak_ym)} "
             f"with {peak}.")
     parts = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
