@@ -341,15 +341,33 @@ def _is_current(sha: str, alternates: list[str], posts_of_file: list[ExistingPos
     )
 
 
+def available_cores() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterable[dict]:
-    """Run process_file over paths, in a process pool when there is enough work."""
-    workers = workers or int(os.environ.get("NEWS_ARCHIVE_WORKERS", "0")) or os.cpu_count() or 1
+    """Run process_file over paths, in a process pool when there is enough work.
+
+    Data (gazetteers, language model, patterns) is loaded once in this process before the
+    pool forks, so workers share it instead of each loading it again.
+    """
+    workers = workers or int(os.environ.get("NEWS_ARCHIVE_WORKERS", "0")) or available_cores()
     if workers <= 1 or len(paths) < 20:
         return [process_file(raw_dir, p) for p in paths]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from .pipeline import warm_up
+
+    warm_up()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(process_file, [raw_dir] * len(paths), paths, chunksize=chunk))
 
 

@@ -134,6 +134,15 @@ def tag(extracted: Extracted):
     return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
 
 
+def warm_up() -> None:
+    """Load every model and data file now (before forking workers that then share them)."""
+    from .extract.text_dump import extract_text_dump
+
+    sample = "A headline\n\nThe council in Moscow met on Monday, officials said.\n"
+    finish(extract_text_dump(sample))
+    tag(Extracted(title="A headline", paragraphs=[sample]))
+
+
 def process_file(raw_dir: str, relpath: str) -> dict:
     """Full pipeline for one raw file. Returns a picklable result dict:
 
