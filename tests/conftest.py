@@ -55,7 +55,8 @@ def make_site(tmp_path: Path):
         if manifest is not None:
             (raw / "manifest.csv").write_text(manifest, encoding="utf-8")
         output = tmp_path / "output"
-        base = {"PATH": str(content), "OUTPUT_PATH": str(output), "SEARCH_ENABLED": False}
+        base = {"PATH": str(content), "OUTPUT_PATH": str(output), "SEARCH_ENABLED": False,
+                "CACHE_PATH": str(tmp_path / "cache")}
         base.update(settings or {})
         proc = run_pelican(content, output, base)
         return output, proc
@@ -70,6 +71,7 @@ def sample_site(tmp_path_factory) -> Path:
     content = work / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
     output = work / "output"
-    proc = run_pelican(content, output, {"PATH": str(content), "OUTPUT_PATH": str(output)})
+    proc = run_pelican(content, output, {"PATH": str(content), "OUTPUT_PATH": str(output),
+                                         "CACHE_PATH": str(work / "cache")})
     assert proc.returncode == 0, proc.stderr[-3000:]
     return output

@@ -11,7 +11,6 @@ import gzip
 import io
 import json
 import re
-import unicodedata
 
 from .errors import UnreadableInput
 
@@ -108,12 +107,21 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+# Control characters (category Cc) other than the whitespace ones \t \n \v \f \r.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# UTF-8 read as Latin-1/cp1252 always leaves a lead byte (Â..ô) followed by a continuation
+# byte (\x80..\xbf, or its cp1252 glyph); text without such a pair cannot be mojibake.
+_MOJIBAKE_HINT = re.compile(
+    "[\xc2-\xf4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _repair_mojibake(text: str) -> tuple[str, bool]:
@@ -121,7 +129,7 @@ def _repair_mojibake(text: str) -> tuple[str, bool]:
     import ftfy
     from ftfy.badness import is_bad
 
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not _MOJIBAKE_HINT.search(text) or not is_bad(text):
         return text, False
     fixed = ftfy.fix_encoding(text)
     return fixed, fixed != text

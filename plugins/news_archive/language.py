@@ -7,7 +7,7 @@ from functools import lru_cache
 
 MIN_PROBABILITY = 0.80  # below this (normalised) probability the answer is "" (unsure)
 MIN_LETTERS = 12  # texts with fewer letters are too short to tell
-SAMPLE_CHARS = 5000
+SAMPLE_CHARS = 2000
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -137,9 +137,11 @@ def tag(extracted: Extracted):
 def warm_up() -> None:
     """Load every model and data file now (before forking workers that then share them)."""
     from .extract.text_dump import extract_text_dump
+    from .language import detect_language
 
     sample = "A headline\n\nThe council in Moscow met on Monday, officials said.\n"
-    finish(extract_text_dump(sample))
+    extract_text_dump(sample)
+    detect_language(sample * 3)
     tag(Extracted(title="A headline", paragraphs=[sample]))
 
 
