@@ -222,3 +222,14 @@ def test_title_case_headline_is_not_an_organization():
                     "Kazakhstan Announces Review of Grain Export Quotas With NATO")
     assert tags.countries == ["KZ"]
     assert [o.name for o in tags.organizations] == ["NATO"]
+
+
+def test_non_english_text_is_not_mangled_into_false_entities():
+    russian = ("Президент России Владимир Путин заявил в среду, что Москва готова к переговорам. "
+               "Министр иностранных дел Сергей Лавров встретился с представителями ООН.")
+    japanese = "東京都は３日、新たな対策を発表した。日本政府は対策を強化する。"
+    for text in (russian, japanese):
+        tags = tag_text(text)
+        assert tags.organizations == [] and tags.persons == []
+    portuguese = "O presidente Luiz Inácio Lula da Silva disse que Portugal vai ampliar a cooperação."
+    assert tag_text(portuguese).persons == ["Luiz Inácio Lula da Silva"]

@@ -30,9 +30,8 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-# `settings` is fingerprinted once per build; `positions` (taxonomy.Entity) maps id(article)
-# to an index: derived from `articles` and different in every process.
-IGNORED_ATTRS = frozenset({"settings", "positions"})
+# `settings` is fingerprinted once per build (private attributes are skipped too).
+IGNORED_ATTRS = frozenset({"settings"})
 MAX_DEPTH = 10
 # Contents whose HTML links to other contents ({filename}, {static} ...) render differently when
 # those move; they are never considered unchanged.

@@ -39,7 +39,7 @@ def more_on(article, limit_entities: int = 3, per_entity: int = 3) -> list[tuple
         picked += [e for e in ents.get(kind, []) if e.count > 1][:1]
     out = []
     for e in picked[:limit_entities]:
-        pos = e.positions.get(id(article), 0)
+        pos = e._positions.get(id(article), 0)
         window = e.articles[max(0, pos - per_entity): pos + per_entity + 1]
         near = sorted((a for a in window if a is not article),
                       key=lambda a: abs((a.date - article.date).total_seconds()))
@@ -68,7 +68,7 @@ class EntityGenerator(Generator):
                                  int(self.settings.get("NEWS_ARCHIVE_RELATED_LIMIT", 8)))
         for kind in KINDS:
             for e in self.index.entities[kind]:
-                e.positions = {id(a): i for i, a in enumerate(e.articles)}
+                e._positions = {id(a): i for i, a in enumerate(e.articles)}
         for article in articles:
             article.news_more = more_on(article)
             article.news_standfirst = standfirst(article)

@@ -31,7 +31,7 @@ class Entity(URLWrapper):
         self.months: Counter = Counter()
         self.related: dict[str, list[tuple[Entity, int]]] = {}
         self.timeline_svg = ""
-        self.positions: dict[int, int] = {}  # id(article) -> index in self.articles
+        self._positions: dict[int, int] = {}  # id(article) -> index in self.articles
 
     @property
     def count(self) -> int:
