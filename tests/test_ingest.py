@@ -158,3 +158,17 @@ def test_editing_the_manifest_updates_the_post(dirs):
     report = run(raw, out)
     assert report.posts_written == [post.name]
     assert posts.read_header(post)["date"] == "2020-03-04"
+
+
+def test_unchanged_files_are_not_read_again(dirs, monkeypatch):
+    raw, out = dirs
+    (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
+    run(raw, out)
+    import news_archive.pipeline as pipeline
+
+    def refuse(path):
+        raise AssertionError(f"{path} was read although its size and mtime did not change")
+
+    monkeypatch.setattr(pipeline, "read_raw_bytes", refuse)
+    report = run(raw, out)
+    assert report.unchanged == 1 and report.posts_written == []

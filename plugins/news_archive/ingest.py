@@ -197,9 +197,9 @@ def ingest(
         if post.raw_key:
             by_raw.setdefault(post.raw_key.split("#", 1)[0], []).append(post)
 
-    hashes = _hash_files(raw_dir, rel_paths, report)
-    exact = _group_identical(hashes, report)
     state = load_state(posts_dir)
+    hashes = _hash_files(raw_dir, rel_paths, report, state)
+    exact = _group_identical(hashes, report)
     near_of = _remembered_near_duplicates(state, hashes, exact)
     todo: list[str] = []
     for rel in exact:
@@ -251,13 +251,15 @@ def _sort_out(results, index: NearDuplicateIndex, near_of: dict[str, str], state
     pending: list[Draft] = []
     for res in results:
         rel = res["path"]
+        old = state.get(rel, {})
+        stamp = old.get("stamp") if old.get("sha") == res["sha256"] else None
         for path, reason in res["errors"]:
             report.skip(path, reason)
         if not res["drafts"]:
             reason = res["errors"][0][1] if res["errors"] else "no article found"
-            state[rel] = {"sha": res["sha256"], "skipped": reason}
+            state[rel] = {"sha": res["sha256"], "stamp": stamp, "skipped": reason}
             continue
-        entry: dict = {"sha": res["sha256"]}
+        entry: dict = {"sha": res["sha256"], "stamp": stamp}
         for draft in res["drafts"]:
             match = index.find(draft.sketch) if draft.index == 0 else None
             if match and match != rel:
@@ -295,17 +297,36 @@ def _listed_alternates(by_raw: dict[str, list[ExistingPost]], rel: str) -> list[
     return posts.split_list(posts_of[0].meta.get("alternates", "")) if posts_of else []
 
 
-def _hash_files(raw_dir: Path, rel_paths: list[str], report: Report) -> dict[str, str]:
-    """sha256 of every readable raw file; unreadable ones are reported and dropped."""
+def _hash_files(raw_dir: Path, rel_paths: list[str], report: Report,
+                state: dict[str, dict]) -> dict[str, str]:
+    """sha256 of every readable raw file; unreadable ones are reported and dropped.
+
+    Like git, a file whose size and modification time match the last run's keeps its hash
+    without being read again; `state` records the stamp of every file hashed.
+    """
     from .errors import UnreadableInput
     from .pipeline import read_raw_bytes, sha256_of
 
     hashes: dict[str, str] = {}
     for rel in rel_paths:
+        path = raw_dir / rel
         try:
-            hashes[rel] = sha256_of(read_raw_bytes(raw_dir / rel))
+            st = path.stat()
+            stamp = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            stamp = None
+        entry = state.get(rel)
+        if stamp and entry and entry.get("stamp") == stamp and entry.get("sha"):
+            hashes[rel] = entry["sha"]
+            continue
+        try:
+            hashes[rel] = sha256_of(read_raw_bytes(path))
         except UnreadableInput as exc:
             report.skip(rel, str(exc))
+            continue
+        if entry is None or entry.get("sha") != hashes[rel]:
+            entry = state[rel] = {"sha": hashes[rel]}
+        entry["stamp"] = stamp
     return hashes
 
 
