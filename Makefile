@@ -36,7 +36,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet -e '.[bench]'
-	$(PY) bench/run_all.py
+	$(PY) bench/harness.py --sizes 1000,5000
 
 clean:
 	rm -rf output cache content/posts/*.md.tmp

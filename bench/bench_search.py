@@ -66,8 +66,11 @@ def index_stats(output: Path) -> dict:
 
 
 def measure(name: str, content: Path, work: Path, repeat: int, **settings) -> dict:
+    """Full builds (incremental rendering off) with and without search, alternating."""
+    settings = {"NEWS_ARCHIVE_INCREMENTAL": False, **settings}
     out_off, out_on = work / f"{name}-off", work / f"{name}-on"
     build(content, out_off, SEARCH_ENABLED=False, **settings)  # warm-up (ingest, caches)
+    build(content, out_on, SEARCH_ENABLED=True, **settings)
     off, on = [], []
     for _ in range(repeat):
         off.append(build(content, out_off, SEARCH_ENABLED=False, **settings))
