@@ -106,3 +106,64 @@ def test_links_resolve_and_axe_is_clean(served, browser, name):
     assert bad == [], json.dumps([(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
                                   for v in bad], indent=1)
     page.close()
+
+
+def _local_links(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    return sorted({h.split("#")[0] for h in hrefs})
+
+
+def test_site_works_opened_from_disk(served, browser):
+    """file:// — no server: links point at files that exist and the stylesheet loads."""
+    _, out = served
+    for rel in pages(out).values():
+        page = browser.new_page()
+        page.goto((out / rel).as_uri())
+        assert page.evaluate("document.styleSheets.length") >= 1
+        assert page.evaluate(
+            "getComputedStyle(document.querySelector('.skip-link')).position") == "absolute"
+        for link in _local_links(page):
+            if link.startswith("file://"):
+                target = Path(urlsplit(link).path)
+                assert target.exists(), f"{rel}: {link}"
+            else:
+                assert link.startswith(("http://", "https://", "mailto:")), link
+        page.close()
+
+
+def test_site_works_under_a_sub_path(served, browser, tmp_path):
+    """Deployed at https://host/archive/: every internal link stays under /archive/."""
+    _, out = served
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "archive").symlink_to(out, target_is_directory=True)
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                   {"log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/archive/"
+    try:
+        for rel in pages(out).values():
+            page = browser.new_page()
+            assert page.goto(base + rel).status == 200
+            for link in _local_links(page):
+                if urlsplit(link).netloc == urlsplit(base).netloc:
+                    assert link.startswith(base), f"{rel}: {link} leaves the sub-path"
+                    with urlopen(link) as r:
+                        assert r.status == 200, link
+            page.close()
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("name", ["home", "article", "countries", "country", "month"])
+def test_readable_on_a_phone(served, browser, name):
+    """At 360 px nothing overflows sideways and body text stays at a readable size."""
+    base, out = served
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base + pages(out)[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main')).fontSize)")
+    assert size >= 15
+    page.close()
