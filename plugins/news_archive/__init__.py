@@ -59,8 +59,10 @@ def write_report(pelican) -> None:
 
 
 # Feature modules, each with its own `register()`: body sanitising, entity taxonomies and
-# their pages, date archives, data exports, static search, incremental rendering.
-FEATURES = ("sanitize", "taxonomy", "exports", "search", "incremental")
+# their pages, date archives, data exports, static search, incremental rendering, and URLs
+# computed once per build.
+FEATURES = ("sanitize", "taxonomy", "exports", "search", "incremental", "frozen_urls",
+            "markdown_reader")
 
 
 def register() -> None:

@@ -187,7 +187,17 @@ def _entity_node(e: Entity, siteurl: str) -> dict:
 
 
 def article_facts(article, settings, siteurl: str = "") -> dict:
-    """The facts of an article used for search filters, Open Graph, JSON-LD and exports."""
+    """The facts of an article used for search filters, Open Graph, JSON-LD and exports.
+
+    Computed once per article and site URL in a build (templates ask more than once).
+    """
+    cache = article.__dict__.setdefault("_news_facts", {})
+    if siteurl not in cache:
+        cache[siteurl] = _article_facts(article, settings, siteurl)
+    return cache[siteurl]
+
+
+def _article_facts(article, settings, siteurl: str) -> dict:
     ents = article_entities(article, settings)
     date = getattr(article, "date", None)
     return {

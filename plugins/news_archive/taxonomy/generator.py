@@ -22,7 +22,7 @@ class SummaryItem:
     def __init__(self, article) -> None:
         self._a = article
         self.title, self.url, self.date = article.title, article.url, article.date
-        self.summary = article.summary
+        self.summary = getattr(article, "news_summary", None) or article.summary
         self.author = getattr(article, "author", "")
         if hasattr(article, "category"):
             self.category = article.category
