@@ -231,5 +231,6 @@ def test_non_english_text_is_not_mangled_into_false_entities():
     for text in (russian, japanese):
         tags = tag_text(text)
         assert tags.organizations == [] and tags.persons == []
-    portuguese = "O presidente Luiz Inácio Lula da Silva disse que Portugal vai ampliar a cooperação."
+    portuguese = ("O presidente Luiz Inácio Lula da Silva disse que Portugal vai ampliar a "
+                  "cooperação.")
     assert tag_text(portuguese).persons == ["Luiz Inácio Lula da Silva"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from news_archive.markdown_reader import ReusingMarkdownReader
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
-
-from news_archive.markdown_reader import ReusingMarkdownReader
 
 POSTS = [
     "Title: One\nSummary: A *lead* with a note.\nTags: a, b\n\nText[^1] and *[HTML]: x\n\n"

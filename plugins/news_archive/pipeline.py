@@ -6,9 +6,7 @@ cluster; everything it needs is loaded once per process (module-level caches).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -44,17 +42,11 @@ def sha256_of(data: bytes) -> str:
 
 
 def extract(data: bytes, relpath: str) -> tuple[str, list[Extracted | UnreadableInput]]:
-    """Decode and extract every article a raw file holds. Returns (format, records)."""
-    if data[:2] == b"\x1f\x8b":
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
-                data = gz.read(MAX_RAW_BYTES + 1)
-        except (OSError, EOFError) as exc:
-            raise UnreadableInput(f"broken gzip data ({exc})") from exc
-        if len(data) > MAX_RAW_BYTES:
-            raise UnreadableInput("decompressed file too large")
-        relpath = relpath[:-3] if relpath.endswith(".gz") else relpath
-    text, _encoding = decode_bytes(data, relpath)
+    """Decode (gunzipping if needed) and extract every article a raw file holds.
+
+    Returns (format, records).
+    """
+    text, _encoding = decode_bytes(data, relpath, max_size=MAX_RAW_BYTES)
     if not text.strip():
         raise UnreadableInput("empty file")
     fmt = sniff_format(relpath, text)
