@@ -234,3 +234,10 @@ def test_non_english_text_is_not_mangled_into_false_entities():
     portuguese = ("O presidente Luiz Inácio Lula da Silva disse que Portugal vai ampliar a "
                   "cooperação.")
     assert tag_text(portuguese).persons == ["Luiz Inácio Lula da Silva"]
+
+
+def test_end_of_a_longer_name_is_not_a_person():
+    text = "Mongolia's Ministry of Mining and Heavy Industry said it would study a new plant."
+    assert tag_text(text).persons == []
+    assert tag_text("Sergei Lavrov and Antony Blinken said they met.").persons == [
+        "Sergei Lavrov", "Antony Blinken"]

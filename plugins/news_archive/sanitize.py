@@ -25,13 +25,15 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
+    # Footnote and heading anchors (Markdown's footnotes and toc extensions).
+    "sup": {"id"}, "li": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-IMG_SCHEMES = {"http", "https"}
+IMG_SCHEMES = {"http", "https", ""}  # "": the site's own files ({static}/..., relative paths)
 
 
 def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
-    """Images: http(s) sources only (no data:, no relative paths to unknown files)."""
+    """Images: http(s) or the site's own files only (no data:, javascript: ...)."""
     if tag == "img" and attr == "src":
         scheme = urlsplit(value.strip()).scheme.lower()
         return value if scheme in IMG_SCHEMES else None

@@ -96,6 +96,9 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
             if after in sets["venue_words"] or after in sets["org_heads"]:
                 continue
             before = doc.next_word(s - 1)
+            if (before in ("and", "of", "&") and is_cap(doc.next_word(s - 2))
+                    and core[0] not in given):
+                continue  # "Ministry of Mining and Heavy Industry": the end of a longer name
             cue = (
                 core[0] in given
                 or titled
