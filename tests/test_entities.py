@@ -241,3 +241,10 @@ def test_end_of_a_longer_name_is_not_a_person():
     assert tag_text(text).persons == []
     assert tag_text("Sergei Lavrov and Antony Blinken said they met.").persons == [
         "Sergei Lavrov", "Antony Blinken"]
+
+
+def test_known_name_inside_a_longer_name_is_not_tagged():
+    text = "It was signed at the Portuguese Foundation for Science and Technology on Monday."
+    assert "Science" not in [o.name for o in tag_text(text).organizations]
+    assert [o.name for o in tag_text("A study published in Science found more ice.")
+            .organizations] == ["Science"]

@@ -104,6 +104,10 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 and doc.span_at.get(s.j) is None and words[s.i][0].isupper()):
             s.suppressed = True  # "BMJ Case Reports", "Google Stadia": part of a longer name
             continue
+        if (doc.next_word(s.i - 1) in ("for", "of")
+                and doc.next_word(s.i - 2) in sets["org_heads"]):
+            s.suppressed = True  # "Foundation for Science and Technology": inside a longer name
+            continue
         if s.j - s.i > 1 and doc.span_at.get(s.j) is None and _continues(doc, s, nxt):
             s.suppressed = True  # "University of Maryland School of Medicine": a longer name
             continue
