@@ -79,3 +79,12 @@ def test_entity_feeds_absolute_with_siteurl(deployed_site: Path) -> None:
     afghan = [p for name, p in by_name.items() if "/af/" in name or "afghanistan" in name]
     if afghan:  # two articles mention Afghanistan
         assert len(_parse(afghan[0]).entries) == 2
+
+
+def test_every_feed_has_its_own_id(deployed_site):
+    """Atom ids identify a feed: the site feed and each entity feed differ."""
+    ids = {str(p.relative_to(deployed_site)): feedparser.parse(p.read_bytes()).feed.get("id")
+           for p in deployed_site.rglob("*.atom.xml")}
+    assert len(ids) > 2
+    assert len(set(ids.values())) == len(ids), ids
+    assert ids["feeds/all.atom.xml"] == SITEURL + "/feeds/all.atom.xml"

@@ -324,6 +324,13 @@ class IncrementalWriter(Writer):
 
     # -------------------------------------------------------------- feeds
 
+    def _create_new_feed(self, feed_type, feed_title, context):
+        """Pelican gives every feed the site's URL as its id; Atom wants one id per feed."""
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        if self.feed_url:
+            feed.feed["id"] = self.feed_url
+        return feed
+
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",
                    override_output=False, feed_title=None):
         """Pelican's write_feed, skipped when the feed's items and parameters are unchanged."""
