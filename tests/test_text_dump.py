@@ -188,6 +188,57 @@ def test_hard_wrapped_dump_is_unwrapped():
     assert any(b.text == PARA_A + " " + PARA_B for b in blocks)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    lines, cur = [], ""
+    for w in text.split():
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return lines + [cur]
+
+
+def test_narrow_column_is_unwrapped():
+    # a page wrapped at 100 columns, with one text column wrapped at 40 (a table layout)
+    wide = "\n".join(_wrap(" ".join([PARA_B, PARA_C] * 3), 100))
+    narrow = "\n".join(_wrap(PARA_A, 40))
+    blocks = split_blocks(wide + "\n\n" + narrow + "\n")
+    assert any(b.text == PARA_A for b in blocks)
+
+
+def test_short_lines_not_joined_as_column():
+    text = "Home\nWorld news today\nBusiness and money\nSport\n"
+    assert [b.text for b in split_blocks(text)] == [
+        "Home", "World news today", "Business and money", "Sport"]
+
+
+def test_empty_emphasis_removed():
+    blocks = split_blocks(PARA_A + " __\n")
+    assert blocks[0].text == PARA_A
+
+
+def test_image_carousel_captions_not_article():
+    caption = ("A passenger plane takes off from the city's international airport on a "
+               "cloudy morning in March, with the terminal in the background.")
+    teasers = []
+    for i in range(6):
+        cap = caption.replace("March", f"month {i}")
+        teasers += [cap, cap, f"Teaser headline number {i} about another story"]
+    text = _dump("Budget news", *teasers, "Library budget approved", PARA_A, PARA_B, PARA_C,
+                 "Comments")
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == [PARA_A, PARA_B, PARA_C]
+
+
+def test_long_block_shown_again_is_dropped():
+    long = PARA_B + " " + PARA_C  # shown again below the article (from page metadata)
+    text = _dump("Library budget approved", PARA_A, long, "Share this article",
+                 "Site name https://example.org/logo.png", long, "More news")
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == [PARA_A, long]
+
+
 def test_cjk_text_not_mangled():
     para = (
         "市議会は火曜日、公共図書館の新しい予算を承認した。"

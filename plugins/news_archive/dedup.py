@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
+from itertools import accumulate
 
 import numpy as np
 
@@ -30,16 +31,31 @@ def sketch(text: str) -> list[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE * 3:
         return []
-    hashes = np.fromiter(
-        {
-            zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
-            for i in range(len(words) - SHINGLE + 1)
-        },
-        dtype=np.uint64,
-    )
+    hashes = np.fromiter(_shingle_hashes(words), dtype=np.uint64)
     # Multiply-shift hashing; uint64 arithmetic wraps, which is what the scheme wants.
-    mixed = (_A * hashes[None, :] + _B) >> np.uint64(32)
-    return [int(v) for v in mixed.min(axis=1)]
+    mixed = _A * hashes[None, :]
+    mixed += _B
+    mixed >>= np.uint64(32)
+    return mixed.min(axis=1).tolist()
+
+
+def _shingle_hashes(words: list[str]) -> set[int]:
+    """CRC-32 of each SHINGLE-word window joined by single spaces (UTF-8), deduplicated.
+
+    The words are joined and encoded once; each shingle is then a slice of that buffer
+    (a zero-copy memoryview) between precomputed byte offsets of the word starts.
+    """
+    joined = " ".join(words).encode("utf-8")
+    if len(joined) == sum(map(len, words)) + len(words) - 1:  # ASCII: 1 byte per character
+        sizes = map(len, words)
+    else:
+        sizes = (len(w.encode("utf-8")) for w in words)
+    starts = [0, *accumulate(n + 1 for n in sizes)]  # starts[k]: byte offset of word k
+    buf = memoryview(joined)
+    crc = zlib.crc32
+    return {
+        crc(buf[a : b - 1]) for a, b in zip(starts, starts[SHINGLE:], strict=False)
+    }
 
 
 def similarity(s1: list[int], s2: list[int]) -> float:

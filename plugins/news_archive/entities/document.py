@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from .gazetteer import Data, Token, load, tokenize
+from .gazetteer import Data, Token, load, split_tokens
 
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "—", "–", "-", "•", "*"})
 ENDERS = frozenset({".", "!", "?", ":", ";", "—", "–", "•", "|"})
@@ -22,6 +23,11 @@ def is_cap(w: str) -> bool:
     return bool(w) and w[0].isupper()
 
 
+def _title_caps(w: str) -> str:
+    """ALL-CAPS words of three or more letters in title case ('FRANCE' -> 'France')."""
+    return w.title() if len(w) > 2 and w.isupper() and w.isalpha() else w
+
+
 @dataclass
 class Span:
     """A gazetteer match over tokens [i, j)."""
@@ -36,60 +42,91 @@ class Span:
 
 @dataclass
 class Doc:
-    """Tokens, sentence starts, gazetteer spans and claimed tokens of one text."""
+    """Tokens, sentence starts, gazetteer spans and claimed tokens of one text.
+
+    Tokens are kept as parallel lists rather than one object per token: ``words`` holds the
+    token strings and ``gaps`` the (whitespace-only) text before each token, with one extra
+    trailing entry; character offsets are derived from them only when ``surface`` needs them.
+    """
 
     text: str
     data: Data = field(default_factory=load)
-    tokens: list[Token] = field(init=False)
     words: list[str] = field(init=False)
+    gaps: list[str] = field(init=False)  # gaps[k]: text between tokens k - 1 and k
+    caps: list[bool] = field(init=False)  # is_cap(words[k])
     starts: list[bool] = field(init=False)
     spans: list[Span] = field(init=False)
     span_at: dict[int, Span] = field(init=False)
     owner: list[str] = field(init=False)  # "" | "org" | "person" | "place" ...
     span_of: list = field(init=False)
     words_set: frozenset[str] = field(init=False)
+    _offsets: list[int] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self.tokens = tokenize(self.text)
-        self.words = [t.text for t in self.tokens]
+        parts = split_tokens(self.text)
+        self.words = parts[1::2]
+        self.gaps = parts[0::2]
+        self.caps = [w[0].isupper() for w in self.words]
         self.words_set = frozenset(self.words)
         self.starts = self._sentence_starts()
-        self.owner = [""] * len(self.tokens)
+        n = len(self.words)
+        self.owner = [""] * n
         self.spans = self._match()
         self.span_at = {s.i: s for s in self.spans}
-        self.span_of: list[Span | None] = [None] * len(self.tokens)
+        self.span_of: list[Span | None] = [None] * n
         for s in self.spans:
             for t in range(s.i, s.j):
                 self.span_of[t] = s
 
+    @property
+    def tokens(self) -> list[Token]:
+        """Tokens with their character offsets (built on demand)."""
+        off = self._token_offsets()
+        return [Token(w, off[2 * k], off[2 * k + 1]) for k, w in enumerate(self.words)]
+
+    def _token_offsets(self) -> list[int]:
+        """Cumulative lengths of gap/token parts: token k spans [off[2k], off[2k + 1])."""
+        if self._offsets is None:
+            parts = [None] * (2 * len(self.words))
+            parts[0::2] = self.gaps[:-1]
+            parts[1::2] = self.words
+            self._offsets = list(accumulate(map(len, parts)))
+        return self._offsets
+
     def _sentence_starts(self) -> list[bool]:
+        """Per token: does a sentence (or line) start here, skipping opening punctuation?"""
+        words = self.words
+        newline = ["\n" in g for g in self.gaps]
         out = []
-        text, toks = self.text, self.tokens
-        for i, t in enumerate(toks):
+        for i in range(len(words)):
             k = i - 1
-            while k >= 0 and toks[k].text in OPENERS and "\n" not in text[toks[k].end:t.start]:
+            # Walk back over openers on the same line (tokens never contain newlines).
+            while k >= 0 and words[k] in OPENERS and not newline[k + 1]:
                 k -= 1
-            if k < 0 or "\n" in text[toks[k].end:toks[k + 1].start if k + 1 < i else t.start]:
-                out.append(True)
-            else:
-                out.append(toks[k].text in ENDERS or toks[k].text in OPENERS)
+            out.append(k < 0 or newline[k + 1] or words[k] in ENDERS or words[k] in OPENERS)
         return out
 
     def _match(self) -> list[Span]:
+        """Greedy longest gazetteer matches, left to right (ALL-CAPS words also title-cased)."""
         idx = self.data.index
+        maxlen = idx.maxlen
         words = self.words
-        titled = [w.title() if len(w) > 2 and w.isupper() and w.isalpha() else w for w in words]
+        titled: list[str] | None = None  # built on first use
         spans: list[Span] = []
         i, n = 0, len(words)
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         while i < n:
-            hit = idx.longest(words, i)
-            if hit is None and titled[i] != words[i]:
-                hit = idx.longest(titled, i)
-                if hit:
-                    k, pays = hit
-                    pays = [p for p in pays if p[0] in ("country", "place")]
-                    hit = (k, pays) if pays else None
+            w = words[i]
+            hit = idx.longest(words, i) if w in maxlen else None
+            if hit is None and len(w) > 2 and w.isupper() and w.isalpha():
+                if titled is None:
+                    titled = [_title_caps(x) for x in words]
+                if titled[i] != w:
+                    hit = idx.longest(titled, i)
+                    if hit:
+                        k, pays = hit
+                        pays = [p for p in pays if p[0] in ("country", "place")]
+                        hit = (k, pays) if pays else None
             if hit is None:
                 i += 1
                 continue
@@ -101,7 +138,8 @@ class Doc:
 
     def surface(self, i: int, j: int) -> str:
         """Original text of tokens [i, j)."""
-        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+        off = self._token_offsets()
+        return self.text[off[2 * i]:off[2 * j - 1]]
 
     def next_word(self, j: int) -> str:
         """Word at index j or ''."""
@@ -109,7 +147,7 @@ class Doc:
 
     def chunks(self) -> list[tuple[int, int]]:
         """Maximal capitalised token runs [i, j), broken at known-organization spans."""
-        words, n = self.words, len(self.words)
+        words, caps, gaps, n = self.words, self.caps, self.gaps, len(self.words)
         org_tok = [False] * n
         for s in self.spans:
             if s.kind == "org" and not s.suppressed:
@@ -118,15 +156,15 @@ class Doc:
         out = []
         i = 0
         while i < n:
-            if org_tok[i] or not is_cap(words[i]):
+            if org_tok[i] or not caps[i]:
                 i += 1
                 continue
             j = i + 1
             while j < n and not org_tok[j]:
                 w = words[j]
-                if "\n" in self.text[self.tokens[j - 1].end:self.tokens[j].start]:
+                if "\n" in gaps[j]:
                     break
-                if is_cap(w):
+                if caps[j]:
                     j += 1
                 elif w == "." and words[j - 1] in ABBREV or (
                     w == "." and len(words[j - 1]) == 1 and words[j - 1].isupper()
@@ -134,8 +172,8 @@ class Doc:
                     j += 1
                     if words[j - 2] in FINAL_ABBREV:
                         break
-                elif (w in CONNECTORS and j + 1 < n and is_cap(words[j + 1])
-                      and not org_tok[j + 1] and self.tokens[j].start - self.tokens[j - 1].end < 2):
+                elif (w in CONNECTORS and j + 1 < n and caps[j + 1]
+                      and not org_tok[j + 1] and len(gaps[j]) < 2):
                     j += 1
                 else:
                     break

@@ -27,15 +27,25 @@ class Token(NamedTuple):
     end: int
 
 
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into word, acronym, possessive and punctuation tokens."""
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
+def split_tokens(text: str) -> list[str]:
+    """``[gap, token, gap, token, ..., gap]`` in one regex pass: odd items are the tokens of
+    `tokenize`, even items the text around them (whitespace only, since tokens cover every
+    non-space character)."""
+    return _TOKEN_SPLIT_RE.split(text)
+
+
 @lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """Tokenize a gazetteer phrase the same way as text."""
-    return tuple(t.text for t in tokenize(phrase))
+    return tuple(TOKEN_RE.findall(phrase))
 
 
 @dataclass

@@ -19,6 +19,7 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE_RE = re.compile(r"^(>\s?)+")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC_RE = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_EMPTY_EMPHASIS_RE = re.compile(r"(?<!\S)__(?!\S)")  # "__": emphasis around an icon
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 # A whole line that is only an image/alt placeholder, a form field or a button.
 _PLACEHOLDER_RE = re.compile(
@@ -168,6 +169,8 @@ def clean_inline(text: str) -> str:
         text = _BOLD_RE.sub(r"\1", text)
     if "_" in text:
         text = _ITALIC_RE.sub(r"\1", text)
+        if "__" in text:
+            text = _EMPTY_EMPHASIS_RE.sub("", text)
     if "\\" in text:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "(" in text:
@@ -194,11 +197,49 @@ def _parse_line(raw: str) -> tuple[str, str, int, int]:
     return "p", stripped, 0, indent
 
 
+LOCAL_WRAP_MIN = 30  # narrowest column treated as a hard-wrapped text column
+LOCAL_WRAP_SLACK = 15  # a wrapped line ends at most this many columns short of its column
+
+
+def _local_widths(lines: list[str], width: int) -> list[int]:
+    """Per line, the wrap width of a narrower hard-wrapped column it belongs to (0 = none).
+
+    A converter that lays a page out as a table wraps a text column at that column's width,
+    not at the page's: a group of 3+ consecutive lines, all nearly as long as the longest
+    (but the last), mostly running on into a lower-case word, is such a column.
+    """
+    out = [0] * len(lines)
+    limit = width - 8 if width else 1 << 30
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i + 1
+        runs_on = 0
+        while j < n and lines[j].strip():
+            runs_on += lines[j].lstrip()[:1].islower()
+            j += 1
+        if j - i >= 3 and 2 * runs_on >= j - i - 1:
+            group = [ln.rstrip() for ln in lines[i:j]]
+            widths = [display_width(ln) for ln in group]
+            top = max(widths)
+            if (
+                LOCAL_WRAP_MIN <= top < limit
+                and len({len(ln) - len(ln.lstrip()) for ln in group}) == 1
+                and all(w >= top - LOCAL_WRAP_SLACK for w in widths[:-1])
+            ):
+                out[i:j] = [top] * (j - i)
+        i = j
+    return out
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     width = wrap_width(lines)
+    local = _local_widths(lines, width)
     blocks: list[Block] = []
     cur: Block | None = None
     cur_col = 0
@@ -214,15 +255,16 @@ def split_blocks(text: str) -> list[Block]:
         if _is_placeholder(body_stripped):
             cur = None
             continue
+        w = local[i] or width
         joinable = (
             cur is not None
-            and width
+            and w
             and kind == "p"
             and cur.kind != "h"
             and col == cur_col
             and (
-                prev_width + 1 + _first_word_width(body) > width - 1
-                or (prev_width >= EARLY_WRAP * width and _runs_on(cur.text, body_stripped))
+                prev_width + 1 + _first_word_width(body) > w - 1
+                or (prev_width >= EARLY_WRAP * w and _runs_on(cur.text, body_stripped))
             )
         )
         if joinable and cur is not None:
@@ -238,9 +280,9 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(cur)
             cur_col = col
         prev_width = display_width(raw)
-        if kind == "h" or not width:
+        if kind == "h" or not w:
             cur = None if kind == "h" else cur
-            if not width:
+            if not w:
                 cur = None
     out = []
     for b in blocks:

@@ -139,6 +139,8 @@ END_PENALTY = 600.0
 
 def segment_value(s: Scored) -> float:
     """Contribution of a block to a candidate article region."""
+    if s.reason == "double":
+        return -SHORT_PENALTY  # shown twice in a row: an image's alt text and caption
     if s.klass == GOOD:
         return float(s.weight)
     if s.klass == NEAR:
@@ -168,7 +170,32 @@ def score_blocks(blocks: list[Block]) -> list[Scored]:
         scored.append(s)
     _mark_caption_copies(scored)
     _mark_asides(scored)
+    _mark_doubles(scored)
+    _mark_copies(scored)
     return scored
+
+
+def _mark_copies(scored: list[Scored]) -> None:
+    """A long block shown verbatim earlier on the page (the article body again, from the
+    page's metadata) is chrome: the first copy is kept."""
+    seen: set[str] = set()
+    for s in scored:
+        if s.weight >= 200 and s.klass != BAD and s.reason != "double":
+            if s.text in seen:
+                s.klass, s.reason = BAD, "copy"
+            seen.add(s.text)
+
+
+DOUBLE_MIN = 20  # a block this long shown twice in a row is an image's alt text + caption
+
+
+def _mark_doubles(scored: list[Scored]) -> None:
+    """Prose shown twice in a row (an image's alt text, then its caption) counts as chrome
+    when looking for the article; the text keeps its class (it may be the standfirst)."""
+    for i in range(len(scored) - 1):
+        a, b = scored[i], scored[i + 1]
+        if a.klass in (GOOD, NEAR) and len(a.text) > DOUBLE_MIN and a.text == b.text:
+            a.reason = b.reason = "double"
 
 
 def _mark_caption_copies(scored: list[Scored]) -> None:

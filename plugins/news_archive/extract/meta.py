@@ -108,6 +108,8 @@ def title_score(scored: list[Scored], i: int) -> float:
     header = False
     for j in range(i + 1, min(len(scored), i + 12)):
         t = scored[j]
+        if t.reason == "end":
+            break  # comments or recommendations follow: what comes next is not this article
         if j <= i + 4 and (is_date_line(t.text) or BYLINE.search(t.text)):
             header = True
         if t.klass == GOOD:

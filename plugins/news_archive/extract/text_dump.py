@@ -22,7 +22,7 @@ _DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
 _BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von)\s+\S.{0,80}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
-STRONG_TITLE_SCORE = 6.5  # ... and to move the article past prose found before the headline
+STRONG_TITLE_SCORE = 6.0  # ... and to move the article past prose found before the headline
 MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchoring headline
 
 
@@ -95,6 +95,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         ex.source = find_source("\n".join(s.text for s in scored))
         return ex
     end = cut_at_end_marker(scored, start, end)
+    if start >= 2 and scored[start - 1].reason == scored[start - 2].reason == "double":
+        start -= 2  # a block shown twice just before the article: its standfirst (see below)
 
     # body: chrome dropped; a block shown twice in a row (caption + lead) is kept once, as
     # the standfirst when it opens the article, and otherwise dropped (an image caption)
