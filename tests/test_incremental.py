@@ -129,3 +129,25 @@ def test_fingerprints_are_stable_and_sensitive() -> None:
     changed = f()
     changed["a"][1] = "x" * 99 + "y"
     assert Fingerprinter().of(changed) != Fingerprinter().of(f())
+
+
+def test_hand_edit_of_one_post_rerenders_what_shows_it(site) -> None:
+    """After a no-change build (fast path), editing one post re-renders its pages, and the
+    result is byte-identical to a clean build of the same content."""
+    content = site.root / "e" / "content"
+    generate(20, content / "raw", seed=3)
+    site("e")
+    out, again = site("e")
+    assert again["rendered"] == 0
+    post = sorted((content / "posts").glob("*.md"))[0]
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("\nTitle: ", "\nTitle: Edited: ", 1), encoding="utf-8")
+    out, edited = site("e")
+    assert 0 < edited["rendered"] < again["skipped"]
+    shutil.copytree(content, site.root / "clean" / "content")
+    clean_out, _ = site("clean")
+    inc_files, clean_files = _files(out), _files(clean_out)
+    assert sorted(inc_files) == sorted(clean_files)
+    assert [k for k in inc_files
+            if inc_files[k] != clean_files[k] and k not in RUN_REPORTS] == []
+    assert any("Edited: " in v.decode("utf-8", "replace") for v in inc_files.values())

@@ -9,7 +9,10 @@ and library versions. On the next build it recomputes the fingerprint of the sam
 *before* rendering; when it matches and the output file is still the one it wrote (size and
 mtime), the render and the write are skipped. A template can only print what it reads from
 its variables, so the skipped file is what a full render would write. Feeds are handled the
-same way (fingerprint of their items and parameters).
+same way (fingerprint of their items and parameters). When nothing at all changed since the
+last build (same build fingerprint and the same name, size and mtime of every file under
+`PATH`), the per-output fingerprints are not even computed: every output still on disk as it
+was written is skipped.
 
 The state lives in `CACHE_PATH/news_archive_incremental-<output hash>.json`; it is removed when
 a build starts and written when it ends, so an interrupted build is followed by a full one.
@@ -134,6 +137,24 @@ def _hash_tree(h: Any, root: Path, suffixes: tuple[str, ...] | None = None) -> N
                 h.update(b"?")
 
 
+def content_stamp(settings: dict) -> str:
+    """Digest of the name, size and mtime of every file under PATH (posts, raw files, ...)."""
+    h = hashlib.sha256()
+    root = settings["PATH"]
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(path, root)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def _output_settings(settings: dict) -> dict:
     return {k: v for k, v in settings.items() if k not in NEUTRAL_SETTINGS}
 
@@ -168,6 +189,8 @@ class IncrementalWriter(Writer):
         self.current: dict[str, dict] = {}
         self.stats = {"rendered": 0, "skipped": 0, "feeds_written": 0, "feeds_skipped": 0}
         self._build_fp: str | None = None
+        self._inputs_fp: str | None = None
+        self._stored_inputs_fp: str | None = None
         if self.skip_allowed:
             self.previous = self._load_state()
         self.state_file.unlink(missing_ok=True)
@@ -183,13 +206,14 @@ class IncrementalWriter(Writer):
         if data.get("version") != STATE_VERSION:
             return {}
         self._stored_build_fp = data.get("build")
+        self._stored_inputs_fp = data.get("inputs")
         return data.get("outputs", {})
 
     def save_state(self) -> None:
         """Write the fingerprints of this build's outputs (called when the build ends)."""
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": STATE_VERSION, "build": self.build_fp, "stats": self.stats,
-                "outputs": self.current}
+        data = {"version": STATE_VERSION, "build": self.build_fp, "inputs": self.inputs_fp,
+                "stats": self.stats, "outputs": self.current}
         tmp = self.state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.state_file)
@@ -201,6 +225,14 @@ class IncrementalWriter(Writer):
         if self._build_fp is None:
             self._build_fp = build_fingerprint(self.settings, self.fp)
         return self._build_fp
+
+    @property
+    def inputs_fp(self) -> str:
+        """Build fingerprint plus the stamp of every content file (taken when writing starts,
+        after ingest has written its posts)."""
+        if self._inputs_fp is None:
+            self._inputs_fp = digest(self.build_fp + content_stamp(self.settings))
+        return self._inputs_fp
 
     # -------------------------------------------------------------- decisions
 
@@ -239,6 +271,10 @@ class IncrementalWriter(Writer):
             return False
         if [st.st_size, st.st_mtime_ns] != old.get("stat"):
             return False
+        if self._stored_inputs_fp == self.inputs_fp:
+            # No content file, setting, theme or plugin file changed since the last build, so
+            # every output is what that build wrote: no need to fingerprint what it used.
+            return True
         return self._fingerprint(kind, old["names"], values, old.get("tested", [])) == old["fp"]
 
     def _remember(self, rel: str, path: str, kind: str, names: list[str], values: dict,
