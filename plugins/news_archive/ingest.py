@@ -220,13 +220,14 @@ def ingest(
     results = sorted(mapper(str(raw_dir), todo), key=lambda r: r["path"])
     report.processed = len(results)
 
+    redone = set(todo)
     index = NearDuplicateIndex()
     for rel in exact:
-        if rel not in near_of and rel not in todo:
+        if rel not in near_of and rel not in redone:
             index.add(rel, state.get(rel, {}).get("sketch", []))
     pending = _sort_out(results, index, near_of, state, report)
     # Posts kept from earlier runs that just gained a near-duplicate must list it: redo them.
-    gained = sorted({of for of in near_of.values() if of not in todo and of in exact})
+    gained = sorted({of for of in near_of.values() if of not in redone and of in exact})
     gained = [g for g in gained if _alternates(g, exact, near_of) != _listed_alternates(by_raw, g)]
     if gained:
         for res in mapper(str(raw_dir), gained):
