@@ -38,6 +38,7 @@ def read_raw_bytes(path: Path) -> bytes:
 
 
 def sha256_of(data: bytes) -> str:
+    """Hex sha256: a raw file's identity (provenance header, duplicate detection)."""
     return hashlib.sha256(data).hexdigest()
 
 
