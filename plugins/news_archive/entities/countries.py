@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .document import Doc, Span
 from .gazetteer import phrase_key
 
@@ -42,47 +44,39 @@ def _after_us_state(doc: Doc, s: Span) -> bool:
 
 
 class _Ambiguity:
-    """Document-level resolutions computed lazily."""
+    """Document-level resolutions, each computed on first use."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.amb = doc.data.lex["ambiguity"]
-        self._cache: dict[str, object] = {}
 
+    @cached_property
     def georgia_is_state(self) -> bool:
-        if "ga" not in self._cache:
-            a = self.amb["GE_vs_US_state"]
-            country = _count_any(self.doc, a["country_cues"])
-            state = _count_any(self.doc, a["state_cues"])
-            self._cache["ga"] = state > country
-        return bool(self._cache["ga"])
+        a = self.amb["GE_vs_US_state"]
+        return _count_any(self.doc, a["state_cues"]) > _count_any(self.doc, a["country_cues"])
 
+    @cached_property
     def congo(self) -> str:
-        if "cg" not in self._cache:
-            a = self.amb["CG_vs_CD"]
-            cg, cd = _has_any(self.doc, a["cg_cues"]), _has_any(self.doc, a["cd_cues"])
-            self._cache["cg"] = "CG" if cg and not cd else "CD"
-        return str(self._cache["cg"])
+        a = self.amb["CG_vs_CD"]
+        cg, cd = _has_any(self.doc, a["cg_cues"]), _has_any(self.doc, a["cd_cues"])
+        return "CG" if cg and not cd else "CD"
 
+    @cached_property
     def korea(self) -> str:
-        if "k" not in self._cache:
-            a = self.amb["KP_vs_KR"]
-            kp, kr = _has_any(self.doc, a["kp_cues"]), _has_any(self.doc, a["kr_cues"])
-            self._cache["k"] = "KP" if kp and not kr else "KR"
-        return str(self._cache["k"])
+        a = self.amb["KP_vs_KR"]
+        kp, kr = _has_any(self.doc, a["kp_cues"]), _has_any(self.doc, a["kr_cues"])
+        return "KP" if kp and not kr else "KR"
 
+    @cached_property
     def washington_is_state(self) -> bool:
-        if "wa" not in self._cache:
-            self._cache["wa"] = _has_any(self.doc, self.amb["US_state_washington"]["state_cues"])
-        return bool(self._cache["wa"])
+        return bool(_has_any(self.doc, self.amb["US_state_washington"]["state_cues"]))
 
+    @cached_property
     def turkey_is_food(self) -> bool:
-        if "tk" not in self._cache:
-            a = self.amb["turkey_food"]
-            food = any(w in self.doc.words_set for w in a["food_cues"])
-            country = any(w in self.doc.words_set for w in a["country_cues"])
-            self._cache["tk"] = food and not country
-        return bool(self._cache["tk"])
+        a = self.amb["turkey_food"]
+        food = any(w in self.doc.words_set for w in a["food_cues"])
+        country = any(w in self.doc.words_set for w in a["country_cues"])
+        return food and not country
 
 
 def _resolve(doc: Doc, s: Span, amb: _Ambiguity) -> str | None:
@@ -93,16 +87,16 @@ def _resolve(doc: Doc, s: Span, amb: _Ambiguity) -> str | None:
     if kind == "cap" and _after_us_state(doc, s):
         return None
     if code == "KR?KP":
-        return amb.korea()
+        return amb.korea
     if code == "CD?CG":
-        return amb.congo()
-    if code == "GE" and word == "Georgia" and amb.georgia_is_state():
+        return amb.congo
+    if code == "GE" and word == "Georgia" and amb.georgia_is_state:
         return None
     if code == "US" and word == "Washington" and s.j - s.i == 1:
         nxt = doc.next_word(s.j)
-        if nxt in ("state", "State", "County") or amb.washington_is_state():
+        if nxt in ("state", "State", "County") or amb.washington_is_state:
             return None
-    if code == "TR" and word == "Turkey" and amb.turkey_is_food():
+    if code == "TR" and word == "Turkey" and amb.turkey_is_food:
         return None
     return code
 
