@@ -44,7 +44,6 @@ def run_ingest(generator) -> None:
     )
     _last_report.clear()
     _last_report.update(report.as_json())
-    log.warning(report.summary_line()) if report.skipped else log.info(report.summary_line())
 
 
 def write_report(pelican) -> None:

@@ -242,7 +242,8 @@ def ingest(
     live = set(exact) - set(near_of)
     _remove_orphans(existing, live, report)
     save_state(posts_dir, {rel: state[rel] for rel in exact if rel in state})
-    log.info(report.summary_line())
+    # A run that skipped files says so at warning level, so it shows in a normal build log.
+    log.log(logging.WARNING if report.skipped else logging.INFO, report.summary_line())
     return report
 
 
