@@ -22,6 +22,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+FIRST_DAY, SPAN_DAYS = date(2015, 1, 1), 3650  # the archive: ten years of articles
+AFTER_ARCHIVE = FIRST_DAY + timedelta(days=SPAN_DAYS)  # the day after the newest article
 # (name, demonym, capital) — a Zipf rank order: earlier entries are mentioned more often.
 COUNTRIES = [
     ("United States", "American", "Washington"), ("China", "Chinese", "Beijing"),
@@ -243,11 +245,11 @@ def _headline(rng: random.Random, ctx: dict) -> str:
     return rng.choice(forms)
 
 
-def make_article(seed: int, index: int) -> tuple[str, str]:
-    """(file name, text) of the index-th raw dump of an archive."""
+def make_article(seed: int, index: int, first_day: date = FIRST_DAY,
+                 span_days: int = SPAN_DAYS) -> tuple[str, str]:
+    """(file name, text) of the index-th raw dump, dated within span_days from first_day."""
     rng = random.Random(f"{seed}:{index}")
-    start = date(2015, 1, 1)
-    day = start + timedelta(days=rng.randrange(3650))
+    day = first_day + timedelta(days=rng.randrange(span_days))
     ncountries = rng.randint(1, 4)
     countries = []
     while len(countries) < ncountries:
@@ -292,24 +294,30 @@ def make_article(seed: int, index: int) -> tuple[str, str]:
     return f"{index:06d}_{digest}.txt", text
 
 
-def manifest_row(seed: int, index: int, name: str) -> str:
+def manifest_row(seed: int, index: int, name: str, first_day: date = FIRST_DAY,
+                 span_days: int = SPAN_DAYS) -> str:
     """The scraper's manifest line of a file: path, url, published date, outlet."""
     rng = random.Random(f"{seed}:{index}")
-    day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+    day = first_day + timedelta(days=rng.randrange(span_days))
     return f"{name},https://news.example/a/{index},{day.isoformat()},,\n"
 
 
 def generate(n: int, outdir: Path, seed: int = 1, start: int = 0,
-             manifest: bool = True) -> list[Path]:
-    """Write raw dumps number start .. start+n-1 into outdir (and append their manifest rows)."""
+             manifest: bool = True, first_day: date = FIRST_DAY,
+             span_days: int = SPAN_DAYS) -> list[Path]:
+    """Write raw dumps number start .. start+n-1 into outdir (and append their manifest rows).
+
+    Dates fall in the span_days days from first_day (by default ten years from 2015-01-01);
+    `first_day=AFTER_ARCHIVE, span_days=1` gives a day of new articles, newer than all others.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     written, rows = [], []
     for i in range(start, start + n):
-        name, text = make_article(seed, i)
+        name, text = make_article(seed, i, first_day, span_days)
         path = outdir / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
-        rows.append(manifest_row(seed, i, name))
+        rows.append(manifest_row(seed, i, name, first_day, span_days))
     if manifest:
         man = outdir / "manifest.csv"
         new = not man.exists()
@@ -325,8 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=0, help="index of the first file")
     ap.add_argument("--no-manifest", action="store_true", help="no manifest.csv rows")
+    ap.add_argument("--new-day", action="store_true",
+                    help="date the files on the day after the archive (new articles)")
     args = ap.parse_args(argv)
-    generate(args.n, args.outdir, args.seed, args.start, not args.no_manifest)
+    span = (AFTER_ARCHIVE, 1) if args.new_day else (FIRST_DAY, SPAN_DAYS)
+    generate(args.n, args.outdir, args.seed, args.start, not args.no_manifest, *span)
     print(f"wrote {args.n} raw files to {args.outdir}")
     return 0
 

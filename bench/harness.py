@@ -8,7 +8,9 @@ For each size N, on N generated raw dumps (`generate_archive.py`):
 1. ingest throughput: 1 worker and all cores on the same sample (up to --ingest-sample files),
    then all cores on all N files (these posts feed every build below);
 2. our site, cold full build (empty output and cache), then a no-change rebuild, then a rebuild
-   after adding 10 raw files (ingest of the 10 + incremental rendering);
+   after adding 10 raw files dated after the whole archive (a day of news), then one after 10
+   more dated anywhere in the ten years (a back-fill); each rebuild ingests the 10 files and
+   renders incrementally;
 3. stock Pelican on the same posts (plugin off, countries/organizations as Tags);
 4. Hugo on the same posts (three taxonomies, `bench/hugo` layouts).
 
@@ -39,7 +41,7 @@ PY = sys.executable
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from generate_archive import generate  # noqa: E402
+from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 
 @dataclass
@@ -174,7 +176,8 @@ def pelican_cmd(content: Path, output: Path, cache: Path, snap: Path,
 
 def incremental_stats(cache: Path) -> dict:
     for f in cache.glob("news_archive_incremental-*.json"):
-        return json.loads(f.read_text())["stats"]
+        data = json.loads(f.read_text())
+        return {**data["stats"], "sections": data.get("rendered_by_section", {})}
     return {}
 
 
@@ -214,9 +217,14 @@ def bench_size(n: int, args, snap: Path) -> dict:
     steps["cold_build"].extra = incremental_stats(cache)
     steps["nochange_build"] = run("nochange_build", cmd)
     steps["nochange_build"].extra = incremental_stats(cache)
-    generate(10, raw, seed=args.seed, start=n)
+    # A day of news: 10 new raw files dated after everything in the archive ...
+    generate(10, raw, seed=args.seed, start=n, first_day=AFTER_ARCHIVE, span_days=1)
     steps["add10_build"] = run("add10_build", cmd)
     steps["add10_build"].extra = incremental_stats(cache)
+    # ... and a back-fill: 10 more files dated anywhere in the ten years.
+    generate(10, raw, seed=args.seed, start=n + 10)
+    steps["backfill10_build"] = run("backfill10_build", cmd)
+    steps["backfill10_build"].extra = incremental_stats(cache)
     res["output_files"] = sum(1 for _ in out.rglob("*") if _.is_file())
 
     stock_content = root / "stock"
@@ -254,6 +262,7 @@ def ratios(res: dict) -> dict:
     }
     if "hugo" in sec:
         out["add10_vs_hugo"] = sec["add10_build"] / sec["hugo"]
+        out["backfill10_vs_hugo"] = sec["backfill10_build"] / sec["hugo"]
         out["stock_vs_hugo"] = sec["stock_pelican"] / sec["hugo"]
     out["peak_mb_max"] = max(v["peak_mb"] for v in s.values())
     return out
@@ -276,9 +285,13 @@ def table(results: list[dict]) -> str:
         ("no-change rebuild (s)", lambda r: _s(r, "nochange_build")),
         ("  no-change / cold", lambda r: f"{r['ratios']['nochange_vs_cold']:.2f}"),
         ("  pages rendered / skipped", lambda r: _rs(r, "nochange_build")),
-        ("rebuild after +10 raw files (s)", lambda r: _s(r, "add10_build")),
+        ("rebuild after +10 new raw files, dated today (s)", lambda r: _s(r, "add10_build")),
         ("  +10 rebuild / Hugo full build", lambda r: _ratio(r, "add10_vs_hugo")),
         ("  pages rendered / skipped", lambda r: _rs(r, "add10_build")),
+        ("rebuild after +10 back-filled raw files, any date (s)",
+         lambda r: _s(r, "backfill10_build")),
+        ("  back-fill rebuild / Hugo full build", lambda r: _ratio(r, "backfill10_vs_hugo")),
+        ("  pages rendered / skipped", lambda r: _rs(r, "backfill10_build")),
         ("peak MB: ingest all cores", lambda r: _mb(r, "ingest_all_cores")),
         ("peak MB: cold build", lambda r: _mb(r, "cold_build")),
         ("peak MB: no-change / +10", lambda r: _mb(r, "nochange_build") + " / "

@@ -57,3 +57,17 @@ def test_dumps_look_like_real_pages() -> None:
     assert mentions["United States"] > 3 * max(mentions["Iceland"], 1)
     assert mentions["Mongolia"] >= 1 or mentions["Nepal"] >= 1
     assert len({ga.make_article(1, i)[0] for i in range(300)}) == 300  # unique names
+
+
+def test_a_day_of_news_is_newer_than_the_archive(tmp_path: Path) -> None:
+    """`first_day=AFTER_ARCHIVE, span_days=1` (CLI `--new-day`): dateline and manifest agree."""
+    ga.generate(30, tmp_path, seed=2)
+    new = ga.generate(5, tmp_path, seed=2, start=30, first_day=ga.AFTER_ARCHIVE, span_days=1)
+    rows = (tmp_path / "manifest.csv").read_text().splitlines()[1:]
+    dates = {r.split(",")[0]: r.split(",")[2] for r in rows}
+    assert max(dates[p.name] for p in new) == min(dates[p.name] for p in new)
+    assert all(dates[p.name] == ga.AFTER_ARCHIVE.isoformat() for p in new)
+    assert all(d < ga.AFTER_ARCHIVE.isoformat() for name, d in dates.items()
+               if name not in {p.name for p in new})
+    day = f"{ga.AFTER_ARCHIVE:%B} {ga.AFTER_ARCHIVE.day}, {ga.AFTER_ARCHIVE.year}"
+    assert all(day in p.read_text() for p in new)

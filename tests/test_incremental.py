@@ -13,7 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate_archive import generate  # noqa: E402
+from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 # Written outside Pelican's writer on every build: what this run's ingest did.
 RUN_REPORTS = {"ingest-report.json"}
@@ -151,3 +151,75 @@ def test_hand_edit_of_one_post_rerenders_what_shows_it(site) -> None:
     assert [k for k in inc_files
             if inc_files[k] != clean_files[k] and k not in RUN_REPORTS] == []
     assert any("Edited: " in v.decode("utf-8", "replace") for v in inc_files.values())
+
+
+def test_templates_note_the_paths_they_read() -> None:
+    """`x.a` and `y["k"]` are noted as paths, a method call or a plain use as the whole name."""
+    from types import SimpleNamespace
+
+    from jinja2 import Environment
+    from news_archive import incremental
+
+    env = Environment()
+    incremental.track_templates(SimpleNamespace(env=env))
+    template = env.from_string('{{ x.a }} {{ y["k"] }} {{ z.m() }} {{ w }} {% if v is defined %}'
+                               '{% endif %}')
+    used: set[str] = set()
+    tested: set[str] = set()
+    incremental._recording.append((used, tested))
+    try:
+        out = template.render(x={"a": 1}, y={"k": 2}, z=SimpleNamespace(m=lambda: 3), w=4)
+    finally:
+        incremental._recording.pop()
+    assert out.split() == ["1", "2", "3", "4"]
+    assert used == {"x.a", 'y["k"]', "z", "w"}
+    assert tested == {"v"}
+    values = {"x": {"a": 1}, "y": {"k": 2}}
+    assert incremental.lookup(values, "x.a") == 1 and incremental.lookup(values, 'y["k"]') == 2
+    assert incremental.lookup(values, "q.a") is incremental.MISSING
+
+
+def test_new_articles_leave_older_pages_untouched(site) -> None:
+    """A day of new articles re-renders the first pages that list them, never an older page
+    (stable pagination, and pages that only show an entity's name do not depend on its
+    count); the result is byte-identical to a clean build."""
+    content = site.root / "n" / "content"
+    generate(60, content / "raw", seed=4)
+    out, first = site("n", DEFAULT_PAGINATION=4)
+    before = {k: v for k, v in _mtimes(out).items() if _older_page(k)}
+    assert len(before) > 20, "the archive should have many older pages"
+    old_bytes = {k: (out / k).read_bytes() for k in before}
+
+    generate(3, content / "raw", seed=4, start=60, first_day=AFTER_ARCHIVE, span_days=1)
+    out, second = site("n", DEFAULT_PAGINATION=4)
+    assert 0 < second["rendered"] < first["rendered"] / 3
+    after = _mtimes(out)
+    rewritten = [k for k in before if after.get(k) != before[k]]
+    changed = [k for k in before if (out / k).read_bytes() != old_bytes[k]]
+    assert sorted(rewritten) == sorted(changed)
+    # Only the newest older page of a list may change: its "newer" link, when the first page
+    # filled up and handed over a new older page behind it.
+    assert len(changed) < len(before) / 10
+    for rel in changed:
+        folder, number = _page_number(rel)
+        numbers = {_page_number(k)[1] for k in before if _page_number(k)[0] == folder}
+        assert number == max(numbers), rel
+        assert (out / folder / f"index{number + 1}.html").exists(), rel
+
+    shutil.copytree(content, site.root / "clean" / "content")
+    clean_out, _ = site("clean", DEFAULT_PAGINATION=4)
+    inc_files, clean_files = _files(out), _files(clean_out)
+    assert sorted(inc_files) == sorted(clean_files)
+    assert [k for k in inc_files
+            if inc_files[k] != clean_files[k] and k not in RUN_REPORTS] == []
+
+
+def _older_page(rel: str) -> bool:
+    """An older page of a paginated list: index2.html, index3.html, ..."""
+    name = rel.rsplit("/", 1)[-1]
+    return name.startswith("index") and name[5:-5].isdigit()
+
+
+def _page_number(rel: str) -> tuple[str, int]:
+    folder, _, name = rel.rpartition("/")
+    return folder, int(name[5:-5])

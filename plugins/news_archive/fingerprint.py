@@ -6,7 +6,8 @@ of `value` changes. Two depths:
 - *full*: the value of a top-level template variable, and the items of containers in it.
   A content (article, page) or other object is fingerprinted by all its public attributes,
   each of them in *ref* depth.
-- *ref*: a value reached through an attribute. A content is fingerprinted by its own state
+- *ref*: a value reached through an attribute (also a path such as `entity.related` that a
+  template read, see `incremental.py`). A content is fingerprinted by its own state
   (source text, metadata, URL, plain attributes such as title or summary) but not by the
   contents and terms it links to; a URL wrapper (tag, category, country, ...) by its class,
   name, slug and URL. So adding an article changes the pages that list it, not every page that
@@ -65,10 +66,22 @@ class Fingerprinter:
         """Fingerprint of a top-level template value."""
         return self._fp(obj, 0, False)
 
+    def of_attribute(self, obj: Any) -> str:
+        """Fingerprint of a value read off a top-level one (`x.y`, `x["k"]`): ref depth."""
+        return self._fp(obj, 1, True)
+
     # -------------------------------------------------------------- dispatch
 
     def _fp(self, obj: Any, depth: int, ref: bool) -> str:
-        if obj is None or isinstance(obj, (bool, int, float, complex)):
+        kind = type(obj)
+        if kind is str:  # the common cases first, by exact type
+            return "s" + (obj if len(obj) <= 48 else digest(obj))
+        if obj is None or kind is int or kind is bool:
+            return repr(obj)
+        hit = self._memo.get((id(obj), ref))
+        if hit is not None:
+            return hit[1]
+        if isinstance(obj, (bool, int, float, complex)):
             return repr(obj)
         if isinstance(obj, str):
             return "s" + (obj if len(obj) <= 48 else digest(obj))
@@ -81,9 +94,6 @@ class Fingerprinter:
         if depth > MAX_DEPTH:
             return "deep:" + type(obj).__qualname__
         key = (id(obj), ref)
-        hit = self._memo.get(key)
-        if hit is not None:
-            return hit[1]
         if id(obj) in self._active:
             return "cycle:" + type(obj).__qualname__
         self._active.add(id(obj))

@@ -27,22 +27,23 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import Environment, Undefined, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from pelican import signals
-from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprint import Fingerprinter, digest
+from .pagination import paginators as make_paginators
 
 log = logging.getLogger("news_archive")
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 # Settings that change how a build runs, not what it writes.
 NEUTRAL_SETTINGS = frozenset({
     "NEWS_ARCHIVE_INCREMENTAL", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD",
@@ -50,6 +51,9 @@ NEUTRAL_SETTINGS = frozenset({
     "WRITE_SELECTED", "DEBUG", "LOG_FILTER",
 })
 MISSING = "<missing>"
+# NEWS_ARCHIVE_EXPLAIN=1: log, for each output rendered again, which of its inputs changed.
+EXPLAIN = bool(os.environ.get("NEWS_ARCHIVE_EXPLAIN"))
+_ENV = Environment()  # Jinja's attribute and item lookup rules, for `lookup`
 _recording: list[tuple[set[str], set[str]]] = []  # (used, tested) of renders in progress
 _active: list[IncrementalWriter] = []
 
@@ -58,10 +62,14 @@ class TrackingCodeGenerator(CodeGenerator):
     """Compiles templates so that every use of a template variable is noted at run time.
 
     Jinja looks every name of a template up when a block starts, used or not; this generator
-    wraps each *use* (`{{ x }}`, `x.y`, `x|f`, ...) in `environment.news_archive_used("x", x)`,
-    and `x is defined` in `environment.news_archive_tested(...)`, which only notes that the
-    name was tested. Names that are not template variables (loop variables, `set`) are noted
-    too; they are absent from the context, which is harmless.
+    wraps each *use* of a name (`{{ x }}`, `x|f`, `f(x)`, ...) in
+    `environment.news_archive_used("x", x)`, and `x is defined` in
+    `environment.news_archive_tested(...)`, which only notes that the name was tested. An
+    attribute or item read straight off a name (`x.y`, `x["k"]`, `x[2]`) is noted as that path
+    (`x.y`, `x["k"]`), so a page that shows `entity.name` does not depend on `entity.count`;
+    a method (`x.f()`) or an unusual key notes the whole name. Names that are not template
+    variables (loop variables, `set`) are noted too; they are absent from the context, which is
+    harmless.
     """
 
     _defined_test: nodes.Name | None = None
@@ -83,11 +91,60 @@ class TrackingCodeGenerator(CodeGenerator):
         super().visit_Name(node, frame)
         self.write(")")
 
+    def _loads_name(self, node: nodes.Node) -> bool:
+        return (isinstance(node, nodes.Name) and node.ctx == "load"
+                and node is not self._defined_test and not self.environment.is_async)
+
+    @optimizeconst
+    def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
+        if not self._loads_name(node.node):
+            return super().visit_Getattr(node, frame)
+        self.write(f"environment.news_archive_attr({node.node.name!r}, ")
+        CodeGenerator.visit_Name(self, node.node, frame)
+        self.write(f", {node.attr!r})")
+
+    @optimizeconst
+    def visit_Getitem(self, node: nodes.Getitem, frame: Frame) -> None:
+        if isinstance(node.arg, nodes.Slice) or not self._loads_name(node.node):
+            return super().visit_Getitem(node, frame)
+        self.write(f"environment.news_archive_item({node.node.name!r}, ")
+        CodeGenerator.visit_Name(self, node.node, frame)
+        self.write(", ")
+        self.visit(node.arg, frame)
+        self.write(")")
+
 
 def _used(name: str, value: Any) -> Any:
     if _recording:
         _recording[-1][0].add(name)
     return value
+
+
+def _note_path(name: str, path: str | None, result: Any) -> Any:
+    """Note `path` (or the whole `name` for a method or an unusual key) as used."""
+    if _recording:
+        whole = path is None or (callable(result) and not isinstance(result, Undefined))
+        _recording[-1][0].add(name if whole else path)
+    return result
+
+
+def _item_path(name: str, key: Any) -> str | None:
+    if isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool)):
+        return f"{name}[{json.dumps(key)}]"
+    return None
+
+
+def lookup(values: dict, path: str) -> Any:
+    """The value a noted path (`x`, `x.y`, `x["k"]`) had in `values`, as Jinja reads it."""
+    if "[" in path:
+        name, key = path[:-1].split("[", 1)
+        if name not in values:
+            return MISSING
+        return _ENV.getitem(values[name], json.loads(key))
+    name, _, attr = path.partition(".")
+    if name not in values:
+        return MISSING
+    return _ENV.getattr(values[name], attr) if attr else values[name]
 
 
 def _tested(name: str, value: Any) -> Any:
@@ -104,6 +161,10 @@ def track_templates(generator) -> None:
     env.code_generator_class = TrackingCodeGenerator
     env.news_archive_used = _used
     env.news_archive_tested = _tested
+    env.news_archive_attr = lambda name, value, attr: _note_path(
+        name, f"{name}.{attr}", env.getattr(value, attr))
+    env.news_archive_item = lambda name, value, key: _note_path(
+        name, _item_path(name, key), env.getitem(value, key))
     if env.cache is not None:
         env.cache.clear()
 
@@ -188,6 +249,9 @@ class IncrementalWriter(Writer):
         self.previous: dict[str, dict] = {}
         self.current: dict[str, dict] = {}
         self.stats = {"rendered": 0, "skipped": 0, "feeds_written": 0, "feeds_skipped": 0}
+        self.rendered_by_section: Counter[str] = Counter()
+        self._shared: dict | None = None  # the build context of the output being decided
+        self._shared_fps: dict[tuple[str, int], str] = {}
         self._build_fp: str | None = None
         self._inputs_fp: str | None = None
         self._stored_inputs_fp: str | None = None
@@ -213,7 +277,8 @@ class IncrementalWriter(Writer):
         """Write the fingerprints of this build's outputs (called when the build ends)."""
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": STATE_VERSION, "build": self.build_fp, "inputs": self.inputs_fp,
-                "stats": self.stats, "outputs": self.current}
+                "stats": self.stats, "rendered_by_section": dict(self.rendered_by_section),
+                "outputs": self.current}
         tmp = self.state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.state_file)
@@ -255,9 +320,30 @@ class IncrementalWriter(Writer):
                      tested: list[str] = ()) -> str:
         """Used names by value, tested names (`is defined`) by presence only."""
         parts = [self.build_fp, kind]
-        parts += [f"{n}={self.fp.of(values[n]) if n in values else MISSING}" for n in names]
+        parts += [f"{n}={self._value_fp(values, n)}" for n in names]
         parts += [f"{n}?{n in values}" for n in tested]
         return digest("\n".join(parts))
+
+    def _value_fp(self, values: dict, path: str) -> str:
+        """Fingerprint of what `path` reads in `values`. A value that is the build context's
+        own (settings, the lists of all countries ...) is the same for every output, so its
+        fingerprint is computed once per build (context values do not change while outputs are
+        written)."""
+        root = path.split(".", 1)[0].split("[", 1)[0]
+        shared = self._shared
+        if shared is None or root not in values or values[root] is not shared.get(root, MISSING):
+            return self._path_fp(values, path)
+        key = (path, id(values[root]))
+        hit = self._shared_fps.get(key)
+        if hit is None:
+            hit = self._shared_fps[key] = self._path_fp(values, path)
+        return hit
+
+    def _path_fp(self, values: dict, path: str) -> str:
+        value = lookup(values, path)
+        if value is MISSING or isinstance(value, Undefined):
+            return MISSING
+        return self.fp.of(value) if path.isidentifier() else self.fp.of_attribute(value)
 
     def _unchanged(self, rel: str, path: str, kind: str, values: dict) -> bool:
         if not self.skip_allowed or getattr(self, "_stored_build_fp", None) != self.build_fp:
@@ -275,7 +361,11 @@ class IncrementalWriter(Writer):
             # No content file, setting, theme or plugin file changed since the last build, so
             # every output is what that build wrote: no need to fingerprint what it used.
             return True
-        return self._fingerprint(kind, old["names"], values, old.get("tested", [])) == old["fp"]
+        same = self._fingerprint(kind, old["names"], values, old.get("tested", [])) == old["fp"]
+        if not same and EXPLAIN and "parts" in old:
+            changed = [n for n in old["names"] if self._value_fp(values, n) != old["parts"].get(n)]
+            log.warning("news_archive incremental: %s changed: %s", rel, ", ".join(changed))
+        return same
 
     def _remember(self, rel: str, path: str, kind: str, names: list[str], values: dict,
                   tested: list[str] = ()) -> None:
@@ -285,6 +375,8 @@ class IncrementalWriter(Writer):
             "fp": self._fingerprint(kind, names, values, tested),
             "stat": [st.st_size, st.st_mtime_ns],
         }
+        if EXPLAIN:
+            self.current[rel]["parts"] = {n: self._value_fp(values, n) for n in names}
 
     # -------------------------------------------------------------- pages
 
@@ -301,8 +393,7 @@ class IncrementalWriter(Writer):
             return
         per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
                     or self.settings["DEFAULT_PAGINATION"])
-        paginators = {k: Paginator(name, url, v, self.settings, per_page)
-                      for k, v in paginated.items()}
+        paginators = make_paginators(name, url, paginated, self.settings, per_page)
         for page_num in range(next(iter(paginators.values())).num_pages):
             page_kwargs = kwargs.copy()
             for key, paginator in paginators.items():
@@ -335,6 +426,7 @@ class IncrementalWriter(Writer):
             context["localsiteurl"] = local["localsiteurl"]
         path = sanitised_join(self.output_path, name)
         kind = "page:" + str(getattr(template, "name", template))
+        self._shared = context
         if self._unchanged(name, path, kind, local):
             if self._claim(path, override):
                 self.current[name] = self.previous[name]
@@ -356,6 +448,7 @@ class IncrementalWriter(Writer):
         if real:
             self._remember(name, path, kind, sorted(used), local, sorted(tested - used))
             self.stats["rendered"] += 1
+            self.rendered_by_section[_section(name)] += 1
         signals.content_written.send(path, context=local)
 
     # -------------------------------------------------------------- feeds
@@ -382,6 +475,7 @@ class IncrementalWriter(Writer):
                                                "SITESUBTITLE")],
         }
         names = sorted(values)
+        self._shared = None
         if self._unchanged(path, full, "feed", values):
             if self._claim(full, override_output):
                 self.current[path] = self.previous[path]
@@ -392,7 +486,14 @@ class IncrementalWriter(Writer):
         if os.path.exists(full):
             self._remember(path, full, "feed", names, values)
             self.stats["feeds_written"] += 1
+            self.rendered_by_section["feed:" + _section(path)] += 1
         return feed
+
+
+def _section(name: str) -> str:
+    """First part of an output path ("country", "2024", "index2.html"), for the build report."""
+    head = name.replace(os.sep, "/").split("/", 1)[0]
+    return "index pages" if head.startswith("index") else head
 
 
 def get_writer(pelican) -> type[Writer] | None:

@@ -257,7 +257,10 @@ def news_article_jsonld(ctx, article) -> dict:
 
 @pass_context
 def news_entity_jsonld(ctx, entity, kind: str, articles=None, page_articles=None) -> dict:
-    """Jinja filter: schema.org CollectionPage about a country/organization/person page."""
+    """Jinja filter: schema.org CollectionPage about a country/organization/person page.
+
+    `articles`: all the entity's articles, or just their number; `page_articles`: this page's.
+    """
     siteurl = _siteurl(ctx)
     if hasattr(entity, "url"):
         ent = _from_wrapper(kind, entity)
@@ -276,7 +279,8 @@ def news_entity_jsonld(ctx, entity, kind: str, articles=None, page_articles=None
         "about": node,
         "mainEntity": {
             "@type": "ItemList",
-            "numberOfItems": len(articles) if articles is not None else len(listed),
+            "numberOfItems": (articles if isinstance(articles, int) else len(articles))
+            if articles is not None else len(listed),
             "itemListElement": [
                 {"@type": "ListItem", "position": i,
                  "url": absolute(getattr(a, "url", ""), siteurl),

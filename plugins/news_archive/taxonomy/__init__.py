@@ -21,7 +21,7 @@ from collections import Counter
 from pelican import signals
 
 from ..posts import split_list
-from .calendar_data import news_calendar
+from .calendar_data import news_calendar, period_url
 from .generator import PLURAL, EntityGenerator
 
 DAY_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"
@@ -61,7 +61,7 @@ def set_defaults(pelican) -> None:
     # Copies: Pelican's defaults are shared module-level dicts.
     s["JINJA_ENVIRONMENT"] = {**s.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     s["JINJA_FILTERS"] = {**s.get("JINJA_FILTERS", {}), "news_safe_url": safe_url,
-                          "news_split": split_list}
+                          "news_split": split_list, "news_period_url": period_url}
     paginated = dict(s.get("PAGINATED_TEMPLATES") or {})
     for name in (*PLURAL, "period_archives"):
         paginated.setdefault(name, None)
@@ -88,7 +88,10 @@ def auto_day_archives(generator) -> None:
 
 def add_calendar(generator) -> None:
     """Years/months/days with counts and URLs for the archive pages (`news_calendar`)."""
-    generator.context["news_calendar"] = news_calendar(generator.articles, generator.settings)
+    years = news_calendar(generator.articles, generator.settings)
+    generator.context["news_calendar"] = years
+    # One year's entry by number: a year's page depends on that year only.
+    generator.context["news_calendar_by_year"] = {y["year"]: y for y in years}
 
 
 def get_generators(pelican):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from datetime import datetime
+
+from jinja2 import pass_context
 
 from .countries import REGION_ORDER
 
@@ -49,3 +52,13 @@ def news_calendar(articles, settings: dict) -> list[dict]:
     for year in years.values():
         year["months"].sort(key=lambda x: x["num"])
     return list(years.values())
+
+
+@pass_context
+def period_url(ctx, period_num, level: str) -> str:
+    """Jinja filter: URL of the year (`"YEAR"`) or month (`"MONTH"`) archive page of a period
+    (`period_num` of Pelican's period archives), "" when that archive is not written."""
+    if not ctx.get(f"{level}_ARCHIVE_SAVE_AS") or len(period_num) < (2 if level == "MONTH" else 1):
+        return ""
+    month = period_num[1] if level == "MONTH" else 1
+    return str(ctx.get(f"{level}_ARCHIVE_URL") or "").format(date=datetime(period_num[0], month, 1))

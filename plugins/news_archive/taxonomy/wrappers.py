@@ -34,6 +34,11 @@ class Entity(URLWrapper):
         self._positions: dict[int, int] = {}  # id(article) -> index in self.articles
 
     @property
+    def ref(self) -> EntityRef:
+        """What identifies this entity, without its articles or counts (for older pages)."""
+        return EntityRef(self)
+
+    @property
     def count(self) -> int:
         return len(self.articles)
 
@@ -56,6 +61,21 @@ class Entity(URLWrapper):
     @property
     def feed_url(self) -> str | None:
         return self._feed("_URL") or self.feed_save_as
+
+
+class EntityRef:
+    """An entity's identity: kind, name, slug, URLs, aliases and (countries) code and region."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.kind, self.name, self.slug = entity.kind, entity.name, entity.slug
+        self.url, self.save_as, self.feed_url = entity.url, entity.save_as, entity.feed_url
+        self.aliases = list(entity.aliases)
+        for attr in ("code", "region", "subregion"):
+            if hasattr(entity, attr):
+                setattr(self, attr, getattr(entity, attr))
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Country(Entity):
