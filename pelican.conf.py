@@ -39,6 +39,7 @@ DEFAULT_PAGINATION = 20
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False  # a bigger cache file, but no (de)compression on every build
 
 # Date archives (Pelican's own settings; off by default in Pelican). URLs end in index.html so
 # the site also works from disk. Per-day pages: NEWS_ARCHIVE_DAY_ARCHIVES (False/True/"auto").

@@ -188,6 +188,7 @@ def test_new_articles_leave_older_pages_untouched(site) -> None:
     out, first = site("n", DEFAULT_PAGINATION=4)
     before = {k: v for k, v in _mtimes(out).items() if _older_page(k)}
     assert len(before) > 20, "the archive should have many older pages"
+    _check_older_entity_page(out, next(k for k in sorted(before) if k.startswith("country/")))
     old_bytes = {k: (out / k).read_bytes() for k in before}
 
     generate(3, content / "raw", seed=4, start=60, first_day=AFTER_ARCHIVE, span_days=1)
@@ -223,3 +224,17 @@ def _older_page(rel: str) -> bool:
 def _page_number(rel: str) -> tuple[str, int]:
     folder, _, name = rel.rpartition("/")
     return folder, int(name[5:-5])
+
+
+def _check_older_entity_page(out: Path, rel: str) -> None:
+    """An older page names its entity (JSON-LD from the entity's identity), lists its own
+    articles and links to the newer page and the entity's first page."""
+    import re
+
+    html = (out / rel).read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ld = next(json.loads(b) for b in blocks if '"CollectionPage"' in b)
+    stories = html.count('<li class="story')
+    assert 0 < stories and ld["mainEntity"]["numberOfItems"] == stories
+    assert ld["about"]["name"] and ld["about"]["name"] in html
+    assert 'rel="prev"' in html and "latest coverage of" in html
