@@ -58,10 +58,10 @@ def write_report(pelican) -> None:
 
 
 # Feature modules, each with its own `register()`: body sanitising, entity taxonomies and
-# their pages, date archives, data exports, static search, incremental rendering, and URLs
-# computed once per build.
+# their pages, date archives, data exports, static search, incremental rendering, URLs
+# computed once per build, one Markdown parser per build, and linear-time period archives.
 FEATURES = ("sanitize", "taxonomy", "exports", "search", "incremental", "frozen_urls",
-            "markdown_reader")
+            "markdown_reader", "period_archives")
 
 
 def register() -> None:
