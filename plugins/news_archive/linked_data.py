@@ -118,12 +118,20 @@ def entity_url(kind: str, key: str, settings) -> str:
 
 
 def _from_wrapper(kind: str, w) -> Entity:
+    """The Entity of a taxonomy wrapper; kept on the wrapper (one per entity and build: its
+    articles all share it, and its aliases are final before exports and pages ask)."""
+    cached = getattr(w, "_news_entity", None)
+    if cached is not None and cached.kind == kind:
+        return cached
     name = str(getattr(w, "name", w))
     key = str(getattr(w, "code", "") or name) if kind == "country" else name
     aliases = tuple(str(a) for a in (getattr(w, "aliases", None) or ()))
     if kind == "country" and not aliases and _ISO2.match(key):
         aliases = country_aliases(key)
-    return Entity(kind, key, name, str(getattr(w, "url", "") or ""), aliases)
+    ent = Entity(kind, key, name, str(getattr(w, "url", "") or ""), aliases)
+    if hasattr(w, "__dict__"):
+        w._news_entity = ent
+    return ent
 
 
 def article_entities(article, settings=None) -> dict[str, list[Entity]]:
