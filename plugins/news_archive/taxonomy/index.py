@@ -89,22 +89,26 @@ def build_index(articles, settings: dict, related_limit: int = 8) -> EntityIndex
     by_name["country"] = _merge_same(by_name["country"])
 
     aliases: dict[Entity, set[str]] = defaultdict(set)
-    co: dict[Entity, Counter] = defaultdict(Counter)
+    # Co-mentions counted by id(): wrappers hash in Python, ints in C (millions of updates).
+    co: dict[int, Counter] = defaultdict(Counter)
     for article, p in zip(articles, parsed, strict=True):
         ents = {k: list(dict.fromkeys(by_name[k][n] for n in p[k])) for k in KINDS}
         article.news_entities = ents
         flat = [e for k in KINDS for e in ents[k]]
+        month = (article.date.year, article.date.month)
         for e in flat:
             e.articles.append(article)
-            e.months[(article.date.year, article.date.month)] += 1
-        for e in flat:
-            co[e].update(f for f in flat if f is not e)
+            e.months[month] += 1
+        ids = [id(e) for e in flat]
+        for i in ids:
+            co[i].update(j for j in ids if j != i)
         orgs = by_name["organization"]
         for alias, name in parse_aliases(article.metadata.get("organization-aliases", "")):
             if name in orgs and alias != name:
                 aliases[orgs[name]].add(alias)
 
     index = EntityIndex(by_name=by_name)
+    by_id = {id(e): e for k in KINDS for e in by_name[k].values()}
     for kind in KINDS:
         unique = {id(e): e for e in by_name[kind].values()}.values()
         ranked = sorted(unique, key=lambda e: (-e.count, e.name.lower()))
@@ -112,7 +116,8 @@ def build_index(articles, settings: dict, related_limit: int = 8) -> EntityIndex
         for e in ranked:
             e.aliases = sorted(aliases.get(e, ()), key=str.lower)
             grouped: dict[str, list[tuple[Entity, int]]] = {k: [] for k in KINDS}
-            for other, n in sorted(co[e].items(), key=lambda x: (-x[1], x[0].name.lower())):
+            others = [(by_id[i], n) for i, n in co[id(e)].items()]
+            for other, n in sorted(others, key=lambda x: (-x[1], x[0].name.lower())):
                 if len(grouped[other.kind]) < related_limit:
                     grouped[other.kind].append((other, n))
             e.related = grouped
