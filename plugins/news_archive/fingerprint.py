@@ -74,13 +74,17 @@ class Fingerprinter:
 
     def _fp(self, obj: Any, depth: int, ref: bool) -> str:
         kind = type(obj)
-        if kind is str:  # the common cases first, by exact type
-            return "s" + (obj if len(obj) <= 48 else digest(obj))
+        if kind is str and len(obj) <= 48:  # the common cases first, by exact type
+            return "s" + obj
         if obj is None or kind is int or kind is bool:
             return repr(obj)
         hit = self._memo.get((id(obj), ref))
         if hit is not None:
             return hit[1]
+        if kind is str:  # long strings (titles, summaries) recur on many pages: memoized
+            value = "s" + digest(obj)
+            self._memo[(id(obj), ref)] = (obj, value)
+            return value
         if isinstance(obj, (bool, int, float, complex)):
             return repr(obj)
         if isinstance(obj, str):
