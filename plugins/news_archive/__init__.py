@@ -59,9 +59,10 @@ def write_report(pelican) -> None:
 
 # Feature modules, each with its own `register()`: body sanitising, entity taxonomies and
 # their pages, date archives, data exports, static search, incremental rendering, URLs
-# computed once per build, one Markdown parser per build, and linear-time period archives.
+# computed once per build, one Markdown parser per build, linear-time period archives, and
+# each post hashed once per build for Pelican's content cache.
 FEATURES = ("sanitize", "taxonomy", "exports", "search", "incremental", "frozen_urls",
-            "markdown_reader", "period_archives")
+            "markdown_reader", "period_archives", "file_stamps")
 
 
 def register() -> None:
