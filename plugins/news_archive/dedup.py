@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
 from itertools import accumulate
+from operator import eq
 
 import numpy as np
 
@@ -62,7 +62,9 @@ def similarity(s1: list[int], s2: list[int]) -> float:
     """Estimated Jaccard similarity of two sketches."""
     if not s1 or not s2:
         return 0.0
-    return sum(x == y for x, y in zip(s1, s2, strict=True)) / len(s1)
+    if len(s1) != len(s2):
+        raise ValueError("sketches of different lengths")
+    return sum(map(eq, s1, s2)) / len(s1)
 
 
 class NearDuplicateIndex:
@@ -91,7 +93,6 @@ class NearDuplicateIndex:
         return best[1] if best[0] >= THRESHOLD else None
 
 
-def _bands(sig: list[int]) -> Iterable[tuple[int, tuple[int, ...]]]:
+def _bands(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
     rows = len(sig) // BANDS
-    for b in range(BANDS):
-        yield b, tuple(sig[b * rows : (b + 1) * rows])
+    return [(b, tuple(sig[b * rows : (b + 1) * rows])) for b in range(BANDS)]

@@ -9,14 +9,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import repeat
 from pathlib import Path
 
 from . import posts
@@ -31,6 +33,7 @@ STATE_NAME = ".ingest-state.json"
 
 RAW_SUFFIXES = (".txt", ".text", ".html", ".htm", ".html.gz", ".htm.gz", ".json", ".jsonl")
 SLUG_MAX = 80
+CHUNK_MAX = 16  # files per task sent to a worker: small, so results stream back
 
 
 @dataclass
@@ -216,28 +219,31 @@ def ingest(
             todo.append(rel)
             continue
         report.unchanged += 1
-    mapper = map_files or (lambda d, paths: _map_local(d, paths, workers))
-    results = sorted(mapper(str(raw_dir), todo), key=lambda r: r["path"])
-    report.processed = len(results)
+    if map_files is None:  # in path order, as the pool finishes them
+        results: Iterable[dict] = _map_local(str(raw_dir), todo, workers)
+    else:
+        results = sorted(map_files(str(raw_dir), todo), key=lambda r: r["path"])
 
     redone = set(todo)
     index = NearDuplicateIndex()
     for rel in exact:
         if rel not in near_of and rel not in redone:
             index.add(rel, state.get(rel, {}).get("sketch", []))
-    pending = _sort_out(results, index, near_of, state, report)
+    taken = {p.meta.get("slug", p.path.stem): p for p in existing}
+    writer = _PostWriter(raw_dir, posts_dir, by_raw, taken, report, exact, near_of)
+    for res in results:  # posts are written while the pool works on the next files
+        report.processed += 1
+        for draft in _sort_out(res, index, near_of, state, report):
+            writer.write(draft)
     # Posts kept from earlier runs that just gained a near-duplicate must list it: redo them.
     gained = sorted({of for of in near_of.values() if of not in redone and of in exact})
     gained = [g for g in gained if _alternates(g, exact, near_of) != _listed_alternates(by_raw, g)]
     if gained:
+        mapper = map_files or (lambda d, paths: _map_local(d, paths, workers))
         for res in mapper(str(raw_dir), gained):
-            pending.extend(res["drafts"])
-
-    taken = {p.meta.get("slug", p.path.stem): p for p in existing}
-    for draft in sorted(pending, key=lambda d: (d.path, d.index)):
-        draft.alternates = _alternates(draft.path, exact, near_of)
-        date, date_source = choose_date(draft, raw_dir / draft.path)
-        _write_post(draft, date, date_source, posts_dir, by_raw, taken, report)
+            for draft in res["drafts"]:
+                writer.write(draft)
+    writer.finish()
 
     live = set(exact) - set(near_of)
     _remove_orphans(existing, live, report)
@@ -247,34 +253,33 @@ def ingest(
     return report
 
 
-def _sort_out(results, index: NearDuplicateIndex, near_of: dict[str, str], state: dict,
+def _sort_out(res: dict, index: NearDuplicateIndex, near_of: dict[str, str], state: dict,
               report: Report) -> list[Draft]:
-    """Record errors and near-duplicates of this run's results; return the drafts to publish."""
+    """Record the errors and near-duplicates of one result; return its drafts to publish."""
     pending: list[Draft] = []
-    for res in results:
-        rel = res["path"]
-        old = state.get(rel, {})
-        stamp = old.get("stamp") if old.get("sha") == res["sha256"] else None
-        for path, reason in res["errors"]:
-            report.skip(path, reason)
-        if not res["drafts"]:
-            reason = res["errors"][0][1] if res["errors"] else "no article found"
-            state[rel] = {"sha": res["sha256"], "stamp": stamp, "skipped": reason}
+    rel = res["path"]
+    old = state.get(rel, {})
+    stamp = old.get("stamp") if old.get("sha") == res["sha256"] else None
+    for path, reason in res["errors"]:
+        report.skip(path, reason)
+    if not res["drafts"]:
+        reason = res["errors"][0][1] if res["errors"] else "no article found"
+        state[rel] = {"sha": res["sha256"], "stamp": stamp, "skipped": reason}
+        return pending
+    entry: dict = {"sha": res["sha256"], "stamp": stamp}
+    for draft in res["drafts"]:
+        match = index.find(draft.sketch) if draft.index == 0 else None
+        if match and match != rel:
+            near_of[rel] = match
+            entry["near_of"] = match
+            report.duplicates.append((rel, match))
+            log.warning("%s: near-duplicate of %s; recorded as an alternate source", rel, match)
             continue
-        entry: dict = {"sha": res["sha256"], "stamp": stamp}
-        for draft in res["drafts"]:
-            match = index.find(draft.sketch) if draft.index == 0 else None
-            if match and match != rel:
-                near_of[rel] = match
-                entry["near_of"] = match
-                report.duplicates.append((rel, match))
-                log.warning("%s: near-duplicate of %s; recorded as an alternate source", rel, match)
-                continue
-            if draft.index == 0:
-                index.add(rel, draft.sketch)
-                entry["sketch"] = draft.sketch
-            pending.append(draft)
-        state[rel] = entry
+        if draft.index == 0:
+            index.add(rel, draft.sketch)
+            entry["sketch"] = draft.sketch
+        pending.append(draft)
+    state[rel] = entry
     return pending
 
 
@@ -372,15 +377,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterable[dict]:
-    """Run process_file over paths, in a process pool when there is enough work.
+def _map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterator[dict]:
+    """process_file over paths, yielded in order; in a process pool when there is enough work.
 
     Data (gazetteers, language model, patterns) is loaded once in this process before the
-    pool forks, so workers share it instead of each loading it again.
+    pool forks, so workers share it instead of each loading it again. Results come back in
+    small chunks, so the caller handles them while the workers go on.
     """
     workers = workers or int(os.environ.get("NEWS_ARCHIVE_WORKERS", "0")) or available_cores()
     if workers <= 1 or len(paths) < 20:
-        return [process_file(raw_dir, p) for p in paths]
+        for p in paths:
+            yield process_file(raw_dir, p)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -389,38 +397,109 @@ def _map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterable[
     warm_up()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(64, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(process_file, [raw_dir] * len(paths), paths, chunksize=chunk))
+    chunk = max(1, min(CHUNK_MAX, len(paths) // (workers * 4)))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield from pool.map(process_file, repeat(raw_dir), paths, chunksize=chunk)
+    finally:  # also when the caller stops early: drop the work not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _write_post(draft, date, date_source, posts_dir, by_raw, taken, report) -> None:
-    raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
-    previous = next((p for p in by_raw.get(draft.path, []) if p.raw_key == raw_key), None)
-    if previous is not None and posts.is_hand_edited(previous.path):
-        report.kept_edits.append(previous.path.name)
-        log.warning(
-            "%s: raw file changed but its post %s was edited by hand; post left as it is",
-            draft.path, previous.path.name,
-        )
-        return
-    slug = previous.meta.get("slug") if previous else None
-    if not slug:
-        slug = slugify(draft.extracted.title) or f"article-{draft.sha256[:8]}"
-        if slug in taken:
-            slug = f"{slug}-{draft.sha256[:8]}" + (f"-{draft.index}" if draft.index else "")
-    text = posts.render_post(draft, slug, date, date_source)
-    target = posts_dir / f"{slug}.md"
-    if previous is not None and previous.path != target:
-        previous.path.unlink(missing_ok=True)
-    taken[slug] = ExistingPost(target, {"slug": slug})
-    if target.exists() and target.read_text(encoding="utf-8", errors="replace") == text:
-        return
-    posts_dir.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".md.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
-    report.posts_written.append(target.name)
+@dataclass
+class _Written:
+    """A post written in this run, kept until the end in case it gains a near-duplicate."""
+
+    draft: Draft
+    slug: str
+    date: str
+    date_source: str
+    target: Path
+    before: bytes | None  # digest of the file's text before this run (None: no file)
+
+
+class _PostWriter:
+    """Writes posts as their drafts arrive, in raw-path order.
+
+    A near-duplicate found later adds itself to an earlier file's `Alternates`, so `finish`
+    rewrites those posts; it also puts the report's lists in raw-path order, as if every
+    post had been written at the end with its final alternates.
+    """
+
+    def __init__(self, raw_dir: Path, posts_dir: Path, by_raw: dict[str, list[ExistingPost]],
+                 taken: dict[str, ExistingPost], report: Report, exact: dict[str, list[str]],
+                 near_of: dict[str, str]) -> None:
+        self.raw_dir, self.posts_dir, self.by_raw, self.taken = raw_dir, posts_dir, by_raw, taken
+        self.report, self.exact, self.near_of = report, exact, near_of
+        self.written: dict[tuple[str, int], _Written] = {}
+        self.changed: dict[tuple[str, int], str] = {}  # post file names, by (raw path, index)
+        self.kept: dict[tuple[str, int], str] = {}  # hand-edited posts left alone
+
+    def write(self, draft: Draft) -> None:
+        """Write (or leave alone) the post of one draft."""
+        draft.alternates = _alternates(draft.path, self.exact, self.near_of)
+        date, date_source = choose_date(draft, self.raw_dir / draft.path)
+        key = (draft.path, draft.index)
+        raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
+        previous = next((p for p in self.by_raw.get(draft.path, []) if p.raw_key == raw_key), None)
+        if previous is not None and posts.is_hand_edited(previous.path):
+            self.kept[key] = previous.path.name
+            log.warning(
+                "%s: raw file changed but its post %s was edited by hand; post left as it is",
+                draft.path, previous.path.name,
+            )
+            return
+        slug = previous.meta.get("slug") if previous else None
+        if not slug:
+            slug = slugify(draft.extracted.title) or f"article-{draft.sha256[:8]}"
+            if slug in self.taken:
+                slug = f"{slug}-{draft.sha256[:8]}" + (f"-{draft.index}" if draft.index else "")
+        target = self.posts_dir / f"{slug}.md"
+        if previous is not None and previous.path != target:
+            previous.path.unlink(missing_ok=True)
+        self.taken[slug] = ExistingPost(target, {"slug": slug})
+        old = _read_post(target)
+        done = _Written(draft, slug, date, date_source, target, _digest(old))
+        self.written[key] = done
+        self._put(key, done, old)
+
+    def finish(self) -> None:
+        """Rewrite posts that gained near-duplicates; order the report by raw path."""
+        gained = set(self.near_of.values())
+        for key, done in self.written.items():
+            if key[0] not in gained:
+                continue
+            alternates = _alternates(key[0], self.exact, self.near_of)
+            if alternates != done.draft.alternates:
+                done.draft.alternates = alternates
+                self._put(key, done, _read_post(done.target))
+        self.report.posts_written += [self.changed[k] for k in sorted(self.changed)]
+        self.report.kept_edits += [self.kept[k] for k in sorted(self.kept)]
+
+    def _put(self, key: tuple[str, int], done: _Written, old: str | None) -> None:
+        """Render the post and write it if its text changed; note it if it differs from
+        what was there before this run."""
+        text = posts.render_post(done.draft, done.slug, done.date, done.date_source)
+        if old != text:
+            self.posts_dir.mkdir(parents=True, exist_ok=True)
+            tmp = done.target.with_suffix(".md.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, done.target)
+        if done.before is None or _digest(text) != done.before:
+            self.changed[key] = done.target.name
+        else:
+            self.changed.pop(key, None)
+
+
+def _read_post(path: Path) -> str | None:
+    """A post's text (None when there is no such file)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+
+
+def _digest(text: str | None) -> bytes | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def _remove_orphans(existing: list[ExistingPost], live: set[str], report: Report) -> None:

@@ -25,7 +25,12 @@ def _identifier():
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "" when it is too short or unclear."""
     sample = (text or "")[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return ""
     code, prob = _identifier().classify(sample)
     return code if prob >= MIN_PROBABILITY and len(code) == 2 else ""
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """True when text holds at least n letters (most texts show them in their first line)."""
+    return len(_LETTER.findall(text, 0, 8 * n)) >= n or len(_LETTER.findall(text)) >= n

@@ -17,10 +17,14 @@ def _has_any(doc: Doc, phrases: list[str]) -> bool:
             continue
         if len(key) == 1:
             return True
-        n = len(key)
-        for k in range(len(words) - n + 1):
+        n, k = len(key), words.index(key[0])
+        while True:
             if tuple(words[k:k + n]) == key:
                 return True
+            try:
+                k = words.index(key[0], k + 1)
+            except ValueError:
+                break
     return False
 
 
@@ -127,8 +131,8 @@ def find_countries(doc: Doc) -> list[str]:
         code = _resolve(doc, s, amb)
         if code:
             found[code] = None
-    for t, w in enumerate(doc.words):
-        if "-" in w and t not in covered and not doc.owner[t]:
+    for t in [k for k, w in enumerate(doc.words) if "-" in w]:
+        if t not in covered and not doc.owner[t]:
             for code in _hyphen_parts(doc, t):
                 found[code] = None
     return list(found)

@@ -94,16 +94,21 @@ class Doc:
         return self._offsets
 
     def _sentence_starts(self) -> list[bool]:
-        """Per token: does a sentence (or line) start here, skipping opening punctuation?"""
-        words = self.words
-        newline = ["\n" in g for g in self.gaps]
-        out = []
-        for i in range(len(words)):
-            k = i - 1
-            # Walk back over openers on the same line (tokens never contain newlines).
-            while k >= 0 and words[k] in OPENERS and not newline[k + 1]:
-                k -= 1
-            out.append(k < 0 or newline[k + 1] or words[k] in ENDERS or words[k] in OPENERS)
+        """Per token: does a sentence (or line) start here, skipping opening punctuation?
+
+        A token starts one at the text's or a line's start, after an ender, or after an
+        opener (on the same line) that itself stands where a sentence starts.
+        """
+        gaps = self.gaps
+        out: list[bool] = []
+        start, prev = True, ""
+        for i, w in enumerate(self.words):
+            if i == 0 or "\n" in gaps[i]:
+                start = True
+            elif prev not in OPENERS:
+                start = prev in ENDERS
+            out.append(start)
+            prev = w
         return out
 
     def _match(self) -> list[Span]:
@@ -111,30 +116,39 @@ class Doc:
         idx = self.data.index
         maxlen = idx.maxlen
         words = self.words
-        titled: list[str] | None = None  # built on first use
         spans: list[Span] = []
-        i, n = 0, len(words)
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
-        while i < n:
+        end = 0  # tokens before `end` are inside the last span
+        # only tokens that start a phrase or are ALL-CAPS words can start a match
+        for i in [k for k, w in enumerate(words) if w in maxlen or (len(w) > 2 and w.isupper())]:
+            if i < end:
+                continue
             w = words[i]
             hit = idx.longest(words, i) if w in maxlen else None
             if hit is None and len(w) > 2 and w.isupper() and w.isalpha():
-                if titled is None:
-                    titled = [_title_caps(x) for x in words]
-                if titled[i] != w:
-                    hit = idx.longest(titled, i)
-                    if hit:
-                        k, pays = hit
-                        pays = [p for p in pays if p[0] in ("country", "place")]
-                        hit = (k, pays) if pays else None
+                hit = self._title_cased_place(i)
             if hit is None:
-                i += 1
                 continue
             k, pays = hit
             pay = min(pays, key=lambda p: prio[p[0]])
             spans.append(Span(i, i + k, pay[0], pay, [p for p in pays if p[0] == pay[0]]))
-            i += k
+            end = i + k
         return spans
+
+    def _title_cased_place(self, i: int) -> tuple[int, list[tuple]] | None:
+        """Longest country or place match at ALL-CAPS token i read in title case ('FRANCE')."""
+        idx, words = self.data.index, self.words
+        first = _title_caps(words[i])
+        n = idx.maxlen.get(first)
+        if not n or first == words[i]:
+            return None
+        titled = [first] + [_title_caps(x) for x in words[i + 1 : i + n]]
+        hit = idx.longest(titled, 0)
+        if hit is None:
+            return None
+        k, pays = hit
+        pays = [p for p in pays if p[0] in ("country", "place")]
+        return (k, pays) if pays else None
 
     def surface(self, i: int, j: int) -> str:
         """Original text of tokens [i, j)."""

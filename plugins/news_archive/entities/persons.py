@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
@@ -130,11 +131,10 @@ def _speakers(doc: Doc) -> set[str]:
     """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
     words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
     out = set()
-    for k in range(1, len(words) - 1):
-        w = words[k]
-        if not (w[:1].isupper() and w[1:].islower()) or is_cap(words[k - 1]):
-            continue
-        if words[k + 1] in verbs or (words[k - 1] in ("said", "says") and words[k + 1] == "."):
+    triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
+    for prev, w, nxt in triples:
+        if (nxt in verbs or (nxt == "." and prev in ("said", "says"))) and (
+                w[:1].isupper() and w[1:].islower() and not is_cap(prev)):
             out.add(w)
     return out
 
@@ -183,14 +183,16 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     known = set(found)
     lasts = {n.split()[-1]: n for n in found}
     modifiers = sets["surname_modifier_nouns"]
-    t, n = 0, len(words)
-    while t < n:
+    end = 0  # tokens before `end` are inside the last listed full form found
+    for t in [k for k, w in enumerate(words) if w in phrases or w in surnames]:
+        if t < end:
+            continue
         w = words[t]
         for key, canon in phrases.get(w, ()):
             if tuple(words[t:t + len(key)]) == key:
                 if canon not in known:
                     found.setdefault(canon, None)
-                t += len(key) - 1
+                end = t + len(key)
                 break
         else:
             cands = surnames.get(w)
@@ -203,7 +205,6 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
                 if len(cands) == 1 and cands[0][0] not in known and (
                         other is None or other == cands[0][0]):
                     found.setdefault(cands[0][0], None)
-        t += 1
 
 
 def _lone(doc: Doc, t: int, sets: dict) -> bool:

@@ -157,7 +157,7 @@ def find_source(chrome: str, title: str = "") -> str:
         chrome = chrome[:CHROME_WINDOW] + "\n" + chrome[-CHROME_WINDOW:]
     best, best_count = "", 0
     for name, rx, literals in OUTLETS:
-        if literals is not None and not any(lit in chrome for lit in literals):
+        if literals is not None and not any(map(chrome.__contains__, literals)):
             continue
         count = len(rx.findall(chrome))
         if count > best_count:

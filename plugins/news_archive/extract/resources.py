@@ -234,33 +234,46 @@ class GuardedPattern:
     """A regex searched only when its text holds one of the literals its matches need.
 
     Alternatives with a required literal are tried only if one of those literals is a
-    substring of the text (a fast C-level scan); the few without one form a small residual
-    regex that is always searched.  `test(text)` is ``bool(regex.search(text))``.
+    substring of the text (a fast C-level scan), and then only those alternatives (a small
+    regex, compiled once per combination); the few without one form a small residual regex
+    that is always searched.  `test(text)` is ``bool(regex.search(text))``.  With
+    ``re.IGNORECASE`` the literals are lower-cased, so callers pass lower-cased text.
     """
 
     def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
         self.regex = re.compile(pattern, flags)
-        literals: list[str] = []
+        self.flags = flags
+        self.alternatives = _flat_alternatives(pattern)
+        needs: dict[str, list[int]] = {}  # literal -> alternatives whose matches may hold it
         residual: list[str] = []
-        for alt in _flat_alternatives(pattern):
+        for k, alt in enumerate(self.alternatives):
             lits = required_literals(alt, min_len)
             if lits is None:
                 residual.append(alt)
-            else:
-                literals += lits
-        if flags & re.IGNORECASE:
-            literals = [lit.lower() for lit in literals]
-        self.literals = tuple(sorted(set(literals), key=len))
+                continue
+            for lit in lits:
+                needs.setdefault(lit.lower() if flags & re.IGNORECASE else lit, []).append(k)
+        self.needs = {lit: tuple(alts) for lit, alts in needs.items()}
+        self.literals = tuple(sorted(needs, key=len))
         self.residual = re.compile("|".join(residual), flags) if residual else None
+        self._narrowed: dict[frozenset[int], re.Pattern[str]] = {}
 
     def maybe(self, text: str) -> bool:
         """False only when the regex certainly has no match in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        return any(lit in text for lit in self.literals)
+        return any(map(text.__contains__, self.literals))
 
     def test(self, text: str) -> bool:
         """True when the regex matches somewhere in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        return any(lit in text for lit in self.literals) and bool(self.regex.search(text))
+        found = list(filter(text.__contains__, self.literals))
+        if not found:
+            return False
+        alts = frozenset(k for lit in found for k in self.needs[lit])
+        rx = self._narrowed.get(alts)
+        if rx is None:
+            rx = self._narrowed[alts] = re.compile(
+                "|".join(self.alternatives[k] for k in sorted(alts)), self.flags)
+        return bool(rx.search(text))

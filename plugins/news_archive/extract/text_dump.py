@@ -103,19 +103,21 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     kept: list[Scored] = [s for s in scored[start : end + 1] if s.klass != BAD]
     body: list[Scored] = []
     title_key = _norm(ex.title)
+    keys = [_norm(s.text) for s in kept]
+    last_key = ""  # key of the last block in body
     i = 0
     while i < len(kept):
-        s = kept[i]
-        key = _norm(s.text)
-        if i + 1 < len(kept) and _norm(kept[i + 1].text) == key and len(key) > 20:
+        s, key = kept[i], keys[i]
+        if i + 1 < len(kept) and keys[i + 1] == key and len(key) > 20:
             if not body and not ex.summary:
                 ex.summary = s.text
             i += 2
             continue
-        if key == title_key or (body and key == _norm(body[-1].text)):
+        if key == title_key or (body and key == last_key):
             i += 1
             continue
         body.append(s)
+        last_key = key
         i += 1
 
     # header zone: from the headline to the first paragraph, plus the first paragraph
