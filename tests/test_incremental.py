@@ -238,3 +238,31 @@ def _check_older_entity_page(out: Path, rel: str) -> None:
     assert 0 < stories and ld["mainEntity"]["numberOfItems"] == stories
     assert ld["about"]["name"] and ld["about"]["name"] in html
     assert 'rel="prev"' in html and "latest coverage of" in html
+
+
+def test_an_alias_learnt_later_reaches_earlier_articles(site) -> None:
+    """Editing one article to give an organization's short name changes the JSON-LD of the
+    other articles naming it (even those that do not list the edited one): the incremental
+    output equals a clean build."""
+    posts = site.root / "a" / "content" / "posts"
+    posts.mkdir(parents=True)
+    org = "Collective Security Treaty Organization"
+
+    def post(name: str, day: str, extra: str = "") -> None:
+        (posts / f"{name}.md").write_text(
+            f"Title: {name}\nDate: {day}\nOrganizations: {org}\n{extra}\n"
+            f"The {org} met ({name}).\n", encoding="utf-8")
+
+    for i in range(1, 6):
+        post(f"early{i}", f"2021-01-0{i}")
+    post("late", "2024-05-01")
+    site("a")
+    post("late", "2024-05-01", f"Organization-Aliases: CSTO={org}\n")
+    out, second = site("a")
+    assert second["skipped"] > 0
+    assert '"CSTO"' in (out / "early1.html").read_text(encoding="utf-8")
+    shutil.copytree(site.root / "a" / "content", site.root / "clean" / "content")
+    clean_out, _ = site("clean")
+    inc_files, clean_files = _files(out), _files(clean_out)
+    assert [k for k in inc_files
+            if inc_files[k] != clean_files.get(k) and k not in RUN_REPORTS] == []

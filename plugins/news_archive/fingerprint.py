@@ -10,10 +10,11 @@ of `value` changes. Two depths:
   template read, see `incremental.py`). A content is fingerprinted by its own state
   (source text, metadata, URL, plain attributes such as title or summary) but not by the
   contents and terms it links to; a URL wrapper (tag, category, country, ...) by its class,
-  name, slug and URL. So adding an article changes the pages that list it, not every page that
-  names its country. The contract for templates: what a page shows of a term beyond its name
-  and URL (article count, timeline) must come from a top-level variable (the term of a term
-  page, a list such as `news_top_countries`), not through another object's attribute.
+  name, slug, URL and aliases. So adding an article changes the pages that list it, not every
+  page that names its country. The contract for templates: what a page shows of a term beyond
+  its name, URL and aliases (article count, timeline) must come from a top-level variable (the
+  term of a term page, a list such as `news_top_countries`), not through another object's
+  attribute.
 
 Private attributes (`_x`) are ignored, except a content's `_content` and a wrapper's name and
 slug. Fingerprints are memoized by object identity for one build (the memo keeps the objects
@@ -137,7 +138,9 @@ class Fingerprinter:
 
     def _wrapper(self, obj: URLWrapper, depth: int, ref: bool) -> str:
         if ref:  # identity only: a term's own data (count, timeline) is shown on its own page
-            return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}"
+            # ... and its other names, which pages naming it show too (JSON-LD alternateName).
+            aliases = "|".join(map(str, getattr(obj, "aliases", None) or ()))
+            return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}|{aliases}"
         own = self._dict(_public(obj), depth, True)
         return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}|{own}"
 
