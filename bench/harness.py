@@ -178,7 +178,7 @@ def pelican_cmd(content: Path, output: Path, cache: Path, snap: Path,
 def incremental_stats(cache: Path) -> dict:
     for f in cache.glob("news_archive_incremental-*.json"):
         data = json.loads(f.read_text())
-        return {**data["stats"], "sections": data.get("rendered_by_section", {})}
+        return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
     return {}
 
 

@@ -184,14 +184,14 @@ def test_new_articles_leave_older_pages_untouched(site) -> None:
     (stable pagination, and pages that only show an entity's name do not depend on its
     count); the result is byte-identical to a clean build."""
     content = site.root / "n" / "content"
-    generate(60, content / "raw", seed=4)
+    generate(120, content / "raw", seed=4)
     out, first = site("n", DEFAULT_PAGINATION=4)
     before = {k: v for k, v in _mtimes(out).items() if _older_page(k)}
     assert len(before) > 20, "the archive should have many older pages"
     _check_older_entity_page(out, next(k for k in sorted(before) if k.startswith("country/")))
     old_bytes = {k: (out / k).read_bytes() for k in before}
 
-    generate(3, content / "raw", seed=4, start=60, first_day=AFTER_ARCHIVE, span_days=1)
+    generate(3, content / "raw", seed=4, start=120, first_day=AFTER_ARCHIVE, span_days=1)
     out, second = site("n", DEFAULT_PAGINATION=4)
     assert 0 < second["rendered"] < first["rendered"] / 3
     after = _mtimes(out)

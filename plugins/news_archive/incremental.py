@@ -249,7 +249,7 @@ class IncrementalWriter(Writer):
         self.previous: dict[str, dict] = {}
         self.current: dict[str, dict] = {}
         self.stats = {"rendered": 0, "skipped": 0, "feeds_written": 0, "feeds_skipped": 0}
-        self.rendered_by_section: Counter[str] = Counter()
+        self.rendered_by_template: Counter[str] = Counter()  # for the build report
         self._shared: dict | None = None  # the build context of the output being decided
         self._shared_fps: dict[tuple[str, int], str] = {}
         self._build_fp: str | None = None
@@ -277,7 +277,7 @@ class IncrementalWriter(Writer):
         """Write the fingerprints of this build's outputs (called when the build ends)."""
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": STATE_VERSION, "build": self.build_fp, "inputs": self.inputs_fp,
-                "stats": self.stats, "rendered_by_section": dict(self.rendered_by_section),
+                "stats": self.stats, "rendered_by_template": dict(self.rendered_by_template),
                 "outputs": self.current}
         tmp = self.state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -448,7 +448,7 @@ class IncrementalWriter(Writer):
         if real:
             self._remember(name, path, kind, sorted(used), local, sorted(tested - used))
             self.stats["rendered"] += 1
-            self.rendered_by_section[_section(name)] += 1
+            self.rendered_by_template[kind[5:]] += 1
         signals.content_written.send(path, context=local)
 
     # -------------------------------------------------------------- feeds
@@ -486,14 +486,14 @@ class IncrementalWriter(Writer):
         if os.path.exists(full):
             self._remember(path, full, "feed", names, values)
             self.stats["feeds_written"] += 1
-            self.rendered_by_section["feed:" + _section(path)] += 1
+            self.rendered_by_template["feed: " + _section(path)] += 1
         return feed
 
 
 def _section(name: str) -> str:
-    """First part of an output path ("country", "2024", "index2.html"), for the build report."""
-    head = name.replace(os.sep, "/").split("/", 1)[0]
-    return "index pages" if head.startswith("index") else head
+    """First folder of an output path ("country", "feeds"), for the build report."""
+    head, sep, _ = name.replace(os.sep, "/").partition("/")
+    return head if sep else "(top)"
 
 
 def get_writer(pelican) -> type[Writer] | None:

@@ -56,9 +56,10 @@ def news_calendar(articles, settings: dict) -> list[dict]:
 
 @pass_context
 def period_url(ctx, period_num, level: str) -> str:
-    """Jinja filter: URL of the year (`"YEAR"`) or month (`"MONTH"`) archive page of a period
+    """Jinja filter: URL of the `"YEAR"`, `"MONTH"` or `"DAY"` archive page of a period
     (`period_num` of Pelican's period archives), "" when that archive is not written."""
-    if not ctx.get(f"{level}_ARCHIVE_SAVE_AS") or len(period_num) < (2 if level == "MONTH" else 1):
+    parts = {"YEAR": 1, "MONTH": 2, "DAY": 3}[level]
+    if not ctx.get(f"{level}_ARCHIVE_SAVE_AS") or len(period_num) < parts:
         return ""
-    month = period_num[1] if level == "MONTH" else 1
-    return str(ctx.get(f"{level}_ARCHIVE_URL") or "").format(date=datetime(period_num[0], month, 1))
+    y, m, d = (*period_num[:parts], 1, 1)[:3]
+    return str(ctx.get(f"{level}_ARCHIVE_URL") or "").format(date=datetime(y, m, d))
