@@ -191,8 +191,15 @@ def test_new_articles_leave_older_pages_untouched(site) -> None:
     _check_older_entity_page(out, next(k for k in sorted(before) if k.startswith("country/")))
     old_bytes = {k: (out / k).read_bytes() for k in before}
 
-    generate(3, content / "raw", seed=4, start=120, first_day=AFTER_ARCHIVE, span_days=1)
+    day = AFTER_ARCHIVE
+    other_months = {k: v for k, v in _mtimes(out).items()
+                    if k.startswith(f"{day:%Y}/") and k.count("/") == 2 and not
+                    k.startswith(f"{day:%Y/%m}/")}
+    assert other_months, "the new articles' year should have other month pages"
+    generate(3, content / "raw", seed=4, start=120, first_day=day, span_days=1)
     out, second = site("n", DEFAULT_PAGINATION=4)
+    # Other months of the same year show nothing of the new day: not rendered again.
+    assert {k: _mtimes(out)[k] for k in other_months} == other_months
     assert 0 < second["rendered"] < first["rendered"] / 3
     after = _mtimes(out)
     rewritten = [k for k in before if after.get(k) != before[k]]
