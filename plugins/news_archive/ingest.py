@@ -226,7 +226,7 @@ def ingest(
 
     redone = set(todo)
     index = NearDuplicateIndex()
-    for rel in exact:
+    for rel in exact if todo else ():  # only new or changed files are checked against it
         if rel not in near_of and rel not in redone:
             index.add(rel, state.get(rel, {}).get("sketch", []))
     taken = {p.meta.get("slug", p.path.stem): p for p in existing}
