@@ -161,18 +161,25 @@ def test_templates_note_the_paths_they_read() -> None:
     from news_archive import incremental
 
     env = Environment()
+    env.filters.update(known=lambda v: v.n, opaque=lambda v: v.n)
+    incremental.declare_reads("known", lambda v: ("n",))
+    incremental.declare_reads("opaque", lambda v: None)
     incremental.track_templates(SimpleNamespace(env=env))
     template = env.from_string('{{ x.a }} {{ y["k"] }} {{ z.m() }} {{ w }} {% if v is defined %}'
-                               '{% endif %}')
+                               '{% endif %}{{ d|known }}{{ o|opaque }}')
     used: set[str] = set()
     tested: set[str] = set()
     incremental._recording.append((used, tested))
     try:
-        out = template.render(x={"a": 1}, y={"k": 2}, z=SimpleNamespace(m=lambda: 3), w=4)
+        out = template.render(x={"a": 1}, y={"k": 2}, z=SimpleNamespace(m=lambda: 3), w=4,
+                              d=SimpleNamespace(n=5), o=SimpleNamespace(n=6))
     finally:
         incremental._recording.pop()
-    assert out.split() == ["1", "2", "3", "4"]
-    assert used == {"x.a", 'y["k"]', "z", "w"}
+        for name in ("known", "opaque"):
+            incremental.FILTER_READS.pop(name, None)
+    assert out.split() == ["1", "2", "3", "4", "56"]
+    # A filter that declared its reads notes them; one that cannot say notes the whole value.
+    assert used == {"x.a", 'y["k"]', "z", "w", "d.n", "o"}
     assert tested == {"v"}
     values = {"x": {"a": 1}, "y": {"k": 2}}
     assert incremental.lookup(values, "x.a") == 1 and incremental.lookup(values, 'y["k"]') == 2

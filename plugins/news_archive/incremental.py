@@ -28,6 +28,7 @@ import logging
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -85,11 +86,30 @@ class TrackingCodeGenerator(CodeGenerator):
     def visit_Name(self, node: nodes.Name, frame: Frame) -> None:
         if node.ctx != "load":
             return super().visit_Name(node, frame)
+        if node is self._declared:  # `x|f`, where f declared which attributes of x it reads
+            self.write(f"environment.news_archive_reads({node.name!r}, "
+                       f"{self._declared_filter!r}, ")
+            super().visit_Name(node, frame)
+            self.write(")")
+            return None
         tested = node is self._defined_test
         func = "news_archive_tested" if tested else "news_archive_used"
         self.write(f"environment.{func}({node.name!r}, ")
         super().visit_Name(node, frame)
         self.write(")")
+
+    _declared: nodes.Name | None = None
+    _declared_filter = ""
+
+    @optimizeconst
+    def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
+        if node.name not in FILTER_READS or not self._loads_name(node.node):
+            return super().visit_Filter(node, frame)
+        self._declared, self._declared_filter = node.node, node.name
+        try:
+            super().visit_Filter(node, frame)
+        finally:
+            self._declared = None
 
     def _loads_name(self, node: nodes.Node) -> bool:
         return (isinstance(node, nodes.Name) and node.ctx == "load"
@@ -117,6 +137,28 @@ class TrackingCodeGenerator(CodeGenerator):
 def _used(name: str, value: Any) -> Any:
     if _recording:
         _recording[-1][0].add(name)
+    return value
+
+
+# Filters that declared what they read of their argument (`declare_reads`): `x|f` is then
+# noted as those paths (`x.title`, ...) instead of the whole of `x`.
+FILTER_READS: dict[str, Callable[[Any], tuple[str, ...] | None]] = {}
+
+
+def declare_reads(filter_name: str, reads: Callable[[Any], tuple[str, ...] | None]) -> None:
+    """`reads(value)`: the attributes `filter_name` reads of `value`, or None when it cannot
+    say (the whole value is then noted). Test it: an attribute read but not declared would
+    leave pages stale."""
+    FILTER_READS[filter_name] = reads
+
+
+def _reads(name: str, filter_name: str, value: Any) -> Any:
+    if _recording:
+        attributes = FILTER_READS[filter_name](value)
+        if attributes is None:
+            _recording[-1][0].add(name)
+        else:
+            _recording[-1][0].update(f"{name}.{a}" for a in attributes)
     return value
 
 
@@ -161,6 +203,7 @@ def track_templates(generator) -> None:
     env.code_generator_class = TrackingCodeGenerator
     env.news_archive_used = _used
     env.news_archive_tested = _tested
+    env.news_archive_reads = _reads
     env.news_archive_attr = lambda name, value, attr: _note_path(
         name, f"{name}.{attr}", env.getattr(value, attr))
     env.news_archive_item = lambda name, value, key: _note_path(
@@ -545,6 +588,10 @@ def guard_content_cache(pelican) -> None:
 
 
 def register() -> None:
+    from .linked_data import FILTER_READS as article_filters
+
+    for name, reads in article_filters.items():
+        declare_reads(name, reads)
     signals.initialized.connect(guard_content_cache)
     signals.all_generators_finalized.connect(stable_sitemap_time)
     signals.generator_init.connect(track_templates)

@@ -104,7 +104,7 @@ def alias_map(value) -> dict[str, list[str]]:
 
 def _meta(article, key: str):
     meta = getattr(article, "metadata", None) or {}
-    return meta.get(key, getattr(article, key.replace("-", "_"), None))
+    return meta[key] if key in meta else getattr(article, key.replace("-", "_"), None)
 
 
 def entity_url(kind: str, key: str, settings) -> str:
@@ -215,12 +215,41 @@ def _article_facts(article, settings, siteurl: str) -> dict:
         "modified": _iso(getattr(article, "modified", None)),
         "date_text": getattr(article, "locale_date", "") or (_iso(date) or ""),
         "year": str(date.year) if date is not None and hasattr(date, "year") else "",
-        "summary": plain_text(_meta(article, "summary") or ""),
+        "summary": plain_text(_summary(article) or ""),
         "source": str(_meta(article, "source") or ""),
         "language": str(_meta(article, "language") or ""),
         "original_url": str(_meta(article, "original-url") or ""),
         "entities": ents,
     }
+
+
+def _summary(article):
+    """The header summary, else the summary of the body (kept by frozen_urls as news_summary,
+    the same text as Pelican's `summary`)."""
+    meta = getattr(article, "metadata", None) or {}
+    if "summary" in meta:
+        return meta["summary"]
+    frozen = getattr(article, "news_summary", None)
+    return frozen if frozen is not None else getattr(article, "summary", None)
+
+
+# What `article_facts` reads of an article (for incremental rendering, see `declare_reads`).
+FACT_ATTRIBUTES = ("title", "url", "date", "modified", "locale_date", "metadata",
+                   "news_summary", "source", "language", "original_url", "news_entities",
+                   "settings", "organization_aliases", *HEADER_KEYS.values())
+
+
+def fact_reads(article) -> tuple[str, ...] | None:
+    """The attributes the article filters read of `article`; None if Pelican's own summary
+    would be computed (no header summary and no `news_summary`)."""
+    meta = getattr(article, "metadata", None) or {}
+    if "summary" not in meta and getattr(article, "news_summary", None) is None:
+        return None
+    return FACT_ATTRIBUTES
+
+
+# Filter name -> what it reads of its argument; incremental.py declares these.
+FILTER_READS = {"news_article_facts": fact_reads, "news_article_jsonld": fact_reads}
 
 
 @pass_context
