@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from news_archive.pagination import StablePaginator, paginators
+from pelican.paginator import PaginationRule
 from pelican.settings import DEFAULT_CONFIG
 
 
@@ -18,7 +19,8 @@ class Item:
         return f"Item({self.n})"
 
 
-SETTINGS = {**DEFAULT_CONFIG, "PAGINATION_PATTERNS": DEFAULT_CONFIG["PAGINATION_PATTERNS"]}
+SETTINGS = {**DEFAULT_CONFIG, "PAGINATION_PATTERNS": [
+    PaginationRule(*rule) for rule in DEFAULT_CONFIG["PAGINATION_PATTERNS"]]}
 
 
 def newest_first(count: int) -> list[Item]:
@@ -26,8 +28,9 @@ def newest_first(count: int) -> list[Item]:
 
 
 def pages(count: int, per_page: int = 5) -> list:
-    return StablePaginator("country/ru/index.html", "country/ru/", newest_first(count),
-                           SETTINGS, per_page).pages()
+    paginator = StablePaginator("country/ru/index.html", "country/ru/", newest_first(count),
+                                SETTINGS, per_page)
+    return [paginator.page(position) for position in range(1, paginator.num_pages + 1)]
 
 
 @pytest.mark.parametrize("count", [0, 1, 4, 5, 9, 10, 11, 23, 24, 25])
@@ -74,3 +77,16 @@ def test_oldest_first_lists_and_the_setting_use_pelicans_paginator() -> None:
     assert type(off["articles"]) is Paginator
     on = paginators("a/index.html", "a/", {"articles": newest_first(12)}, SETTINGS, 5)
     assert type(on["articles"]) is StablePaginator
+
+
+def test_pelicans_last_page_rule_names_the_oldest_page_for_good() -> None:
+    rules = [PaginationRule(1, "{name}{extension}", "{name}{extension}"),
+             PaginationRule(2, "{name}{number}{extension}", "{name}{number}{extension}"),
+             PaginationRule(-1, "{base_name}/oldest{extension}", "{base_name}/oldest{extension}")]
+    settings = {**SETTINGS, "PAGINATION_PATTERNS": rules}
+    for count in (23, 40):
+        paginator = StablePaginator("country/ru/index.html", "country/ru/", newest_first(count),
+                                    settings, 5)
+        ps = [paginator.page(p) for p in range(1, paginator.num_pages + 1)]
+        assert ps[-1].save_as == "country/ru/oldest.html"
+        assert ps[-2].save_as == "country/ru/index3.html"

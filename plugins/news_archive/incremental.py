@@ -74,6 +74,8 @@ class TrackingCodeGenerator(CodeGenerator):
     """
 
     _defined_test: nodes.Name | None = None
+    _declared: nodes.Name | None = None  # the argument of a filter that declared its reads
+    _declared_filter = ""
 
     def visit_Test(self, node: nodes.Test, frame: Frame) -> None:
         if node.name in ("defined", "undefined") and isinstance(node.node, nodes.Name):
@@ -97,9 +99,6 @@ class TrackingCodeGenerator(CodeGenerator):
         self.write(f"environment.{func}({node.name!r}, ")
         super().visit_Name(node, frame)
         self.write(")")
-
-    _declared: nodes.Name | None = None
-    _declared_filter = ""
 
     @optimizeconst
     def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:

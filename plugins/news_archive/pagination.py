@@ -7,7 +7,8 @@ end of the list, and the first page (the index URL) shows whatever is newer than
 complete page, between `per_page` and `2 * per_page - 1` articles (all of them when there are
 fewer). A new article changes the first page only; every `per_page` new articles, one page is
 added behind it. Page numbers count from the oldest: the oldest page is number 2 (number 1 is
-the first page, as in Pelican), so `PAGINATION_PATTERNS` work unchanged.
+the first page, as in Pelican), so Pelican's `Page` formats URLs from `PAGINATION_PATTERNS`
+unchanged (its "last page" rule, -1, means the oldest page, which stays the last).
 
 `StablePaginator` and `StablePage` offer Pelican's `Paginator`/`Page` interface. What a page's
 methods answer is derived from its public attributes only (`position`, `num_pages`,
@@ -67,25 +68,6 @@ class StablePage(Page):
     def end_index(self) -> int:
         return self.offset + len(self.object_list)
 
-    def _from_settings(self, key: str) -> str:
-        # Pelican's rule "-1" (the last page) would move with every new page: not used.
-        rule = None
-        for p in self.settings["PAGINATION_PATTERNS"]:  # (min_page, URL, SAVE_AS) rules
-            if p[0] != -1 and p[0] <= self.number:
-                rule = p
-        if rule is None:
-            return ""
-        value = rule[1] if key == "URL" else rule[2]
-        if not isinstance(value, str):
-            return value
-        ret = value.format(save_as=self.full_name, url=self.base_url, name=self.name,
-                           base_name=self.base_name, extension=self.extension,
-                           number=self.number)
-        return ret[1:] if ret.startswith("/") else ret
-
-    url = property(lambda self: self._from_settings("URL"))
-    save_as = property(lambda self: self._from_settings("SAVE_AS"))
-
 
 class StablePaginator:
     """Pelican's Paginator interface over pages counted from the oldest item."""
@@ -118,12 +100,8 @@ class StablePaginator:
             start = first_len + (position - 2) * per
             stop = start + per
         return StablePage(self.name, self.url, self.object_list[start:stop],
-                          self._number_at(position) or 1, self, self.settings, position, start,
+                          self._number_at(position), self, self.settings, position, start,
                           self._number_at(position - 1), self._number_at(position + 1))
-
-    def pages(self) -> list[StablePage]:
-        """Every page in reading order."""
-        return [self.page(p) for p in range(1, self.num_pages + 1)]
 
 
 def paginators(name: str, url: str, lists: dict[str, list], settings: dict,
