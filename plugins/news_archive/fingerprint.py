@@ -37,7 +37,7 @@ IGNORED_ATTRS = frozenset({"settings"})
 MAX_DEPTH = 10
 # Contents whose HTML links to other contents ({filename}, {static} ...) render differently when
 # those move; they are never considered unchanged.
-_INTRASITE = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
+INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
 _SCALARS = (str, int, float, bool, date, time, type(None))
 
 
@@ -147,7 +147,7 @@ class Fingerprinter:
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
         """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
         raw = getattr(obj, "_content", "") or ""
-        if _INTRASITE.search(raw):
+        if INTRASITE_LINK.search(raw):
             return "volatile:" + os.urandom(8).hex()
         attrs = _public(obj)
         if ref:

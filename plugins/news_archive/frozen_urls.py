@@ -18,13 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 
 import pelican
 from pelican import signals
 
-_INTRASITE = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
+from .fingerprint import INTRASITE_LINK
 
 
 class SummaryMemo:
@@ -65,6 +64,16 @@ class SummaryMemo:
         os.replace(tmp, self.path)
 
 
+def summary_of(article):
+    """The header summary, else the body's summary kept as `news_summary` (the same text as
+    Pelican's `summary`), else Pelican's `summary` (computed; contents with intra-site links)."""
+    meta = getattr(article, "metadata", None) or {}
+    if "summary" in meta:
+        return meta["summary"]
+    frozen = getattr(article, "news_summary", None)
+    return frozen if frozen is not None else getattr(article, "summary", None)
+
+
 def freeze(generator) -> None:
     """Pin url/save_as of every article, translation and draft the generator holds."""
     groups = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -75,7 +84,7 @@ def freeze(generator) -> None:
             content.override_url = content.url
             content.override_save_as = content.save_as
             source = content.metadata.get("summary") or content._content or ""
-            if not _INTRASITE.search(source):
+            if not INTRASITE_LINK.search(source):
                 content.news_summary = memo.summary(content)
     memo.save()
 

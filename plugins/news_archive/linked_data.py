@@ -16,6 +16,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.utils import slugify
 
+from .frozen_urls import summary_of
+
 KINDS = ("country", "organization", "person")
 HEADER_KEYS = {"country": "countries", "organization": "organizations", "person": "persons"}
 SCHEMA_TYPES = {"country": "Place", "organization": "Organization", "person": "Person"}
@@ -215,22 +217,12 @@ def _article_facts(article, settings, siteurl: str) -> dict:
         "modified": _iso(getattr(article, "modified", None)),
         "date_text": getattr(article, "locale_date", "") or (_iso(date) or ""),
         "year": str(date.year) if date is not None and hasattr(date, "year") else "",
-        "summary": plain_text(_summary(article) or ""),
+        "summary": plain_text(summary_of(article) or ""),
         "source": str(_meta(article, "source") or ""),
         "language": str(_meta(article, "language") or ""),
         "original_url": str(_meta(article, "original-url") or ""),
         "entities": ents,
     }
-
-
-def _summary(article):
-    """The header summary, else the summary of the body (kept by frozen_urls as news_summary,
-    the same text as Pelican's `summary`)."""
-    meta = getattr(article, "metadata", None) or {}
-    if "summary" in meta:
-        return meta["summary"]
-    frozen = getattr(article, "news_summary", None)
-    return frozen if frozen is not None else getattr(article, "summary", None)
 
 
 # What `article_facts` reads of an article (for incremental rendering, see `declare_reads`).

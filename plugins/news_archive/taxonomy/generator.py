@@ -8,6 +8,7 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from ..frozen_urls import summary_of
 from . import calendar_data
 from .index import KINDS, EntityIndex, build_index
 from .wrappers import Entity
@@ -22,7 +23,7 @@ class SummaryItem:
     def __init__(self, article) -> None:
         self._a = article
         self.title, self.url, self.date = article.title, article.url, article.date
-        self.summary = getattr(article, "news_summary", None) or article.summary
+        self.summary = summary_of(article)
         self.author = getattr(article, "author", "")
         if hasattr(article, "category"):
             self.category = article.category
