@@ -12,8 +12,10 @@ For each size N, on N generated raw dumps (`generate_archive.py`):
    after adding 10 raw files dated after the whole archive (a day of news), then one after 10
    more dated anywhere in the ten years (a back-fill); each rebuild ingests the 10 files and
    renders incrementally;
-3. stock Pelican on the same posts (plugin off, countries/organizations as Tags);
-4. Hugo on the same posts (three taxonomies, `bench/hugo` layouts).
+3. the same kind of rebuilds in one long-lived process, as `pelican --autoreload` runs them
+   (`resident_build.py`: first build of the process, no change, +10 today, +10 back-filled);
+4. stock Pelican on the same posts (plugin off, countries/organizations as Tags);
+5. Hugo on the same posts (three taxonomies, `bench/hugo` layouts).
 
 Every step is a child process, timed by wall clock; peak memory is the largest summed RSS of
 the child's process tree (psutil, sampled every 20 ms). Ratios are computed pair by pair in the
@@ -242,6 +244,14 @@ def bench_size(n: int, args, snap: Path) -> dict:
         to_hugo(posts, site)
         steps["hugo"] = run("hugo", [hugo, "--source", str(site), "--destination",
                                      str(root / "hugo_out"), "--quiet"])
+    # The same kind of rebuilds in one long-lived process (`pelican --autoreload`), last:
+    # it adds 30 raw files, and stock Pelican and Hugo build the same posts as our builds.
+    s = run("resident", [PY, str(BENCH / "resident_build.py"), str(root), "--plugins",
+                         str(snap / "plugins"), "--theme", str(snap / "theme"),
+                         "--seed", str(args.seed), "--start", str(n + 20)])
+    line = next((x for x in s.tail.splitlines() if x.startswith("RESIDENT ")), None)
+    s.extra = json.loads(line[9:]) if line else {}
+    steps["resident"] = s
     res["steps"] = {k: vars(v) | {"tail": ""} for k, v in steps.items()}
     return res
 
@@ -263,9 +273,12 @@ def ratios(res: dict) -> dict:
         "cold_vs_stock": sec["cold_build"] / sec["stock_pelican"],
         "nochange_vs_cold": sec["nochange_build"] / sec["cold_build"],
     }
+    resident = s.get("resident", {}).get("extra", {})
     if "hugo" in sec:
         out["add10_vs_hugo"] = sec["add10_build"] / sec["hugo"]
         out["backfill10_vs_hugo"] = sec["backfill10_build"] / sec["hugo"]
+        for k in ("add10", "add10_again", "backfill10") if resident else ():
+            out[f"resident_{k}_vs_hugo"] = resident[k]["seconds"] / sec["hugo"]
         out["stock_vs_hugo"] = sec["stock_pelican"] / sec["hugo"]
     out["peak_mb_max"] = max(v["peak_mb"] for v in s.values())
     return out
@@ -295,10 +308,22 @@ def table(results: list[dict]) -> str:
          lambda r: _s(r, "backfill10_build")),
         ("  back-fill rebuild / Hugo full build", lambda r: _ratio(r, "backfill10_vs_hugo")),
         ("  pages rendered / skipped", lambda r: _rs(r, "backfill10_build")),
+        ("resident process (`pelican --autoreload`): first build (s)",
+         lambda r: _res(r, "first")),
+        ("  no-change rebuild (s)", lambda r: _res(r, "nochange")),
+        ("  rebuild after +10 new raw files, dated today (s)", lambda r: _res(r, "add10")),
+        ("    / Hugo full build", lambda r: _ratio(r, "resident_add10_vs_hugo")),
+        ("    pages rendered / skipped", lambda r: _res_rs(r, "add10")),
+        ("  then after +10 more of the same day (s)", lambda r: _res(r, "add10_again")),
+        ("    / Hugo full build", lambda r: _ratio(r, "resident_add10_again_vs_hugo")),
+        ("    pages rendered / skipped", lambda r: _res_rs(r, "add10_again")),
+        ("  rebuild after +10 back-filled raw files (s)", lambda r: _res(r, "backfill10")),
+        ("    / Hugo full build", lambda r: _ratio(r, "resident_backfill10_vs_hugo")),
         ("peak MB: ingest all cores", lambda r: _mb(r, "ingest_all_cores")),
         ("peak MB: cold build", lambda r: _mb(r, "cold_build")),
         ("peak MB: no-change / +10", lambda r: _mb(r, "nochange_build") + " / "
          + _mb(r, "add10_build")),
+        ("peak MB: resident process", lambda r: _mb(r, "resident")),
         ("peak MB: stock Pelican / Hugo", lambda r: _mb(r, "stock_pelican") + " / "
          + _mb(r, "hugo")),
     ]
@@ -321,6 +346,16 @@ def _mb(r: dict, k: str) -> str:
 def _ratio(r: dict, k: str) -> str:
     v = r["ratios"].get(k)
     return f"{v:.2f}" if v is not None else "–"
+
+
+def _res(r: dict, k: str) -> str:
+    e = r["steps"].get("resident", {}).get("extra", {})
+    return f"{e[k]['seconds']:.2f}" if k in e else "–"
+
+
+def _res_rs(r: dict, k: str) -> str:
+    e = r["steps"].get("resident", {}).get("extra", {})
+    return f"{e[k]['rendered']} / {e[k]['skipped']}" if k in e else "–"
 
 
 def _rs(r: dict, k: str) -> str:

@@ -16,9 +16,14 @@ of `value` changes. Two depths:
   term of a term page, a list such as `news_top_countries`), not through another object's
   attribute.
 
-Private attributes (`_x`) are ignored, except a content's `_content` and a wrapper's name and
-slug. Fingerprints are memoized by object identity for one build (the memo keeps the objects
-alive, so identities are not reused).
+An object whose class defines `__news_fingerprint__()` is fingerprinted by what that returns,
+at ref depth (a feed item by the article it stands for). Private attributes (`_x`) are ignored,
+except a content's `_content` and a wrapper's name and slug.
+
+Fingerprints are memoized by object identity for one build (the memo keeps the objects alive,
+so identities are not reused). A content's ref fingerprint is also kept from one build to the
+next in the same process (`pelican --autoreload` reuses unchanged contents, see
+`resident.py`), and reused only while everything it was computed from is equal.
 """
 
 from __future__ import annotations
@@ -46,9 +51,9 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-def _code_digest(code: Any) -> str:
+def code_digest(code: Any) -> str:
     """Hash of a function's bytecode and constants (nested functions included)."""
-    consts = [_code_digest(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
+    consts = [code_digest(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
     return digest(code.co_code.hex() + repr(consts) + repr(code.co_names))
 
 
@@ -56,12 +61,21 @@ def _public(obj: Any) -> dict[str, Any]:
     return {k: v for k, v in vars(obj).items() if k[0] != "_" and k not in IGNORED_ATTRS}
 
 
-class Fingerprinter:
-    """Fingerprints of context values for one build."""
+# Content ref fingerprints of the last two builds: id -> (content, inputs, fingerprint).
+_content_refs: list[dict[int, tuple[Any, tuple, str]]] = [{}, {}]
 
-    def __init__(self) -> None:
+
+class Fingerprinter:
+    """Fingerprints of context values for one build.
+
+    `new_build=True` (the incremental writer's): content ref fingerprints not used in the
+    previous build are forgotten."""
+
+    def __init__(self, new_build: bool = False) -> None:
         self._memo: dict[tuple[int, bool], tuple[object, str]] = {}
         self._active: set[int] = set()
+        if new_build:
+            _content_refs[:] = [{}, _content_refs[0]]
 
     def of(self, obj: Any) -> str:
         """Fingerprint of a top-level template value."""
@@ -121,10 +135,13 @@ class Fingerprinter:
             return self._content(obj, depth, ref)
         if isinstance(obj, URLWrapper):
             return self._wrapper(obj, depth, ref)
+        stand_in = getattr(type(obj), "__news_fingerprint__", None)
+        if stand_in is not None:  # an object that says what determines how it is shown
+            return f"H{type(obj).__qualname__}:" + self._fp(stand_in(obj), depth, True)
         code = getattr(obj, "__code__", None)
         if callable(obj) and code is not None:
             name = f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', '')}"
-            return f"f{name}:{_code_digest(code)}"
+            return f"f{name}:{code_digest(code)}"
         if hasattr(obj, "__dict__"):
             return f"O{type(obj).__qualname__}:" + self._dict(_public(obj), depth, True)
         text = repr(obj)
@@ -147,13 +164,25 @@ class Fingerprinter:
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
         """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
         raw = getattr(obj, "_content", "") or ""
-        if INTRASITE_LINK.search(raw):
-            return "volatile:" + os.urandom(8).hex()
         attrs = _public(obj)
         if ref:
             attrs = {k: v for k, v in attrs.items() if isinstance(v, _SCALARS)}
-            attrs["metadata"] = getattr(obj, "metadata", {})
+            metadata = getattr(obj, "metadata", {})
+            frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
+            inputs = (raw, frozen, attrs, str(getattr(obj, "url", "")),
+                      str(getattr(obj, "save_as", "")))
+            now, before = _content_refs
+            kept = now.get(id(obj)) or before.get(id(obj))
+            if kept is not None and kept[0] is obj and kept[1] == inputs:
+                now[id(obj)] = kept
+                return kept[2]
+            attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
+        if INTRASITE_LINK.search(raw):
+            return "volatile:" + os.urandom(8).hex()
         parts = [type(obj).__qualname__, str(getattr(obj, "url", "")),
                  str(getattr(obj, "save_as", "")), digest(raw),
                  self._dict(attrs, depth, True)]
-        return ("R" if ref else "C") + digest("|".join(parts))
+        value = ("R" if ref else "C") + digest("|".join(parts))
+        if ref:
+            _content_refs[0][id(obj)] = (obj, inputs, value)
+        return value

@@ -29,6 +29,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,12 @@ from .pagination import paginators as make_paginators
 
 log = logging.getLogger("news_archive")
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 # Settings that change how a build runs, not what it writes.
 NEUTRAL_SETTINGS = frozenset({
     "NEWS_ARCHIVE_INCREMENTAL", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD",
     "GZIP_CACHE", "CONTENT_CACHING_LAYER", "NEWS_ARCHIVE_WORKERS", "DELETE_OUTPUT_DIRECTORY",
-    "WRITE_SELECTED", "DEBUG", "LOG_FILTER",
+    "WRITE_SELECTED", "DEBUG", "LOG_FILTER", "NEWS_ARCHIVE_GC_THRESHOLD",
 })
 MISSING = "<missing>"
 # NEWS_ARCHIVE_EXPLAIN=1: log, for each output rendered again, which of its inputs changed.
@@ -175,6 +176,12 @@ def _item_path(name: str, key: Any) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
+def _root(path: str) -> str:
+    """The variable a noted path starts from (`x` of `x.y` and `x["k"]`)."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
 def lookup(values: dict, path: str) -> Any:
     """The value a noted path (`x`, `x.y`, `x["k"]`) had in `values`, as Jinja reads it."""
     if "[" in path:
@@ -285,7 +292,7 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path: str, settings: dict | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        self.fp = Fingerprinter()
+        self.fp = Fingerprinter(new_build=True)
         self.skip_allowed = enabled(self.settings)
         self.state_file = state_path(self.settings)
         self.previous: dict[str, dict] = {}
@@ -313,14 +320,46 @@ class IncrementalWriter(Writer):
             return {}
         self._stored_build_fp = data.get("build")
         self._stored_inputs_fp = data.get("inputs")
-        return data.get("outputs", {})
+        lists = [tuple(x) for x in data.get("lists", [])]
+        outputs = data.get("outputs", {})
+        for entry in outputs.values():  # name lists are stored once, referred to by number
+            for field in ("names", "absent", "tested"):
+                entry[field] = lists[entry[field]]
+        return outputs
+
+    def remove_stale(self) -> list[str]:
+        """Delete the pages and feeds the last build wrote that this one did not (a deleted
+        article's page, a month left empty), when they are still the files it wrote."""
+        removed: list[str] = []
+        if self.settings.get("WRITE_SELECTED"):  # a partial build: the rest is still current
+            return removed
+        for rel in sorted(set(self.previous) - set(self.current)):
+            path = sanitised_join(self.output_path, rel)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if [st.st_size, st.st_mtime_ns] == self.previous[rel].get("stat"):
+                os.unlink(path)
+                removed.append(rel)
+                _remove_empty_parents(Path(path).parent, Path(self.output_path))
+        if removed:
+            log.info("news_archive incremental: removed %d pages no longer built: %s",
+                     len(removed), ", ".join(removed[:5]) + (" ..." if len(removed) > 5 else ""))
+        return removed
 
     def save_state(self) -> None:
         """Write the fingerprints of this build's outputs (called when the build ends)."""
+        self.stats["removed"] = len(self.remove_stale())
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        numbers: dict[tuple[str, ...], int] = {}
+        outputs = {}
+        for rel, entry in self.current.items():
+            outputs[rel] = {**entry, **{f: numbers.setdefault(entry[f], len(numbers))
+                                        for f in ("names", "absent", "tested")}}
         data = {"version": STATE_VERSION, "build": self.build_fp, "inputs": self.inputs_fp,
                 "stats": self.stats, "rendered_by_template": dict(self.rendered_by_template),
-                "outputs": self.current}
+                "lists": list(numbers), "outputs": outputs}
         tmp = self.state_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.state_file)
@@ -358,11 +397,12 @@ class IncrementalWriter(Writer):
         self._written_files.add(path)
         return True
 
-    def _fingerprint(self, kind: str, names: list[str], values: dict,
-                     tested: list[str] = ()) -> str:
+    def _fingerprint(self, kind: str, names: tuple[str, ...], values: dict,
+                     tested: tuple[str, ...] = ()) -> str:
         """Used names by value, tested names (`is defined`) by presence only."""
+        value_fp = self._value_fp
         parts = [self.build_fp, kind]
-        parts += [f"{n}={self._value_fp(values, n)}" for n in names]
+        parts += [f"{n}={value_fp(values, n)}" for n in names]
         parts += [f"{n}?{n in values}" for n in tested]
         return digest("\n".join(parts))
 
@@ -371,11 +411,12 @@ class IncrementalWriter(Writer):
         own (settings, the lists of all countries ...) is the same for every output, so its
         fingerprint is computed once per build (context values do not change while outputs are
         written)."""
-        root = path.split(".", 1)[0].split("[", 1)[0]
+        root = _root(path)
+        value = values.get(root, MISSING)
         shared = self._shared
-        if shared is None or root not in values or values[root] is not shared.get(root, MISSING):
+        if shared is None or value is MISSING or value is not shared.get(root, MISSING):
             return self._path_fp(values, path)
-        key = (path, id(values[root]))
+        key = (path, id(value))
         hit = self._shared_fps.get(key)
         if hit is None:
             hit = self._shared_fps[key] = self._path_fp(values, path)
@@ -403,18 +444,25 @@ class IncrementalWriter(Writer):
             # No content file, setting, theme or plugin file changed since the last build, so
             # every output is what that build wrote: no need to fingerprint what it used.
             return True
-        same = self._fingerprint(kind, old["names"], values, old.get("tested", [])) == old["fp"]
+        if any(r in values for r in old["absent"]):  # a loop variable is now a page variable
+            return False
+        same = self._fingerprint(kind, old["names"], values, old["tested"]) == old["fp"]
         if not same and EXPLAIN and "parts" in old:
             changed = [n for n in old["names"] if self._value_fp(values, n) != old["parts"].get(n)]
             log.warning("news_archive incremental: %s changed: %s", rel, ", ".join(changed))
         return same
 
-    def _remember(self, rel: str, path: str, kind: str, names: list[str], values: dict,
-                  tested: list[str] = ()) -> None:
+    def _remember(self, rel: str, path: str, kind: str, used: set[str], values: dict,
+                  tested: set[str] = frozenset()) -> None:
+        """Keep the fingerprint of what the render used. Names whose root the page's variables
+        lack (loop variables, `set` names) are kept by root, to check they are still absent."""
         st = os.stat(path)
+        names = tuple(sorted(n for n in used if _root(n) in values))
+        absent = tuple(sorted({_root(n) for n in used} - set(map(_root, names))))
+        checked = tuple(sorted(tested - used))
         self.current[rel] = {
-            "kind": kind, "names": names, "tested": list(tested),
-            "fp": self._fingerprint(kind, names, values, tested),
+            "kind": kind, "names": names, "absent": absent, "tested": checked,
+            "fp": self._fingerprint(kind, names, values, checked),
             "stat": [st.st_size, st.st_mtime_ns],
         }
         if EXPLAIN:
@@ -488,7 +536,7 @@ class IncrementalWriter(Writer):
             real = f.name != os.devnull
         log.debug('Writing "%s"', path)
         if real:
-            self._remember(name, path, kind, sorted(used), local, sorted(tested - used))
+            self._remember(name, path, kind, used, local, tested)
             self.stats["rendered"] += 1
             self.rendered_by_template[kind[5:]] += 1
         signals.content_written.send(path, context=local)
@@ -516,7 +564,6 @@ class IncrementalWriter(Writer):
             "site": [context.get(k) for k in ("SITEURL", "FEED_DOMAIN", "SITENAME",
                                                "SITESUBTITLE")],
         }
-        names = sorted(values)
         self._shared = None
         if self._unchanged(path, full, "feed", values):
             if self._claim(full, override_output):
@@ -526,10 +573,19 @@ class IncrementalWriter(Writer):
         feed = super().write_feed(elements, context, path, url, feed_type, override_output,
                                   feed_title)
         if os.path.exists(full):
-            self._remember(path, full, "feed", names, values)
+            self._remember(path, full, "feed", set(values), values)
             self.stats["feeds_written"] += 1
             self.rendered_by_template["feed: " + _section(path)] += 1
         return feed
+
+
+def _remove_empty_parents(folder: Path, top: Path) -> None:
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            return
+        folder = folder.parent
 
 
 def _section(name: str) -> str:

@@ -125,7 +125,9 @@ def load_existing_posts(posts_dir: Path) -> list[ExistingPost]:
     """Every Markdown post in posts_dir, with its header."""
     if not posts_dir.is_dir():
         return []
-    return [ExistingPost(p, posts.read_header(p)) for p in sorted(posts_dir.glob("*.md"))]
+    found = sorted(posts_dir.glob("*.md"))
+    posts.forget_headers({os.path.abspath(p) for p in found})
+    return [ExistingPost(p, posts.header_of(p)) for p in found]
 
 
 def load_state(posts_dir: Path) -> dict[str, dict]:

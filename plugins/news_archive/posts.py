@@ -7,6 +7,7 @@ person edits the post the hash no longer matches, and ingest leaves the post alo
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -108,6 +109,36 @@ def read_header(path: Path, max_lines: int = 60) -> dict[str, str]:
             if m:
                 meta[m.group(1).lower()] = m.group(2).strip()
     return meta
+
+
+def stat_key(path: str | Path) -> tuple | None:
+    """What identifies one version of a file without reading it (None if it is gone)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+_headers: dict[tuple, dict[str, str]] = {}
+
+
+def header_of(path: Path) -> dict[str, str]:
+    """`read_header(path)`, remembered while the file keeps its stat (for long-lived
+    processes that scan the same posts again and again: `pelican --autoreload`)."""
+    key = stat_key(path)
+    if key is None:
+        return read_header(path)
+    hit = _headers.get(key)
+    if hit is None:
+        hit = _headers[key] = read_header(path)
+    return dict(hit)
+
+
+def forget_headers(keep: set[str]) -> None:
+    """Drop remembered headers of files not in `keep` (absolute paths)."""
+    for key in [k for k in _headers if k[0] not in keep]:
+        del _headers[key]
 
 
 def is_hand_edited(path: Path) -> bool:

@@ -90,6 +90,8 @@ def add_calendar(generator) -> None:
     """Years/months/days with counts and URLs for the archive pages (`news_calendar`)."""
     years = news_calendar(generator.articles, generator.settings)
     generator.context["news_calendar"] = years
+    # The count alone: a page showing `articles|length` would depend on every article.
+    generator.context["news_article_count"] = len(generator.articles)
     # One year's entry by number, one month's by "2024-12": a page depends on its period only.
     generator.context["news_calendar_by_year"] = {y["year"]: y for y in years}
     generator.context["news_calendar_by_month"] = {f"{y['year']}-{m['num']}": m

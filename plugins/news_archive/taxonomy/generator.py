@@ -31,6 +31,11 @@ class SummaryItem:
     def get_content(self, _siteurl: str) -> None:
         return None
 
+    def __news_fingerprint__(self) -> tuple:
+        """What the feed shows of the item comes from the article's own state (title, URL,
+        date, summary, metadata), which its ref fingerprint covers."""
+        return (self._a,)
+
 
 def more_on(article, limit_entities: int = 3, per_entity: int = 3) -> list[tuple[Entity, list]]:
     """A few other articles sharing an entity: organizations, then people, then countries."""

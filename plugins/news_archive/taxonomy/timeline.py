@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections import Counter
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -28,6 +29,12 @@ def timeline_svg(months: Counter, name: str, uid: str = "timeline") -> Markup:
     """Bar chart of `months` ((year, month) -> count) with a text title and description."""
     if not months:
         return Markup("")
+    return _drawn(tuple(sorted(months.items())), name, uid)
+
+
+@lru_cache(maxsize=1 << 16)  # a rebuild redraws only the entities whose months changed
+def _drawn(counts: tuple[tuple[tuple[int, int], int], ...], name: str, uid: str) -> Markup:
+    months = Counter(dict(counts))
     # Whole calendar years, so a short span still reads as a position in time.
     span = month_range((min(months)[0], 1), (max(months)[0], 12))
     peak_ym = max(span, key=lambda ym: (months[ym], ym))
