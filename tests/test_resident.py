@@ -60,6 +60,7 @@ SCRIPT = textwrap.dedent(r"""
     report["kept"] = sum(1 for p, i in after.items() if before.get(p) == i)
     report["articles"] = len(after)
     report["edited_kept"] = before.get(str(edited)) == after.get(str(edited))
+    report["objects_kept"] = len(sys.modules["news_archive.resident"]._contents)
     print("REPORT " + json.dumps(report))
 """)
 
@@ -97,6 +98,8 @@ def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Pa
     assert report["articles"] >= 41
     assert report["kept"] == report["articles"] - 4
     assert not report["edited_kept"]
+    # ... and only the current version of each post is kept for the next build.
+    assert report["objects_kept"] == report["articles"]
 
     # The same content built from scratch in a new process gives the same bytes.
     clean = tmp_path / "clean"

@@ -34,6 +34,7 @@ from .posts import stat_key
 
 _original_read_file = Readers.read_file
 _contents: dict[tuple, Any] = {}  # (path, class, stat) -> content object
+_read_this_build: set[tuple] = set()
 _settings_of_contents: list[dict] = []  # the settings object the kept contents were read with
 _bytecode: dict[tuple[str, str], bytes] = {}
 
@@ -58,12 +59,22 @@ def read_file(self: Readers, base_path, path, content_class=None, fmt=None, cont
     kept = _contents.get(key) if stamp else None
     if kept is not None:
         kept._context = context  # Pelican resolves URLs against the current build
+        _read_this_build.add(key)
         return kept
     content = _original_read_file(self, base_path, path, content_class=content_class, fmt=fmt,
                                   context=context, **signal_kwargs)
     if stamp and _reusable(content) and stat_key(stamp[0]) == stamp:
         _contents[key] = content
+        _read_this_build.add(key)
     return content
+
+
+def forget_unread(_generators=None) -> None:
+    """`all_generators_finalized`: keep only the contents this build read (an edited post's
+    old version, a deleted post, are let go)."""
+    for key in [k for k in _contents if k not in _read_this_build]:
+        del _contents[key]
+    _read_this_build.clear()
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -126,3 +137,4 @@ def install() -> None:
 def register() -> None:
     install()
     signals.generator_init.connect(keep_templates)
+    signals.all_generators_finalized.connect(forget_unread)
