@@ -14,6 +14,9 @@ last build (same build fingerprint and the same name, size and mtime of every fi
 `PATH`), the per-output fingerprints are not even computed: every output still on disk as it
 was written is skipped.
 
+When a build ends, the pages and feeds the previous build wrote and this one did not (a deleted
+article's page) are removed, if they are still the files written then (`remove_stale`).
+
 The state lives in `CACHE_PATH/news_archive_incremental-<output hash>.json`; it is removed when
 a build starts and written when it ends, so an interrupted build is followed by a full one.
 A full build is forced by `--ignore-cache` (`LOAD_CONTENT_CACHE = False`) or by
