@@ -54,14 +54,27 @@ print("MARKS " + json.dumps(marks))
 """
 
 
-def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
-    """Seconds per phase of one build."""
+def build_args(site: Path, plugins: Path, theme: Path) -> list[str]:
+    """Pelican's arguments for building SITE (`content/` -> `output/`, `cache/`) with the given
+    plugin and theme folders, search off: the builds every benchmark here measures."""
     settings = {"PATH": str(site / "content"), "OUTPUT_PATH": str(site / "output"),
                 "CACHE_PATH": str(site / "cache"), "PLUGIN_PATHS": [str(plugins)],
                 "THEME": str(theme), "SEARCH_ENABLED": False}
-    argv = ["pelican", str(site / "content"), "-s", str(ROOT / "pelican.conf.py"),
-            "-o", str(site / "output"), "-e", *[f"{k}={json.dumps(v)}" for k, v in
-                                                  settings.items()]]
+    return [str(site / "content"), "-s", str(ROOT / "pelican.conf.py"), "-o",
+            str(site / "output"), "-e", *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
+
+
+def incremental_stats(cache: Path) -> dict:
+    """What the incremental writer counted in the last build (rendered, skipped, ...)."""
+    for f in cache.glob("news_archive_incremental-*.json"):
+        data = json.loads(f.read_text())
+        return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
+    return {}
+
+
+def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
+    """Seconds per phase of one build."""
+    argv = ["pelican", *build_args(site, plugins, theme)]
     proc = subprocess.run([sys.executable, "-c", CHILD, json.dumps(argv)], cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
     line = next((x for x in proc.stdout.splitlines() if x.startswith("MARKS ")), None)

@@ -44,6 +44,7 @@ PY = sys.executable
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from build_phases import build_args, incremental_stats  # noqa: E402
 from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 
@@ -167,21 +168,8 @@ def to_hugo(posts: Path, site: Path) -> int:
 # ---------------------------------------------------------------- one size
 
 
-def pelican_cmd(content: Path, output: Path, cache: Path, snap: Path,
-                conf: Path = ROOT / "pelican.conf.py", extra: list[str] | None = None) -> list:
-    settings = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache),
-                "PLUGIN_PATHS": [str(snap / "plugins")], "THEME": str(snap / "theme"),
-                "SEARCH_ENABLED": False}
-    cmd = [PY, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output), "-e"]
-    cmd += [f"{k}={json.dumps(v)}" for k, v in settings.items()]
-    return cmd + (extra or [])
-
-
-def incremental_stats(cache: Path) -> dict:
-    for f in cache.glob("news_archive_incremental-*.json"):
-        data = json.loads(f.read_text())
-        return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
-    return {}
+def pelican_cmd(root: Path, snap: Path) -> list[str]:
+    return [PY, "-m", "pelican", *build_args(root, snap / "plugins", snap / "theme")]
 
 
 def bench_size(n: int, args, snap: Path) -> dict:
@@ -217,7 +205,7 @@ def bench_size(n: int, args, snap: Path) -> dict:
     res["posts"] = len(list(posts.glob("*.md")))
 
     out, cache = root / "output", root / "cache"
-    cmd = pelican_cmd(content, out, cache, snap)
+    cmd = pelican_cmd(root, snap)
     steps["cold_build"] = run("cold_build", cmd)
     steps["cold_build"].extra = incremental_stats(cache)
     steps["nochange_build"] = run("nochange_build", cmd)

@@ -31,6 +31,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from build_phases import build_args, incremental_stats  # noqa: E402
 from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 
@@ -47,12 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     site = args.site.resolve()
     raw = site / "content" / "raw"
-    settings = {"PATH": str(site / "content"), "OUTPUT_PATH": str(site / "output"),
-                "CACHE_PATH": str(site / "cache"), "PLUGIN_PATHS": [str(args.plugins.resolve())],
-                "THEME": str(args.theme.resolve()), "SEARCH_ENABLED": False}
-    pelican, _ = get_instance(parse_arguments([
-        str(site / "content"), "-s", str(ROOT / "pelican.conf.py"), "-o", str(site / "output"),
-        "-q", "-e", *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]))
+    pelican, _ = get_instance(parse_arguments(
+        ["-q", *build_args(site, args.plugins.resolve(), args.theme.resolve())]))
     start = args.start if args.start is not None else sum(1 for _ in raw.iterdir())
     changes = {
         "first": None,
@@ -70,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         pelican.run()
         seconds = time.perf_counter() - t
-        state = next((site / "cache").glob("news_archive_incremental-*.json"))
-        stats = json.loads(state.read_text())["stats"]
+        stats = incremental_stats(site / "cache")
         report[name] = {"seconds": seconds, **stats}
         print(f"  resident {name}: {seconds:.2f} s, {stats['rendered']} rendered, "
               f"{stats['skipped']} unchanged", flush=True)
