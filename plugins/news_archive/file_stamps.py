@@ -4,16 +4,17 @@ With `CHECK_MODIFIED_METHOD = "sha256"` (this site's choice: it also works on fi
 coarse modification times), Pelican 4.12 computes a file's hash four times per build: the
 articles generator's cache and the readers' cache each look the file up and store it again.
 `install()` wraps `FileStampDataCacher._get_file_stamp` with a memo keyed by the file's path,
-size, modification time and inode, cleared when a build starts, so a file is read and hashed
-once per build; a file changed during the build has a new key and is hashed again.
+size, modification and change times and inode (`posts.stat_key`), cleared when Pelican starts,
+so a file is read and hashed once per build; a file changed since it was hashed has a new key
+and is hashed again.
 """
 
 from __future__ import annotations
 
-import os
-
 from pelican import signals
 from pelican.cache import FileStampDataCacher
+
+from .posts import stat_key
 
 _memo: dict[tuple, object] = {}
 _original = FileStampDataCacher._get_file_stamp
@@ -23,12 +24,10 @@ def _stamp(self, filename):
     """Pelican's stamp of `filename`, computed once per build for a hash method."""
     if self.settings.get("CHECK_MODIFIED_METHOD", "mtime") == "mtime":
         return _original(self, filename)
-    try:
-        st = os.stat(filename)
-    except OSError:
+    stat = stat_key(filename)
+    if stat is None:
         return _original(self, filename)
-    key = (self.settings["CHECK_MODIFIED_METHOD"], os.path.abspath(filename), st.st_size,
-           st.st_mtime_ns, st.st_ino)
+    key = (self.settings["CHECK_MODIFIED_METHOD"], *stat)
     if key not in _memo:
         _memo[key] = _original(self, filename)
     return _memo[key]

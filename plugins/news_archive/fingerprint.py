@@ -164,13 +164,13 @@ class Fingerprinter:
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
         """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
         raw = getattr(obj, "_content", "") or ""
+        url, save_as = str(getattr(obj, "url", "")), str(getattr(obj, "save_as", ""))
         attrs = _public(obj)
         if ref:
             attrs = {k: v for k, v in attrs.items() if isinstance(v, _SCALARS)}
             metadata = getattr(obj, "metadata", {})
             frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
-            inputs = (raw, frozen, attrs, str(getattr(obj, "url", "")),
-                      str(getattr(obj, "save_as", "")))
+            inputs = (raw, frozen, attrs, url, save_as)
             now, before = _content_refs
             kept = now.get(id(obj)) or before.get(id(obj))
             if kept is not None and kept[0] is obj and kept[1] == inputs:
@@ -179,9 +179,7 @@ class Fingerprinter:
             attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
         if INTRASITE_LINK.search(raw):
             return "volatile:" + os.urandom(8).hex()
-        parts = [type(obj).__qualname__, str(getattr(obj, "url", "")),
-                 str(getattr(obj, "save_as", "")), digest(raw),
-                 self._dict(attrs, depth, True)]
+        parts = [type(obj).__qualname__, url, save_as, digest(raw), self._dict(attrs, depth, True)]
         value = ("R" if ref else "C") + digest("|".join(parts))
         if ref:
             _content_refs[0][id(obj)] = (obj, inputs, value)

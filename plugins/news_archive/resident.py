@@ -30,6 +30,7 @@ from pelican import signals
 from pelican.readers import Readers
 
 from .fingerprint import INTRASITE_LINK, code_digest
+from .incremental import FILTER_READS
 from .posts import stat_key
 
 _original_read_file = Readers.read_file
@@ -101,8 +102,6 @@ class MemoryBytecodeCache(BytecodeCache):
 
 def environment_key(env: Any) -> str:
     """What, besides a template's source, decides its compiled code."""
-    from .incremental import FILTER_READS
-
     # Constant expressions are folded at compile time, through the filters and tests.
     functions = [f"{kind}:{name}:{_function_key(f)}" for kind, table in
                  (("filter", env.filters), ("test", env.tests)) for name, f in table.items()]
