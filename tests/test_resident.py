@@ -16,6 +16,7 @@ from test_incremental import RUN_REPORTS, _files
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+from build_phases import build_args  # noqa: E402
 from generate_archive import generate  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -29,10 +30,8 @@ SCRIPT = textwrap.dedent(r"""
     from generate_archive import AFTER_ARCHIVE, generate
     from pelican import get_instance, parse_arguments, signals
 
-    site, settings = Path(sys.argv[1]), json.loads(sys.argv[3])
-    argv = [str(site / "content"), "-s", sys.argv[4], "-o", str(site / "output"), "-q", "-e",
-            *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
-    pelican, _ = get_instance(parse_arguments(argv))
+    site = Path(sys.argv[1])
+    pelican, _ = get_instance(parse_arguments(["-q", *json.loads(sys.argv[3])]))
     seen = []
     signals.article_generator_finalized.connect(
         lambda g: seen.append({a.source_path: id(a) for a in g.articles}), weak=False)
@@ -65,12 +64,6 @@ SCRIPT = textwrap.dedent(r"""
 """)
 
 
-def _settings(base: Path, snap: Path) -> dict:
-    return {"PATH": str(base / "content"), "OUTPUT_PATH": str(base / "output"),
-            "CACHE_PATH": str(base / "cache"), "PLUGIN_PATHS": [str(snap / "plugins")],
-            "THEME": str(snap / "theme"), "SEARCH_ENABLED": False}
-
-
 def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Path) -> None:
     snap = tmp_path / "snap"
     shutil.copytree(ROOT / "plugins", snap / "plugins",
@@ -80,7 +73,7 @@ def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Pa
     generate(40, live / "content" / "raw", seed=5)
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(live), str(ROOT / "bench"),
-         json.dumps(_settings(live, snap)), str(ROOT / "pelican.conf.py")],
+         json.dumps(build_args(live, snap / "plugins", snap / "theme"))],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     line = next(x for x in proc.stdout.splitlines() if x.startswith("REPORT "))
@@ -104,10 +97,8 @@ def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Pa
     # The same content built from scratch in a new process gives the same bytes.
     clean = tmp_path / "clean"
     shutil.copytree(live / "content", clean / "content")
-    settings = _settings(clean, snap)
-    cmd = [sys.executable, "-m", "pelican", str(clean / "content"), "-s",
-           str(ROOT / "pelican.conf.py"), "-o", str(clean / "output"), "--ignore-cache", "-e",
-           *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
+    cmd = [sys.executable, "-m", "pelican", "--ignore-cache",
+           *build_args(clean, snap / "plugins", snap / "theme")]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     live_files, clean_files = _files(live / "output"), _files(clean / "output")
