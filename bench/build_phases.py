@@ -65,11 +65,13 @@ def build_args(site: Path, plugins: Path, theme: Path) -> list[str]:
 
 
 def incremental_stats(cache: Path) -> dict:
-    """What the incremental writer counted in the last build (rendered, skipped, ...)."""
-    for f in cache.glob("news_archive_incremental-*.json"):
-        data = json.loads(f.read_text())
-        return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
-    return {}
+    """What the incremental writer counted in the last build (rendered, skipped, ...): the
+    newest state file, as a copied site's cache also holds the state of the original's output."""
+    states = sorted(cache.glob("news_archive_incremental-*.json"), key=lambda f: f.stat().st_mtime)
+    if not states:
+        return {}
+    data = json.loads(states[-1].read_text())
+    return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
 
 
 def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
