@@ -6,8 +6,8 @@
 For each size N, on N generated raw dumps (`generate_archive.py`):
 
 1. ingest throughput: 1 worker and all cores on the same sample (up to --ingest-sample files,
-   alternated twice, the faster run of each counts), then all cores on all N files (these
-   posts feed every build below);
+   alternated twice, the faster run of each counts), then all cores on all N files, twice,
+   the faster counts (the second run's posts feed every build below);
 2. our site, cold full build (empty output and cache), then a no-change rebuild, then a rebuild
    after adding 10 raw files dated after the whole archive (a day of news), then one after 10
    more dated anywhere in the ten years (a back-fill); each rebuild ingests the 10 files and
@@ -199,10 +199,14 @@ def bench_size(n: int, args, snap: Path) -> dict:
             s.extra["files_per_s"] = sample_n / s.seconds
             if s.name not in steps or s.seconds < steps[s.name].seconds:
                 steps[s.name] = s
-    s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(content / "posts"),
-                                 "--workers", str(cores)], env=env)
-    s.extra["files_per_s"] = n / s.seconds
-    steps[s.name] = s
+    # All cores on all N files, twice (a scratch folder first, then the posts every build
+    # below uses); the faster run counts, as above.
+    for posts_dir in (root / "all_cores_posts", content / "posts"):
+        s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(posts_dir),
+                                     "--workers", str(cores)], env=env)
+        s.extra["files_per_s"] = n / s.seconds
+        if s.name not in steps or s.seconds < steps[s.name].seconds:
+            steps[s.name] = s
     posts = content / "posts"
     res["posts"] = len(list(posts.glob("*.md")))
 
@@ -414,7 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,5000", help="comma-separated archive sizes")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, default=BENCH / "work")
-    ap.add_argument("--ingest-sample", type=int, default=1000,
+    # 2,000: large enough that the fixed start-up (~0.8 s: imports, language model) does not
+    # hide the speed-up of the per-file work, small enough to run four times per size.
+    ap.add_argument("--ingest-sample", type=int, default=2000,
                     help="files for the 1-worker vs all-cores ingest comparison")
     ap.add_argument("--skip-hugo", action="store_true")
     args = ap.parse_args(argv)
