@@ -93,11 +93,17 @@ def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def site_parser(doc: str) -> argparse.ArgumentParser:
+    """Arguments of the scripts that build one benchmark site: SITE, --plugins, --theme."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("site", type=Path)
     ap.add_argument("--plugins", type=Path, default=ROOT / "plugins")
     ap.add_argument("--theme", type=Path, default=ROOT / "theme")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = site_parser(__doc__)
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args(argv)
     for _ in range(args.repeat):

@@ -25,17 +25,15 @@ state); `render_s` is the part of writing spent in template renders and feed wri
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from build_phases import build_args, incremental_stats  # noqa: E402
+from build_phases import build_args, incremental_stats, site_parser  # noqa: E402
 from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 
@@ -83,10 +81,7 @@ class PhaseClock:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("site", type=Path)
-    ap.add_argument("--plugins", type=Path, default=ROOT / "plugins")
-    ap.add_argument("--theme", type=Path, default=ROOT / "theme")
+    ap = site_parser(__doc__)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=None,
                     help="number of the first generated file (default: files in raw/)")
