@@ -26,7 +26,7 @@ DEFAULT_CATEGORY = "news"
 DISPLAY_CATEGORIES_ON_MENU = False
 
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["news_archive", "pelican.plugins.sitemap"]
+PLUGINS = ["news_archive", "fast_rebuilds", "pelican.plugins.sitemap"]
 
 # news_archive plugin: where raw files live and where clean posts are written (relative to PATH).
 NEWS_ARCHIVE_RAW_DIR = "raw"

@@ -74,7 +74,7 @@ def build(content: Path, output: Path, entity_pages: bool) -> float:
     """Seconds for one `pelican` build (subprocess; ingest off, no search)."""
     settings = {"PATH": str(content), "OUTPUT_PATH": str(output), "NEWS_ARCHIVE_INGEST": False,
                 "NEWS_ARCHIVE_ENTITY_PAGES": entity_pages, "SEARCH_ENABLED": False,
-                "NEWS_ARCHIVE_INCREMENTAL": False}  # full renders: time every page
+                "FAST_REBUILDS_INCREMENTAL": False}  # full renders: time every page
     cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelican.conf.py"),
            "-o", str(output), "--delete-output-directory"]
     cmd += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]  # one -e: last wins

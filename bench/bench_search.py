@@ -40,7 +40,7 @@ def build(content: Path, output: Path, **settings) -> float:
 def pagefind_seconds(output: Path) -> float:
     """Pagefind alone on an already built site (same arguments as the plugin)."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from news_archive.search import EXCLUDE_SELECTORS, pagefind_command
+    from news_archive.site.search import EXCLUDE_SELECTORS, pagefind_command
 
     cmd = pagefind_command(output, {"DEFAULT_LANG": "en",
                                     "SEARCH_EXCLUDE_SELECTORS": EXCLUDE_SELECTORS})
@@ -67,7 +67,7 @@ def index_stats(output: Path) -> dict:
 
 def measure(name: str, content: Path, work: Path, repeat: int, **settings) -> dict:
     """Full builds (incremental rendering off) with and without search, alternating."""
-    settings = {"NEWS_ARCHIVE_INCREMENTAL": False, **settings}
+    settings = {"FAST_REBUILDS_INCREMENTAL": False, **settings}
     out_off, out_on = work / f"{name}-off", work / f"{name}-on"
     build(content, out_off, SEARCH_ENABLED=False, **settings)  # warm-up (ingest, caches)
     build(content, out_on, SEARCH_ENABLED=True, **settings)

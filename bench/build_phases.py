@@ -67,7 +67,7 @@ def build_args(site: Path, plugins: Path, theme: Path) -> list[str]:
 def incremental_stats(cache: Path) -> dict:
     """What the incremental writer counted in the last build (rendered, skipped, ...): the
     newest state file, as a copied site's cache also holds the state of the original's output."""
-    states = sorted(cache.glob("news_archive_incremental-*.json"), key=lambda f: f.stat().st_mtime)
+    states = sorted(cache.glob("fast_rebuilds_incremental-*.json"), key=lambda f: f.stat().st_mtime)
     if not states:
         return {}
     data = json.loads(states[-1].read_text())

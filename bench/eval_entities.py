@@ -62,8 +62,8 @@ def main() -> None:
     if not (shared / "eval" / "entities_dev.jsonl").exists():
         sys.exit(f"shared corpus not found at {shared} (use --shared or NEWS_ARCHIVE_SHARED)")
 
-    from news_archive.entities import tag_text
-    from news_archive.entities.gazetteer import load
+    from news_archive.tagging import tag_text
+    from news_archive.tagging.gazetteer import load
 
     t0 = time.perf_counter()
     load()

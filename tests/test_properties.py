@@ -89,7 +89,7 @@ def test_html_extractor_never_raises_unexpectedly_nor_invents(page):
 @settings(max_examples=150, deadline=None)
 @given(LINES, st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
 def test_tagger_never_raises(lines, published):
-    from news_archive.entities import tag_text
+    from news_archive.tagging import tag_text
 
     tags = tag_text("\n\n".join(lines), "", published)
     assert all(re.fullmatch(r"[A-Z]{2}", c) for c in tags.countries)

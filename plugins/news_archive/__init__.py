@@ -57,13 +57,23 @@ def write_report(pelican) -> None:
     )
 
 
-# Feature modules, each with its own `register()`: body sanitising, entity taxonomies and
-# their pages, date archives, data exports, static search, incremental rendering, URLs
-# computed once per build, one Markdown parser per build, linear-time period archives, and
-# each post hashed once per build for Pelican's content cache, what a build read kept for
-# the next build in the same process (`pelican --autoreload`), and fewer garbage collections.
-FEATURES = ("sanitize", "taxonomy", "exports", "search", "incremental", "frozen_urls",
-            "markdown_reader", "period_archives", "file_stamps", "resident", "build_gc")
+# Site features, each with its own `register()`: body sanitising, entity taxonomies and their
+# pages, date archives, data exports, static search. The generic speed-ups are the separate
+# `fast_rebuilds` plugin.
+FEATURES = ("site.sanitize", "site.taxonomy", "site.exports", "site.search")
+
+
+def declare_filter_reads() -> None:
+    """Tell `fast_rebuilds` (when the site has it) what the JSON-LD filters read of an article,
+    so article pages depend on those attributes only."""
+    try:
+        from fast_rebuilds import declare_reads
+    except ImportError:
+        return
+    from .site.linked_data import FILTER_READS
+
+    for name, reads in FILTER_READS.items():
+        declare_reads(name, reads)
 
 
 def register() -> None:
@@ -74,3 +84,4 @@ def register() -> None:
     signals.finalized.connect(write_report)
     for name in FEATURES:
         importlib.import_module(f".{name}", __name__).register()
+    declare_filter_reads()

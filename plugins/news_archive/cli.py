@@ -10,24 +10,24 @@ from pathlib import Path
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
-    from .pipeline import process_file
+    from .ingest.pipeline import process_file
 
     status = 0
     for name in args.files:
         path = Path(name)
         result = process_file(str(path.parent), path.name)
-        for draft in result["drafts"]:
+        for draft in result.drafts:
             record = draft.to_record()
             record["path"] = str(path) + (f"#{draft.index}" if draft.index else "")
             print(json.dumps(record, ensure_ascii=False))
-        for label, reason in result["errors"]:
+        for label, reason in result.errors:
             print(f"{path.parent / label}: {reason}", file=sys.stderr)
             status = 1
     return status
 
 
 def _cmd_tag(args: argparse.Namespace) -> int:
-    from .entities import tag_text
+    from .tagging import tag_text
 
     for name in args.files:
         text = Path(name).read_text(encoding="utf-8", errors="replace")
@@ -48,7 +48,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
     mapper = None
     if args.dask_scheduler:
-        from .distributed import dask_mapper
+        from .ingest.distributed import dask_mapper
 
         mapper = dask_mapper(args.dask_scheduler)
     report = ingest(Path(args.raw), Path(args.posts), workers=args.workers, map_files=mapper)

@@ -111,24 +111,17 @@ def read_header(path: Path, max_lines: int = 60) -> dict[str, str]:
     return meta
 
 
-def stat_key(path: str | Path) -> tuple | None:
-    """What identifies one version of a file without reading it (None if it is gone)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 _headers: dict[tuple, dict[str, str]] = {}
 
 
 def header_of(path: Path) -> dict[str, str]:
     """`read_header(path)`, remembered while the file keeps its stat (for long-lived
     processes that scan the same posts again and again: `pelican --autoreload`)."""
-    key = stat_key(path)
-    if key is None:
+    try:
+        st = os.stat(path)
+    except OSError:
         return read_header(path)
+    key = (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     hit = _headers.get(key)
     if hit is None:
         hit = _headers[key] = read_header(path)

@@ -1,0 +1,186 @@
+"""Stable fingerprints of template context values, for incremental rendering.
+
+`Fingerprinter.of(value)` returns a short string that changes whenever what a template shows
+of `value` changes. Two depths:
+
+- *full*: the value of a top-level template variable, and the items of containers in it.
+  A content (article, page) or other object is fingerprinted by all its public attributes,
+  each of them in *ref* depth.
+- *ref*: a value reached through an attribute (also a path such as `entity.related` that a
+  template read, see `incremental.py`). A content is fingerprinted by its own state
+  (source text, metadata, URL, plain attributes such as title or summary) but not by the
+  contents and terms it links to; a URL wrapper (tag, category, country, ...) by its class,
+  name, slug, URL and aliases. So adding an article changes the pages that list it, not every
+  page that names its country. The contract for templates: what a page shows of a term beyond
+  its name, URL and aliases (article count, timeline) must come from a top-level variable (the
+  term of a term page, a list such as `news_top_countries`), not through another object's
+  attribute.
+
+An object whose class defines `__fingerprint__()` is fingerprinted by what that returns,
+at ref depth (a feed item by the article it stands for). Private attributes (`_x`) are ignored,
+except a content's `_content` and a wrapper's name and slug.
+
+Fingerprints are memoized by object identity for one build (the memo keeps the objects alive,
+so identities are not reused). A content's ref fingerprint is also kept from one build to the
+next in the same process (`pelican --autoreload` reuses unchanged contents, see
+`resident.py`), and reused only while everything it was computed from is equal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+# `settings` is fingerprinted once per build (private attributes are skipped too).
+IGNORED_ATTRS = frozenset({"settings"})
+MAX_DEPTH = 10
+# Contents whose HTML links to other contents ({filename}, {static} ...) render differently when
+# those move; they are never considered unchanged.
+INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
+_SCALARS = (str, int, float, bool, date, time, type(None))
+
+
+def digest(text: str) -> str:
+    """Short hash of a string."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def code_digest(code: Any) -> str:
+    """Hash of a function's bytecode and constants (nested functions included)."""
+    consts = [code_digest(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
+    return digest(code.co_code.hex() + repr(consts) + repr(code.co_names))
+
+
+def _public(obj: Any) -> dict[str, Any]:
+    return {k: v for k, v in vars(obj).items() if k[0] != "_" and k not in IGNORED_ATTRS}
+
+
+# Content ref fingerprints of the last two builds: id -> (content, inputs, fingerprint).
+_content_refs: list[dict[int, tuple[Any, tuple, str]]] = [{}, {}]
+
+
+class Fingerprinter:
+    """Fingerprints of context values for one build.
+
+    `new_build=True` (the incremental writer's): content ref fingerprints not used in the
+    previous build are forgotten."""
+
+    def __init__(self, new_build: bool = False) -> None:
+        self._memo: dict[tuple[int, bool], tuple[object, str]] = {}
+        self._active: set[int] = set()
+        if new_build:
+            _content_refs[:] = [{}, _content_refs[0]]
+
+    def of(self, obj: Any) -> str:
+        """Fingerprint of a top-level template value."""
+        return self._fp(obj, 0, False)
+
+    def of_attribute(self, obj: Any) -> str:
+        """Fingerprint of a value read off a top-level one (`x.y`, `x["k"]`): ref depth."""
+        return self._fp(obj, 1, True)
+
+    # -------------------------------------------------------------- dispatch
+
+    def _fp(self, obj: Any, depth: int, ref: bool) -> str:
+        kind = type(obj)
+        if kind is str and len(obj) <= 48:  # the common cases first, by exact type
+            return "s" + obj
+        if obj is None or kind is int or kind is bool:
+            return repr(obj)
+        hit = self._memo.get((id(obj), ref))
+        if hit is not None:
+            return hit[1]
+        if kind is str:  # long strings (titles, summaries) recur on many pages: memoized
+            value = "s" + digest(obj)
+            self._memo[(id(obj), ref)] = (obj, value)
+            return value
+        if isinstance(obj, (bool, int, float, complex)):
+            return repr(obj)
+        if isinstance(obj, str):
+            return "s" + (obj if len(obj) <= 48 else digest(obj))
+        if isinstance(obj, bytes):
+            return "b" + hashlib.blake2b(obj, digest_size=12).hexdigest()
+        if isinstance(obj, (datetime, date, time)):
+            return f"d{obj.isoformat()}|{getattr(obj, 'tzinfo', None)}"
+        if isinstance(obj, type):
+            return f"c{obj.__module__}.{obj.__qualname__}"
+        if depth > MAX_DEPTH:
+            return "deep:" + type(obj).__qualname__
+        key = (id(obj), ref)
+        if id(obj) in self._active:
+            return "cycle:" + type(obj).__qualname__
+        self._active.add(id(obj))
+        try:
+            value = self._compute(obj, depth + 1, ref)
+        finally:
+            self._active.discard(id(obj))
+        self._memo[key] = (obj, value)
+        return value
+
+    def _compute(self, obj: Any, depth: int, ref: bool) -> str:
+        if isinstance(obj, (list, tuple)):
+            inner = ",".join(self._fp(x, depth, ref) for x in obj)
+            return ("L" if isinstance(obj, list) else "T") + digest(inner)
+        if isinstance(obj, (set, frozenset)):
+            return "S" + digest(",".join(sorted(self._fp(x, depth, ref) for x in obj)))
+        if isinstance(obj, dict):
+            return "D" + self._dict(obj, depth, ref)
+        if isinstance(obj, Content):
+            return self._content(obj, depth, ref)
+        if isinstance(obj, URLWrapper):
+            return self._wrapper(obj, depth, ref)
+        stand_in = getattr(type(obj), "__fingerprint__", None)
+        if stand_in is not None:  # an object that says what determines how it is shown
+            return f"H{type(obj).__qualname__}:" + self._fp(stand_in(obj), depth, True)
+        code = getattr(obj, "__code__", None)
+        if callable(obj) and code is not None:
+            name = f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', '')}"
+            return f"f{name}:{code_digest(code)}"
+        if hasattr(obj, "__dict__"):
+            return f"O{type(obj).__qualname__}:" + self._dict(_public(obj), depth, True)
+        text = repr(obj)
+        return type(obj).__qualname__ if " at 0x" in text else "r" + digest(text)
+
+    def _dict(self, mapping: dict, depth: int, ref: bool) -> str:
+        parts = [f"{k}={self._fp(mapping[k], depth, ref)}" for k in sorted(mapping, key=str)]
+        return digest(";".join(parts))
+
+    # -------------------------------------------------------------- Pelican objects
+
+    def _wrapper(self, obj: URLWrapper, depth: int, ref: bool) -> str:
+        if ref:  # identity only: a term's own data (count, timeline) is shown on its own page
+            # ... and its other names, which pages naming it show too (JSON-LD alternateName).
+            aliases = "|".join(map(str, getattr(obj, "aliases", None) or ()))
+            return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}|{aliases}"
+        own = self._dict(_public(obj), depth, True)
+        return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}|{own}"
+
+    def _content(self, obj: Content, depth: int, ref: bool) -> str:
+        """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
+        raw = getattr(obj, "_content", "") or ""
+        url, save_as = str(getattr(obj, "url", "")), str(getattr(obj, "save_as", ""))
+        attrs = _public(obj)
+        if ref:
+            attrs = {k: v for k, v in attrs.items() if isinstance(v, _SCALARS)}
+            metadata = getattr(obj, "metadata", {})
+            frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
+            inputs = (raw, frozen, attrs, url, save_as)
+            now, before = _content_refs
+            kept = now.get(id(obj)) or before.get(id(obj))
+            if kept is not None and kept[0] is obj and kept[1] == inputs:
+                now[id(obj)] = kept
+                return kept[2]
+            attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
+        if INTRASITE_LINK.search(raw):
+            return "volatile:" + os.urandom(8).hex()
+        parts = [type(obj).__qualname__, url, save_as, digest(raw), self._dict(attrs, depth, True)]
+        value = ("R" if ref else "C") + digest("|".join(parts))
+        if ref:
+            _content_refs[0][id(obj)] = (obj, inputs, value)
+        return value

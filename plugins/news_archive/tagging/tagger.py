@@ -1,0 +1,39 @@
+"""tag_text: countries, organizations, persons and mentioned dates of one article."""
+
+from __future__ import annotations
+
+from ..draft import Organization, Tags
+from .countries import find_countries
+from .dates import mentioned_dates
+from .document import Doc
+from .organizations import cue_discover, discover, find_organizations
+from .persons import find_persons
+
+
+def tag_text(text: str, title: str = "", published: str | None = None) -> Tags:
+    """Tag an article's clean text (and title) with entities and dates.
+
+    Headlines are often in Title Case, where every word looks like part of a name, so the
+    title contributes only what the gazetteers know (countries, listed organizations); the
+    discovery rules run on the body.
+    """
+    full = f"{title}\n\n{text}" if title else text
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    pieces = discover(doc, orgs, doc.chunks())
+    persons = find_persons(doc, pieces)
+    cue_discover(doc, orgs, pieces)
+    countries = find_countries(doc)
+    if title.strip():
+        head = Doc(title)
+        for name, aliases in find_organizations(head).names.items():
+            canon = orgs.add(name)
+            for alias in aliases:
+                orgs.add(canon, alias)
+        countries += [c for c in find_countries(head) if c not in countries]
+    return Tags(
+        countries=countries,
+        organizations=[Organization(n, a) for n, a in orgs.names.items()],
+        persons=persons,
+        dates_mentioned=mentioned_dates(full, published),
+    )
