@@ -59,7 +59,7 @@ def build_exports(articles, settings) -> tuple[list[dict], list[dict], list[tupl
     entities: dict[str, dict] = {}
     pairs: Counter = Counter()
     for article in articles:
-        ents = article_entities(article, settings)
+        ents = article_entities(article)
         records.append(article_record(article, ents, siteurl))
         ids: list[str] = []
         for kind in KINDS:

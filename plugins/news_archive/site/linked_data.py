@@ -14,15 +14,12 @@ from pathlib import Path
 
 from jinja2 import pass_context
 from markupsafe import Markup
-from pelican.utils import slugify
 
 from .summary import summary_of
 
 KINDS = ("country", "organization", "person")
 HEADER_KEYS = {"country": "countries", "organization": "organizations", "person": "persons"}
 SCHEMA_TYPES = {"country": "Place", "organization": "Organization", "person": "Person"}
-URL_DEFAULTS = {"country": "country/{slug}/", "organization": "organization/{slug}/",
-                "person": "person/{slug}/"}
 _COUNTRIES_TSV = Path(__file__).parents[1] / "tagging" / "data" / "countries_iso.tsv"
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
@@ -109,16 +106,6 @@ def _meta(article, key: str):
     return meta[key] if key in meta else getattr(article, key.replace("-", "_"), None)
 
 
-def entity_url(kind: str, key: str, settings) -> str:
-    """Site-relative URL of an entity page from the taxonomy's URL settings."""
-    pattern = settings.get(f"{kind.upper()}_URL") or URL_DEFAULTS[kind]
-    if kind == "country":
-        slug = key.lower()
-    else:
-        slug = slugify(key, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    return pattern.format(slug=slug, name=key)
-
-
 def _from_wrapper(kind: str, w) -> Entity:
     """The Entity of a taxonomy wrapper; kept on the wrapper (one per entity and build: its
     articles all share it, and its aliases are final before exports and pages ask)."""
@@ -136,16 +123,16 @@ def _from_wrapper(kind: str, w) -> Entity:
     return ent
 
 
-def article_entities(article, settings=None) -> dict[str, list[Entity]]:
+def article_entities(article) -> dict[str, list[Entity]]:
     """Countries, organizations and persons of an article (deduplicated, header order).
 
-    Uses the taxonomy's wrappers (`article.news_entities`) when the entity generator ran,
-    else the header strings, with entity URLs from the `*_URL` settings.
+    Uses the taxonomy's URL wrappers (`article.news_entities`) when the entity generator ran,
+    else the header strings, without URLs: only the taxonomy knows an entity's page (its slug
+    may carry a collision suffix), and without the generator there are no entity pages.
     """
     wrapped = getattr(article, "news_entities", None)
     if isinstance(wrapped, dict):
         return {kind: [_from_wrapper(kind, w) for w in wrapped.get(kind, [])] for kind in KINDS}
-    settings = settings if settings is not None else getattr(article, "settings", {}) or {}
     aliases = alias_map(_meta(article, "organization-aliases"))
     out: dict[str, list[Entity]] = {}
     for kind in KINDS:
@@ -158,7 +145,7 @@ def article_entities(article, settings=None) -> dict[str, list[Entity]]:
                 name, alias = country_name(key), country_aliases(key)
             else:
                 name, alias = key, tuple(aliases.get(key, ()))
-            seen[key] = Entity(kind, key, name, entity_url(kind, key, settings), alias)
+            seen[key] = Entity(kind, key, name, "", alias)
         out[kind] = list(seen.values())
     return out
 
@@ -208,7 +195,7 @@ def article_facts(article, settings, siteurl: str = "") -> dict:
 
 
 def _article_facts(article, settings, siteurl: str) -> dict:
-    ents = article_entities(article, settings)
+    ents = article_entities(article)
     date = getattr(article, "date", None)
     return {
         "title": str(getattr(article, "title", "") or ""),
@@ -291,12 +278,7 @@ def news_entity_jsonld(ctx, entity, kind: str, articles=None, page_articles=None
     `articles`: all the entity's articles, or just their number; `page_articles`: this page's.
     """
     siteurl = _siteurl(ctx)
-    if hasattr(entity, "url"):
-        ent = _from_wrapper(kind, entity)
-    else:
-        key = str(entity).upper() if kind == "country" else str(entity)
-        ent = Entity(kind, key, country_name(key) if kind == "country" else key,
-                     entity_url(kind, key, ctx))
+    ent = _from_wrapper(kind, entity)
     node = _entity_node(ent, siteurl)
     name, url = ent.name, ent.url
     listed = list(page_articles if page_articles is not None else (articles or []))
