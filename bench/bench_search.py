@@ -40,10 +40,11 @@ def build(content: Path, output: Path, **settings) -> float:
 def pagefind_seconds(output: Path) -> float:
     """Pagefind alone on an already built site (same arguments as the plugin)."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from news_archive.site.search import EXCLUDE_SELECTORS, pagefind_command
+    from news_archive.settings import DEFAULTS
+    from news_archive.site.search import pagefind_command
 
-    cmd = pagefind_command(output, {"DEFAULT_LANG": "en",
-                                    "SEARCH_EXCLUDE_SELECTORS": EXCLUDE_SELECTORS})
+    selectors = DEFAULTS["SEARCH_EXCLUDE_SELECTORS"]
+    cmd = pagefind_command(output, {"DEFAULT_LANG": "en", "SEARCH_EXCLUDE_SELECTORS": selectors})
     if cmd is None:
         raise SystemExit("pagefind not installed: pip install 'pagefind[extended]'")
     start = time.perf_counter()

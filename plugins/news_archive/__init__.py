@@ -11,36 +11,28 @@ from pathlib import Path
 
 from pelican import signals
 
+from .settings import set_defaults
+
 log = logging.getLogger("news_archive")
 
-DEFAULTS: dict[str, object] = {
-    "NEWS_ARCHIVE_RAW_DIR": "raw",
-    "NEWS_ARCHIVE_POSTS_DIR": "posts",
-    "NEWS_ARCHIVE_INGEST": True,
-    "NEWS_ARCHIVE_WORKERS": 0,  # 0: all cores
-}
-
 _last_report: dict = {}
-
-
-def set_defaults(pelican) -> None:
-    """Fill the plugin's settings that the site did not set."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
 
 
 def run_ingest(generator) -> None:
     """Before Pelican lists articles: raw files -> clean posts (only what changed)."""
     from .ingest import ingest
+    from .ingest.progress import log_progress
 
     settings = generator.settings
-    if not settings.get("NEWS_ARCHIVE_INGEST", True):
+    if not settings["NEWS_ARCHIVE_INGEST"]:
         return
     content = Path(settings["PATH"])
     report = ingest(
-        content / settings.get("NEWS_ARCHIVE_RAW_DIR", "raw"),
-        content / settings.get("NEWS_ARCHIVE_POSTS_DIR", "posts"),
-        workers=int(settings.get("NEWS_ARCHIVE_WORKERS") or 0) or None,
+        content / settings["NEWS_ARCHIVE_RAW_DIR"],
+        content / settings["NEWS_ARCHIVE_POSTS_DIR"],
+        workers=int(settings["NEWS_ARCHIVE_WORKERS"] or 0) or None,
+        slug_settings=settings,
+        progress=log_progress(),
     )
     _last_report.clear()
     _last_report.update(report.as_json())
@@ -79,7 +71,7 @@ def declare_filter_reads() -> None:
 def register() -> None:
     import importlib
 
-    signals.initialized.connect(set_defaults)
+    signals.initialized.connect(set_defaults)  # first: the features read the defaults
     signals.article_generator_init.connect(run_ingest)
     signals.finalized.connect(write_report)
     for name in FEATURES:

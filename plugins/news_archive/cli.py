@@ -45,13 +45,20 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
+    from .ingest.progress import ProgressBar
 
     mapper = None
     if args.dask_scheduler:
         from .ingest.distributed import dask_mapper
 
         mapper = dask_mapper(args.dask_scheduler)
-    report = ingest(Path(args.raw), Path(args.posts), workers=args.workers, map_files=mapper)
+    bar = ProgressBar() if sys.stderr.isatty() else None
+    try:
+        report = ingest(Path(args.raw), Path(args.posts), workers=args.workers,
+                        map_files=mapper, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
     if args.report:
         Path(args.report).write_text(json.dumps(report.as_json(), indent=2) + "\n")
     print(report.summary_line())

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 import feedparser
 import pytest
 from conftest import run_pelican
-from news_archive.site.taxonomy import defaults, set_defaults
+from news_archive import settings as plugin_settings
+from news_archive.site.taxonomy import set_defaults
 from news_archive.site.taxonomy.index import build_index
 from news_archive.site.taxonomy.timeline import timeline_svg
 from news_archive.site.taxonomy.wrappers import assign_slugs
@@ -74,7 +75,8 @@ def index():
 # --- settings -------------------------------------------------------------------------------
 
 def test_defaults_depend_on_relative_urls():
-    rel, pretty = defaults({"RELATIVE_URLS": True}), defaults({"RELATIVE_URLS": False})
+    rel = plugin_settings.defaults({"RELATIVE_URLS": True})
+    pretty = plugin_settings.defaults({"RELATIVE_URLS": False})
     assert rel["COUNTRY_SAVE_AS"] == pretty["COUNTRY_SAVE_AS"] == "country/{slug}/index.html"
     assert rel["COUNTRY_URL"] == "country/{slug}/index.html"
     assert pretty["COUNTRY_URL"] == "country/{slug}/"
@@ -86,7 +88,9 @@ def test_defaults_depend_on_relative_urls():
 def test_set_defaults_keeps_overrides_and_forces_autoescape():
     settings = {"COUNTRY_URL": "c/{slug}.html", "JINJA_ENVIRONMENT": {"trim_blocks": True},
                 "PAGINATED_TEMPLATES": {"index": None}}
-    set_defaults(SimpleNamespace(settings=settings))
+    pelican = SimpleNamespace(settings=settings)
+    plugin_settings.set_defaults(pelican)
+    set_defaults(pelican)
     assert settings["COUNTRY_URL"] == "c/{slug}.html"
     assert settings["PERSON_SAVE_AS"] == "person/{slug}/index.html"
     assert settings["JINJA_ENVIRONMENT"] == {"trim_blocks": True, "autoescape": True}

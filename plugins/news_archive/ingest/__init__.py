@@ -26,7 +26,8 @@ from .duplicates import Copies, group_identical, remembered_near_duplicates
 from .executors import map_local
 from .manifest import row_digest
 from .pipeline import FileResult, manifest_row
-from .report import Report
+from .progress import Progress
+from .report import Report, limited
 from .scan import hash_files, list_raw_files, load_existing_posts
 from .state import STATE_NAME, load_state, save_state
 from .writer import KnownPosts, PostWriter, remove_orphans
@@ -39,11 +40,13 @@ MapFiles = Callable[[str, list[str]], Iterable[FileResult]]
 
 
 def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
-           map_files: MapFiles | None = None, slug_settings: dict | None = None) -> Report:
+           map_files: MapFiles | None = None, slug_settings: dict | None = None,
+           progress: Progress | None = None) -> Report:
     """Turn every new or changed raw file into a post. Returns what was done.
 
     `map_files(raw_dir, paths)` runs the per-file pipeline elsewhere (a Dask cluster);
-    `slug_settings` are the site's Pelican settings for slugs (Pelican's defaults without).
+    `slug_settings` are the site's Pelican settings for slugs (Pelican's defaults without);
+    `progress(done, total)` is called after each file processed.
     """
     raw_dir, posts_dir = Path(raw_dir), Path(posts_dir)
     report = Report()
@@ -85,6 +88,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
         report.processed += 1
         for draft in _sort_out(res, index, copies.near_of, state, report):
             writer.write(draft)
+        if progress is not None:
+            progress(report.processed, len(todo))
     # Posts kept from earlier runs that just gained a near-duplicate must list it: redo them.
     gained = sorted({of for of in copies.near_of.values() if of not in redone and of in exact})
     gained = [g for g in gained if copies.alternates(g) != known.listed_alternates(g)]
@@ -120,7 +125,8 @@ def _sort_out(res: FileResult, index: NearDuplicateIndex, near_of: dict[str, str
             near_of[rel] = match
             entry["near_of"] = match
             report.duplicates.append((rel, match))
-            log.warning("%s: near-duplicate of %s; recorded as an alternate source", rel, match)
+            log.warning("%s: near-duplicate of %s; recorded as an alternate source", rel, match,
+                        extra=limited("near-duplicates"))
             continue
         if draft.index == 0:
             index.add(rel, draft.sketch)

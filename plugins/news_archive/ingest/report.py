@@ -5,7 +5,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from pelican.log import LimitLogger
+
 log = logging.getLogger("news_archive")
+log.addFilter(LimitLogger.limit_filter)  # Pelican's shared one (added once, also in the CLI)
+# Per-file warnings go through Pelican's LimitFilter: the first few are logged, then one line
+# says the rest are in the report (output/ingest-report.json, `news-archive ingest` output).
+REPORT_FILE = "output/ingest-report.json"
+
+
+def limited(kind: str) -> dict:
+    """`extra=` for a per-file warning: after a few of one kind, one line points to the report."""
+    return {"limit_msg": f"more {kind}; every one is listed in {REPORT_FILE}"}
 
 
 @dataclass
@@ -20,6 +31,7 @@ class Report:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (raw path, kept post)
     kept_edits: list[str] = field(default_factory=list)  # hand-edited posts left alone
     removed: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # dated by the file's modification time
 
     def as_json(self) -> dict:
         return {
@@ -32,12 +44,13 @@ class Report:
             "duplicates": [{"path": p, "post": k} for p, k in self.duplicates],
             "hand_edited_kept": self.kept_edits,
             "removed": self.removed,
+            "undated": self.undated,
         }
 
     def skip(self, path: str, reason: str, note: str = "") -> None:
         """Record a raw file (or record) that is not published, and say why in one log line."""
         self.skipped.append((path, reason))
-        log.warning("%s: skipped%s: %s", path, note, reason)
+        log.warning("%s: skipped%s: %s", path, note, reason, extra=limited("files skipped"))
 
     def summary_line(self) -> str:
         return (

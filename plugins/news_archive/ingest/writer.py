@@ -15,7 +15,7 @@ from pelican.utils import slugify
 from .. import posts
 from ..draft import Draft
 from .duplicates import Copies
-from .report import Report
+from .report import Report, limited
 from .scan import ExistingPost
 
 log = logging.getLogger("news_archive")
@@ -46,7 +46,6 @@ def choose_date(draft: Draft, raw_file: Path) -> tuple[str, str]:
     except OSError:
         mtime = 0.0
     when = datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
-    log.warning("%s: no publication date found; using the file's modification time", draft.path)
     return when, "file-mtime"
 
 
@@ -121,6 +120,10 @@ class PostWriter:
         """Write (or leave alone) the post of one draft."""
         draft.alternates = self.copies.alternates(draft.path)
         date, date_source = choose_date(draft, self.raw_dir / draft.path)
+        if date_source == "file-mtime":
+            self.report.undated.append(draft.path)
+            log.warning("%s: no publication date found; using the file's modification time",
+                        draft.path, extra=limited("files without a date"))
         key = (draft.path, draft.index)
         raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
         previous = next((p for p in self.known.of(draft.path) if p.raw_key == raw_key), None)
@@ -128,7 +131,7 @@ class PostWriter:
             self.kept[key] = previous.path.name
             log.warning(
                 "%s: raw file changed but its post %s was edited by hand; post left as it is",
-                draft.path, previous.path.name,
+                draft.path, previous.path.name, extra=limited("hand-edited posts kept"),
             )
             return
         slug = previous.meta.get("slug") if previous else None
@@ -185,7 +188,8 @@ def remove_orphans(existing: list[ExistingPost], live: set[str], report: Report)
         if not raw or not post.is_generated or raw in live or not post.path.exists():
             continue
         if posts.is_hand_edited(post.path):
-            log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw)
+            log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw,
+                        extra=limited("hand-edited posts kept"))
             report.kept_edits.append(post.path.name)
             continue
         post.path.unlink()

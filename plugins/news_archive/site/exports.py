@@ -23,11 +23,11 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from ..settings import setting
 from .linked_data import KINDS, Entity, absolute, article_entities
 
 log = logging.getLogger("news_archive.exports")
 
-DATA_DIR = "data"
 _state: dict = {}
 
 
@@ -126,13 +126,13 @@ def write_all(pelican) -> None:
     """Write data exports and robots.txt (`finalized`)."""
     settings = pelican.settings
     out = Path(settings["OUTPUT_PATH"])
-    if settings.get("NEWS_ARCHIVE_EXPORTS", True) and "exports" in _state:
+    if setting(settings, "NEWS_ARCHIVE_EXPORTS") and "exports" in _state:
         records, entity_list, rows = _state.pop("exports")
-        write_exports(out / settings.get("NEWS_ARCHIVE_EXPORTS_DIR", DATA_DIR),
+        write_exports(out / setting(settings, "NEWS_ARCHIVE_EXPORTS_DIR"),
                       records, entity_list, rows)
         log.info("exports: %d articles, %d entities, %d co-mention pairs",
                  len(records), len(entity_list), len(rows))
-    if settings.get("NEWS_ARCHIVE_ROBOTS", True):
+    if setting(settings, "NEWS_ARCHIVE_ROBOTS"):
         out.mkdir(parents=True, exist_ok=True)
         (out / "robots.txt").write_text(robots_txt(settings), encoding="utf-8")
 

@@ -22,26 +22,20 @@ from pathlib import Path
 
 from pelican import signals
 
+from ..settings import setting
 from . import linked_data
 
 log = logging.getLogger("news_archive.search")
 
 BODY_ATTR = "data-pagefind-body"
-# Parts of an article page that are not the article: entity chips, related coverage, provenance
-# (the theme's class names), and navigation in general. A site may set its own list.
-EXCLUDE_SELECTORS = ["nav", "aside", ".kicker", ".article-header .meta", ".entities",
-                     ".more-on", ".provenance", ".credits"]
 _BODY_TARGETS = (re.compile(r"<article\b", re.I), re.compile(r"<main\b", re.I),
                  re.compile(r"<body\b", re.I))
 last_run: dict = {}
 
 
 def set_defaults(pelican) -> None:
-    """SEARCH_ENABLED (True), the search page, the configured SITEURL and the Jinja filters."""
+    """The search page (when SEARCH_ENABLED), the configured SITEURL and the Jinja filters."""
     s = pelican.settings
-    s.setdefault("SEARCH_ENABLED", True)
-    s.setdefault("SEARCH_PAGEFIND_ARGS", [])
-    s.setdefault("SEARCH_EXCLUDE_SELECTORS", list(EXCLUDE_SELECTORS))
     s["NEWS_ARCHIVE_SITEURL"] = s.get("SITEURL", "") or ""
     s["JINJA_FILTERS"] = {**linked_data.filters(), **(s.get("JINJA_FILTERS") or {})}
     if s["SEARCH_ENABLED"]:
@@ -56,7 +50,7 @@ def set_defaults(pelican) -> None:
 
 def mark_body(path: str, context: dict) -> None:
     """Add `data-pagefind-body` to an article page that lacks it (theme fallback)."""
-    if not context.get("SEARCH_ENABLED", True) or not context.get("article"):
+    if not setting(context, "SEARCH_ENABLED") or not context.get("article"):
         return
     if not path.endswith((".html", ".htm")):
         return
@@ -73,8 +67,8 @@ def mark_body(path: str, context: dict) -> None:
 
 def pagefind_command(site: Path, settings: dict) -> list[str] | None:
     """The command that indexes `site`: the Python package first, a `pagefind` binary second."""
-    args = ["--site", str(site), *settings.get("SEARCH_PAGEFIND_ARGS", [])]
-    for selector in settings.get("SEARCH_EXCLUDE_SELECTORS") or []:
+    args = ["--site", str(site), *setting(settings, "SEARCH_PAGEFIND_ARGS")]
+    for selector in setting(settings, "SEARCH_EXCLUDE_SELECTORS") or []:
         args += ["--exclude-selectors", selector]
     lang = str(settings.get("DEFAULT_LANG") or "")
     if lang and "--force-language" not in args:
@@ -94,7 +88,7 @@ def run_pagefind(pelican) -> None:
     """Index the built site with Pagefind (on `finalized`)."""
     settings = pelican.settings
     last_run.clear()
-    if not settings.get("SEARCH_ENABLED", True):
+    if not setting(settings, "SEARCH_ENABLED"):
         return
     site = Path(settings["OUTPUT_PATH"])
     cmd = pagefind_command(site, settings)

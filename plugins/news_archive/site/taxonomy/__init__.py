@@ -1,6 +1,6 @@
 """Entity taxonomies (countries, organizations, persons), date archives and theme wiring.
 
-Settings (defaults are filled in by `set_defaults`; a site may override any of them):
+Settings (defaults in `news_archive/settings.py`; a site may override any of them):
 
 - `COUNTRY_URL`/`COUNTRY_SAVE_AS`, `COUNTRIES_URL`/`COUNTRIES_SAVE_AS`, and the same for
   `ORGANIZATION(S)_` and `PERSON(S)_`: entity pages and index pages. With `RELATIVE_URLS` the
@@ -21,30 +21,11 @@ from collections import Counter
 from pelican import signals
 
 from ...posts import split_list
+from ...settings import PLURAL
 from .calendar_data import news_calendar, period_url
-from .generator import PLURAL, EntityGenerator
+from .generator import EntityGenerator
 
 DAY_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"
-
-
-def defaults(settings: dict) -> dict[str, object]:
-    """Setting defaults for the entity pages (URLs depend on RELATIVE_URLS)."""
-    index = "index.html" if settings.get("RELATIVE_URLS") else ""
-    out: dict[str, object] = {
-        "NEWS_ARCHIVE_ENTITY_PAGES": True,
-        "NEWS_ARCHIVE_RELATED_LIMIT": 8,
-        "NEWS_ARCHIVE_HOME_TOP": 12,
-        "NEWS_ARCHIVE_DAY_ARCHIVES": False,
-        "NEWS_ARCHIVE_DAY_ARCHIVE_THRESHOLD": 100,
-    }
-    for kind, plural in PLURAL.items():
-        k, p = kind.upper(), plural.upper()
-        out[f"{k}_URL"] = f"{kind}/{{slug}}/{index}"
-        out[f"{k}_SAVE_AS"] = f"{kind}/{{slug}}/index.html"
-        out[f"{p}_URL"] = f"{plural}/{index}"
-        out[f"{p}_SAVE_AS"] = f"{plural}/index.html"
-        out[f"{k}_FEED_ATOM"] = f"{kind}/{{slug}}/feed.atom.xml"
-    return out
 
 
 def safe_url(value) -> str:
@@ -54,10 +35,8 @@ def safe_url(value) -> str:
 
 
 def set_defaults(pelican) -> None:
-    """Fill defaults, force autoescaping, register filters and paginated templates."""
+    """Force autoescaping, register filters and paginated templates, day archives."""
     s = pelican.settings
-    for key, value in defaults(s).items():
-        s.setdefault(key, value)
     # Copies: Pelican's defaults are shared module-level dicts.
     s["JINJA_ENVIRONMENT"] = {**s.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
     s["JINJA_FILTERS"] = {**s.get("JINJA_FILTERS", {}), "news_safe_url": safe_url,
@@ -66,7 +45,7 @@ def set_defaults(pelican) -> None:
     for name in (*PLURAL, "period_archives"):
         paginated.setdefault(name, None)
     s["PAGINATED_TEMPLATES"] = paginated
-    day = s.get("NEWS_ARCHIVE_DAY_ARCHIVES")
+    day = s["NEWS_ARCHIVE_DAY_ARCHIVES"]
     if day is True and not s.get("DAY_ARCHIVE_SAVE_AS"):
         _enable_days(s)
 
@@ -79,7 +58,7 @@ def _enable_days(s: dict) -> None:
 def auto_day_archives(generator) -> None:
     """NEWS_ARCHIVE_DAY_ARCHIVES = "auto": day pages only for a dense archive."""
     s = generator.settings
-    if s.get("NEWS_ARCHIVE_DAY_ARCHIVES") != "auto" or s.get("DAY_ARCHIVE_SAVE_AS"):
+    if s["NEWS_ARCHIVE_DAY_ARCHIVES"] != "auto" or s.get("DAY_ARCHIVE_SAVE_AS"):
         return
     per_month = Counter((a.date.year, a.date.month) for a in generator.articles)
     if per_month and max(per_month.values()) > int(s["NEWS_ARCHIVE_DAY_ARCHIVE_THRESHOLD"]):
@@ -99,7 +78,7 @@ def add_calendar(generator) -> None:
 
 
 def get_generators(pelican):
-    if pelican.settings.get("NEWS_ARCHIVE_ENTITY_PAGES", True):
+    if pelican.settings["NEWS_ARCHIVE_ENTITY_PAGES"]:
         return EntityGenerator
     return None
 

@@ -8,13 +8,13 @@ from functools import partial
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from ...settings import PLURAL
 from ..summary import summary_of
 from . import calendar_data
 from .index import KINDS, EntityIndex, build_index
 from .wrappers import Entity
 
 log = logging.getLogger("news_archive.taxonomy")
-PLURAL = {"country": "countries", "organization": "organizations", "person": "persons"}
 
 
 class SummaryItem:
@@ -71,14 +71,14 @@ class EntityGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
         self.index = build_index(articles, self.settings,
-                                 int(self.settings.get("NEWS_ARCHIVE_RELATED_LIMIT", 8)))
+                                 int(self.settings["NEWS_ARCHIVE_RELATED_LIMIT"]))
         for kind in KINDS:
             for e in self.index.entities[kind]:
                 e._positions = {id(a): i for i, a in enumerate(e.articles)}
         for article in articles:
             article.news_more = more_on(article)
             article.news_standfirst = standfirst(article)
-        top = int(self.settings.get("NEWS_ARCHIVE_HOME_TOP", 12))
+        top = int(self.settings["NEWS_ARCHIVE_HOME_TOP"])
         self.context.update(
             news_countries=self.index.entities["country"],
             news_organizations=self.index.entities["organization"],

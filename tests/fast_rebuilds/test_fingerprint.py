@@ -1,0 +1,39 @@
+"""Fingerprints change exactly when what a template shows of a value changes."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from fast_rebuilds.fingerprint import Fingerprinter, digest
+
+
+class Item:
+    """Stands for an object fingerprinted through `__fingerprint__` (a feed item)."""
+
+    def __init__(self, key: str, noise: int) -> None:
+        self.key, self.noise = key, noise
+
+    def __fingerprint__(self) -> tuple:
+        return (self.key,)
+
+
+def test_equal_values_equal_fingerprints_and_changes_show() -> None:
+    fp = Fingerprinter()
+    a = {"title": "A", "tags": ["x", "y"], "n": 1}
+    assert fp.of(a) == Fingerprinter().of({"n": 1, "tags": ["x", "y"], "title": "A"})
+    assert fp.of(a) != fp.of({**a, "tags": ["y", "x"]})  # order of a list is shown
+    assert fp.of(a) != fp.of({**a, "n": 2})
+    assert fp.of(None) != fp.of("") != fp.of(0)
+
+
+def test_private_attributes_are_ignored_and_stand_ins_are_used() -> None:
+    fp = Fingerprinter()
+    one = SimpleNamespace(title="A", _cache={"x": 1})
+    two = SimpleNamespace(title="A", _cache={"x": 2})
+    assert fp.of(one) == Fingerprinter().of(two)
+    assert fp.of([Item("k", 1)]) == Fingerprinter().of([Item("k", 2)])
+    assert fp.of([Item("k", 1)]) != Fingerprinter().of([Item("j", 1)])
+
+
+def test_digest_is_stable() -> None:
+    assert digest("abc") == digest("abc") != digest("abd")

@@ -1,0 +1,96 @@
+"""The ingest stage's modules on their own: near-duplicate sketches, the manifest, the per-file
+pipeline, slugs, progress and capped per-file warnings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from news_archive.ingest import ingest
+from news_archive.ingest.dedup import NearDuplicateIndex, similarity, sketch
+from news_archive.ingest.manifest import load_manifest, row_digest
+from news_archive.ingest.pipeline import FileResult, process_file
+from news_archive.ingest.progress import log_progress
+from news_archive.ingest.writer import headline_slug
+from rawtexts import PARAGRAPHS, distinct_paragraphs, raw_dump
+
+
+def test_sketches_find_the_same_story_not_another() -> None:
+    story = " ".join(PARAGRAPHS)
+    other = " ".join(distinct_paragraphs(5))
+    assert similarity(sketch(story), sketch(story + " Share on Facebook.")) > 0.8
+    assert similarity(sketch(story), sketch(other)) < 0.2
+    index = NearDuplicateIndex()
+    index.add("a.txt", sketch(story))
+    index.add("b.txt", sketch(other))
+    assert index.find(sketch("Subscribe now. " + story)) == "a.txt"
+    assert index.find(sketch(" ".join(distinct_paragraphs(9)))) is None
+    assert index.find([]) is None
+
+
+def test_manifest_rows_bad_dates_and_digest(tmp_path: Path, caplog) -> None:
+    (tmp_path / "manifest.csv").write_text(
+        "path,url,published,source,title\n"
+        "a.txt,https://example.org/a,2021-07-07,Sample Wire,\n"
+        ",https://example.org/nopath,2021-07-07,,\n"
+        "b.txt,,7 July 2021,,\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        rows = load_manifest(tmp_path)
+    assert rows["a.txt"]["published"] == "2021-07-07" and rows["a.txt"]["source"] == "Sample Wire"
+    assert rows["b.txt"]["published"] == ""  # not ISO: ignored, with a warning naming the line
+    assert "manifest.csv:3: row without a path" in caplog.text
+    assert "manifest.csv:4: published" in caplog.text
+    assert row_digest(rows["a.txt"]) != row_digest(rows["b.txt"]) and row_digest({}) == ""
+
+
+def test_process_file_returns_a_file_result(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(raw_dump("Council Delays Planting After Dry Spring"),
+                                        encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    good = process_file(str(tmp_path), "story.txt")
+    assert isinstance(good, FileResult) and good.path == "story.txt" and len(good.sha256) == 64
+    assert [d.extracted.title for d in good.drafts] == ["Council Delays Planting After Dry Spring"]
+    assert good.errors == []
+    bad = process_file(str(tmp_path), "empty.txt")
+    assert bad.drafts == [] and bad.errors and bad.errors[0][0] == "empty.txt"
+    missing = process_file(str(tmp_path), "missing.txt")
+    assert missing.errors[0][0] == "missing.txt"
+
+
+def test_headline_slugs_use_pelicans_slugify_and_transliterate() -> None:
+    assert headline_slug("Łódź Hosts Conference") == "lodz-hosts-conference"
+    assert headline_slug("Президент Таджикистана обсудил ситуацию") == \
+        "prezident-tadzhikistana-obsudil-situatsiiu"
+    assert headline_slug("A " + "very " * 40 + "long headline").endswith("very")
+    assert len(headline_slug("word " * 60)) <= 80
+    # The site's own slug settings are used (here: keep Unicode).
+    assert headline_slug("Łódź", {"SLUGIFY_USE_UNICODE": True}) == "łódź"
+
+
+def test_progress_is_logged_now_and_then(caplog) -> None:
+    ticks = iter([0.0, 5.0, 11.0, 12.0, 30.0])
+    report = log_progress(every_seconds=10, clock=lambda: next(ticks))
+    with caplog.at_level(logging.INFO, logger="news_archive"):
+        for done in (100, 200, 300, 1000):
+            report(done, 1000)
+    lines = [r.getMessage() for r in caplog.records if "files processed" in r.getMessage()]
+    assert lines == ["news_archive ingest: 200 of 1000 files processed (20%)"]
+
+
+def test_per_file_warnings_are_capped_and_all_listed_in_the_report(tmp_path: Path,
+                                                                   caplog) -> None:
+    from pelican.log import LimitFilter
+
+    raw, out = tmp_path / "raw", tmp_path / "posts"
+    raw.mkdir()
+    for i in range(12):
+        (raw / f"note{i:02d}.pdf").write_bytes(b"%PDF")
+    LimitFilter._group_count.clear()
+    LimitFilter._raised_messages.clear()
+    with caplog.at_level(logging.WARNING, logger="news_archive"):
+        report = ingest(raw, out)
+    assert len(report.skipped) == 12  # every file is in the report ...
+    per_file = [r for r in caplog.records if "unsupported file type" in r.getMessage()]
+    assert 0 < len(per_file) < 12  # ... but the log shows only the first few
+    assert any("every one is listed in output/ingest-report.json" in r.getMessage()
+               for r in caplog.records)
