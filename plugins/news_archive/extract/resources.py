@@ -1,39 +1,27 @@
-"""Load the extractor's data files (``extract/data/``) once, with comment headers skipped.
-
-Every data file starts with ``#`` comment lines saying where its data came from; blank lines
-and lines starting with ``#`` are ignored everywhere.
-"""
+"""The extractor's data files (``extract/data/``, read by ``datafiles``) and the patterns
+compiled from them."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from ..datafiles import read_json, read_lines, read_rows
 
 
 def data_lines(name: str) -> list[str]:
-    """Non-comment, non-blank lines of a data file (trailing whitespace stripped)."""
-    out = []
-    with open(DATA_DIR / name, encoding="utf-8") as fh:
-        for raw in fh:
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            out.append(line.rstrip())
-    return out
+    """Non-comment, non-blank lines of an `extract/data/` file."""
+    return read_lines("extract", name)
 
 
 def data_rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, each split on tabs (empty fields kept)."""
-    return [line.split("\t") for line in data_lines(name)]
+    """Rows of an `extract/data/` TSV file, each split on tabs (empty fields kept)."""
+    return read_rows("extract", name)
 
 
 def data_json(name: str) -> object:
-    """A JSON data file; a leading block of ``#`` comment lines is allowed."""
-    return json.loads("\n".join(data_lines(name)))
+    """An `extract/data/` JSON file (after its comment header)."""
+    return read_json("extract", name)
 
 
 @cache

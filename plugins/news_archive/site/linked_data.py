@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from ..datafiles import read_rows
 from .summary import summary_of
 
 KINDS = ("country", "organization", "person")
 HEADER_KEYS = {"country": "countries", "organization": "organizations", "person": "persons"}
 SCHEMA_TYPES = {"country": "Place", "organization": "Organization", "person": "Person"}
-_COUNTRIES_TSV = Path(__file__).parents[1] / "tagging" / "data" / "countries_iso.tsv"
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
@@ -43,14 +42,8 @@ class Entity:
 def _country_table() -> dict[str, tuple[str, tuple[str, ...]]]:
     """ISO alpha-2 -> (short name, other names incl. alpha-3)."""
     table: dict[str, tuple[str, tuple[str, ...]]] = {}
-    try:
-        lines = _COUNTRIES_TSV.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return table
-    for line in lines:
-        cols = [c.strip() for c in line.split("\t")]
-        if line.startswith("#") or len(cols) < 3:
-            continue
+    for row in read_rows("tagging", "countries_iso.tsv", (3, None)):
+        cols = [c.strip() for c in row]
         table[cols[0].upper()] = (cols[2], tuple(c for c in [cols[1], *cols[3:]] if c))
     return table
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-DATA = Path(__file__).parent / "data"
+from ..datafiles import read_json, read_lines
 
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S. U.N. D.C.
@@ -77,9 +75,8 @@ class PhraseIndex:
 
 
 def _lines(name: str) -> list[str]:
-    """Non-comment, non-empty lines of a data file."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    """Non-comment, non-empty lines of a `tagging/data/` file."""
+    return read_lines("tagging", name)
 
 
 @dataclass
@@ -112,7 +109,7 @@ def _add_countries(idx: PhraseIndex) -> None:
 @lru_cache(maxsize=1)
 def load() -> Data:
     """Load and index all data files (cached)."""
-    lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    lex = read_json("tagging", "lexicon.json")
     idx = PhraseIndex()
     _add_countries(idx)
     for p in _lines("places.txt"):

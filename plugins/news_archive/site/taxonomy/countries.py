@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).with_name("data") / "countries.tsv"
+from ...datafiles import read_rows
+
 REGION_ORDER = ("Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Other")
 
 
@@ -22,10 +22,7 @@ class CountryInfo:
 def table() -> dict[str, CountryInfo]:
     """ISO alpha-2 code (upper case) -> CountryInfo."""
     out: dict[str, CountryInfo] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        code, name, region, sub = line.split("\t")
+    for code, name, region, sub in read_rows("site/taxonomy", "countries.tsv", (4, 4)):
         out[code] = CountryInfo(code, name, region, sub)
     return out
 
