@@ -1,9 +1,10 @@
 """The one loader of the plugin's data files (gazetteers, alias lists, patterns, month names).
 
 Data lives in a `data/` folder beside the package that uses it (`extract/data/`,
-`tagging/data/`, `site/taxonomy/data/`). Every file starts with `#` comment lines that name
-its source; blank lines and lines starting with `#` are skipped. A TSV row with the wrong
-number of columns is an error naming the file and line, so a bad edit is found at once.
+`tagging/data/`), or in `news_archive/data/` when several packages share it. Every file starts
+with `#` comment lines that name its source; blank lines and lines starting with `#` are
+skipped. A TSV row with the wrong number of columns is an error naming the file and line, so a
+bad edit is found at once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ class DataFileError(ValueError):
 
 
 def data_path(package: str, name: str) -> Path:
-    """`news_archive/<package>/data/<name>` (package like "tagging" or "site/taxonomy")."""
+    """`news_archive/<package>/data/<name>` (package like "tagging"; "" for the plugin's own
+    `news_archive/data/`, shared by several packages)."""
     return ROOT / package / "data" / name
 
 

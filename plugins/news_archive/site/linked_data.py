@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from ..datafiles import read_rows
+from .. import countries
 from .summary import summary_of
 
 KINDS = ("country", "organization", "person")
@@ -38,41 +37,16 @@ class Entity:
         return f"{self.kind}:{self.key}"
 
 
-@lru_cache(maxsize=1)
-def _country_table() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """ISO alpha-2 -> (short name, other names incl. alpha-3)."""
-    table: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for row in read_rows("tagging", "countries_iso.tsv", (3, None)):
-        cols = [c.strip() for c in row]
-        table[cols[0].upper()] = (cols[2], tuple(c for c in [cols[1], *cols[3:]] if c))
-    return table
-
-
-def _taxonomy_lookup(value: str):
-    """The taxonomy's country record (newsroom display names), when that module is present."""
-    try:
-        from .taxonomy.countries import lookup
-    except ImportError:
-        return None
-    try:
-        return lookup(value)
-    except (OSError, ValueError):
-        return None
-
-
 def country_name(code: str) -> str:
     """Display name of an ISO 3166 alpha-2 code (the code itself when unknown)."""
-    info = _taxonomy_lookup(code)
-    if info is not None:
-        return info.name
-    return _country_table().get(code.upper(), (code, ()))[0]
+    info = countries.lookup(code)
+    return info.name if info is not None else code
 
 
 def country_aliases(code: str) -> tuple[str, ...]:
     """Other names of a country (alpha-3 code, ISO and official names)."""
-    short, others = _country_table().get(code.upper(), ("", ()))
-    name = country_name(code)
-    return tuple(dict.fromkeys(a for a in (*others, short) if a and a != name))
+    info = countries.lookup(code)
+    return info.aliases if info is not None else ()
 
 
 def split_header(value) -> list[str]:

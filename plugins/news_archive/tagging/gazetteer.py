@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..countries import table as country_table
 from ..datafiles import read_json, read_lines
 
 TOKEN_RE = re.compile(
@@ -99,11 +100,10 @@ def _add_countries(idx: PhraseIndex) -> None:
             for form in filter(None, parts[col].split("|")):
                 weak = form.startswith("~")
                 idx.add(form.lstrip("~"), ("country", code, kind, weak))
-    for ln in _lines("countries_iso.tsv"):
-        parts = ln.split("\t")
-        for name in parts[2:]:
+    for info in country_table().values():
+        for name in info.iso_names:
             if "," not in name and "(" not in name and phrase_key(name) not in idx.entries:
-                idx.add(name, ("country", parts[0], "name", False))
+                idx.add(name, ("country", info.code, "name", False))
 
 
 @lru_cache(maxsize=1)

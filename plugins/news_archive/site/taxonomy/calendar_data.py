@@ -8,7 +8,7 @@ from datetime import datetime
 
 from jinja2 import pass_context
 
-from .countries import REGION_ORDER
+from ...countries import REGION_ORDER
 
 
 def regions(countries: list) -> list[tuple[str, list]]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ... import countries
 from ...posts import split_list
-from . import countries
 from .timeline import timeline_svg
 from .wrappers import Country, Entity, Organization, Person, assign_slugs, base_slug
 

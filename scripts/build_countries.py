@@ -1,10 +1,15 @@
-"""Generates `data/countries.tsv`: ISO 3166-1 code, display name, UN M49 region and sub-region.
+"""Generates the one country table, `plugins/news_archive/data/countries.tsv`.
 
-Sources: codes and official names from pycountry (ISO 3166-1); M49 groupings transcribed from
+Columns: ISO 3166-1 alpha-2 code, alpha-3 code, display name, UN M49 region, sub-region, and
+ISO's names ("|"-separated: name, official name, common name). The tagger reads the ISO names,
+the site the display names and regions.
+
+Sources: codes and names from pycountry (ISO 3166-1), plus XK (Kosovo, a user-assigned code in
+common use); M49 groupings transcribed from
 the UN Statistics Division "Standard country or area codes for statistical use (M49)"
 (https://unstats.un.org/unsd/methodology/m49/); short display names curated here, following
 common newsroom usage ("Russia", "Syria", "Kosovo"). TW and XK have no M49 entry and are
-placed by geography. Run from plugins/: python -m news_archive.taxonomy.build_countries
+placed by geography. Run: python scripts/build_countries.py
 """
 
 from __future__ import annotations
@@ -66,8 +71,18 @@ SHORT_NAMES = {
 }
 
 
-def rows() -> list[tuple[str, str, str, str]]:
-    """(code, name, region, sub-region) for every ISO 3166-1 country plus XK."""
+def iso_names(c) -> list[str]:
+    """ISO's name, official name and common name of a pycountry country (those it has)."""
+    names = [c.name]
+    for attr in ("official_name", "common_name"):
+        value = getattr(c, attr, None)
+        if value and value not in names:
+            names.append(value)
+    return names
+
+
+def rows() -> list[tuple[str, ...]]:
+    """(code, alpha-3, name, region, sub-region, ISO names) for every ISO 3166-1 country + XK."""
     where = {code: (region, sub) for region, subs in M49.items()
              for sub, codes in subs.items() for code in codes.split()}
     codes = {c.alpha_2: c for c in pycountry.countries}
@@ -77,16 +92,21 @@ def rows() -> list[tuple[str, str, str, str]]:
         name = SHORT_NAMES.get(code) or getattr(c, "common_name", None) or c.name
         assert "," not in name and "(" not in name, (code, name)
         region, sub = where[code]  # KeyError: a new ISO code needs an M49 entry above
-        out.append((code, name, region, sub))
+        if c is None:  # XK
+            alpha3, names = "XKX", ["Kosovo", "Republic of Kosovo"]
+        else:
+            alpha3, names = c.alpha_3, iso_names(c)
+        out.append((code, alpha3, name, region, sub, "|".join(names)))
     return out
 
 
 def main() -> None:
-    path = Path(__file__).with_name("data") / "countries.tsv"
+    path = Path(__file__).resolve().parents[1] / "plugins/news_archive/data/countries.tsv"
     header = "".join("# " + ln + "\n" for ln in (__doc__ or "").strip().splitlines())
     lines = ["\t".join(r) for r in rows()]
-    path.write_text(header + "# code\tname\tregion\tsub-region\n" + "\n".join(lines) + "\n",
-                    encoding="utf-8")
+    version = f"# Generated with pycountry {getattr(pycountry, '__version__', '?')}.\n"
+    columns = "# code\talpha3\tname\tregion\tsub-region\tISO names\n"
+    path.write_text(header + version + columns + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines)} countries to {path}")
 
 

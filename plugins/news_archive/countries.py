@@ -1,11 +1,16 @@
-"""Country display names and UN M49 regions, from the curated `data/countries.tsv`."""
+"""The one country table (`data/countries.tsv`, made by `scripts/build_countries.py`).
+
+ISO 3166-1 codes with their alpha-3 code, the display name used in news copy, UN M49 region and
+sub-region, and ISO's own names. The tagger matches ISO's names; the site shows display names
+and groups countries by region.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...datafiles import read_rows
+from .datafiles import read_rows
 
 REGION_ORDER = ("Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Other")
 
@@ -16,14 +21,22 @@ class CountryInfo:
     name: str
     region: str
     subregion: str
+    alpha3: str = ""
+    iso_names: tuple[str, ...] = ()
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other names of the country: alpha-3 code, ISO's names other than the display name."""
+        others = (self.alpha3, *self.iso_names[1:], *self.iso_names[:1])
+        return tuple(dict.fromkeys(a for a in others if a and a != self.name))
 
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, CountryInfo]:
     """ISO alpha-2 code (upper case) -> CountryInfo."""
     out: dict[str, CountryInfo] = {}
-    for code, name, region, sub in read_rows("site/taxonomy", "countries.tsv", (4, 4)):
-        out[code] = CountryInfo(code, name, region, sub)
+    for code, alpha3, name, region, sub, names in read_rows("", "countries.tsv", (6, 6)):
+        out[code] = CountryInfo(code, name, region, sub, alpha3, tuple(names.split("|")))
     return out
 
 
