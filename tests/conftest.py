@@ -17,6 +17,17 @@ SHARED = Path(os.environ.get("NEWS_ARCHIVE_SHARED", ROOT.parent / "shared")).res
 SEED = ROOT / "content" / "raw" / "000_d215a75f65c67019.txt"
 
 
+@pytest.fixture(autouse=True)
+def fresh_log_limits():
+    """Pelican's LimitFilter remembers messages for the life of the process; each test starts
+    with none remembered, as a new `pelican` or `news-archive` process does."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    yield
+
+
 @pytest.fixture
 def shared_dir() -> Path:
     """../shared (the evaluation corpus); tests using it skip where it is absent."""

@@ -91,7 +91,12 @@ def test_ingest_skips_each_bad_file_with_its_reason_and_keeps_the_rest(tmp_path,
         assert name in skipped, f"{name} was not reported as skipped"
         assert word in skipped[name].lower(), f"{name}: {skipped[name]!r} lacks {word!r}"
         assert "\n" not in skipped[name]
-        assert any(name in r.getMessage() for r in caplog.records), f"no log line for {name}"
+    # The log names the first few skipped files, then points to the report for the rest.
+    messages = [r.getMessage() for r in caplog.records]
+    named = [name for name in expected if any(name in m for m in messages)]
+    assert len(named) >= min(4, len(expected))
+    if len(named) < len(expected):
+        assert any("every one is listed in output/ingest-report.json" in m for m in messages)
     assert len(report.posts_written) == len(good_names)
     for name in good_names:
         assert name not in skipped

@@ -27,7 +27,7 @@ from .executors import map_local
 from .manifest import row_digest
 from .pipeline import FileResult, manifest_row
 from .progress import Progress
-from .report import Report, limited
+from .report import Report, limited, restart_caps
 from .scan import hash_files, list_raw_files, load_existing_posts
 from .state import STATE_NAME, load_state, save_state
 from .writer import KnownPosts, PostWriter, remove_orphans
@@ -50,6 +50,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     """
     raw_dir, posts_dir = Path(raw_dir), Path(posts_dir)
     report = Report()
+    restart_caps()
     if not raw_dir.is_dir():
         log.warning("news_archive: raw folder %s does not exist; nothing to ingest", raw_dir)
         return report

@@ -16,7 +16,20 @@ REPORT_FILE = "output/ingest-report.json"
 
 def limited(kind: str) -> dict:
     """`extra=` for a per-file warning: after a few of one kind, one line points to the report."""
-    return {"limit_msg": f"more {kind}; every one is listed in {REPORT_FILE}"}
+    return {"limit_msg": _limit_msg(kind)}
+
+
+def _limit_msg(kind: str) -> str:
+    return f"more {kind}; every one is listed in {REPORT_FILE}"
+
+
+def restart_caps() -> None:
+    """Give this run's per-file warnings a fresh cap (LimitFilter counts per process, and
+    `pelican --autoreload` runs many builds in one). A message identical to one already shown
+    in this process (the same file, skipped for the same reason) stays silent."""
+    counts = LimitLogger.limit_filter._group_count
+    for key in [k for k in counts if str(k[1]).endswith(REPORT_FILE)]:
+        del counts[key]
 
 
 @dataclass
