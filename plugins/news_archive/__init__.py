@@ -50,11 +50,11 @@ def write_report(pelican) -> None:
     """Leave the ingest summary next to the site: output/ingest-report.json."""
     if not _last_report:
         return
+    from .safe_files import atomic_write_text
+
     out = Path(pelican.settings["OUTPUT_PATH"])
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "ingest-report.json").write_text(
-        json.dumps(_last_report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    atomic_write_text(out / "ingest-report.json",
+                      json.dumps(_last_report, indent=2, ensure_ascii=False) + "\n")
 
 
 # Site features, each with its own `register()`: body sanitising, entity taxonomies and their
