@@ -20,10 +20,17 @@ log = logging.getLogger("news_archive")
 STATE_NAME = ".ingest-state.json"
 
 
-def load_state(posts_dir: Path) -> dict[str, dict]:
-    """What earlier runs learnt per raw file (sha, sketch, skip reason, near-duplicate of)."""
+def load_state(posts_dir: Path, given: dict[str, str] | None = None) -> dict[str, dict]:
+    """What earlier runs learnt per raw file (sha, sketch, skip reason, near-duplicate of).
+
+    `given` is filled with every slug given so far (slug -> raw sha256 of its article), kept
+    whatever the pipeline version, so a slug is never given to another article."""
     data = read_json_state(posts_dir / STATE_NAME, _shape_problem, "ingest state")
-    if data is None or data.get("version") != posts.PIPELINE_VERSION:
+    if data is None:
+        return {}
+    if given is not None:
+        given.update(data.get("slugs", {}))
+    if data.get("version") != posts.PIPELINE_VERSION:
         return {}
     return data.get("files", {})
 
@@ -32,7 +39,9 @@ def _shape_problem(data: object) -> str | None:
     """Why `data` is not an ingest state (None when it is one)."""
     if not isinstance(data, dict):
         return f"expected an object, found {type(data).__name__}"
-    files = data.get("files", {})
+    files, slugs = data.get("files", {}), data.get("slugs", {})
+    if not isinstance(slugs, dict) or not all(isinstance(v, str) for v in slugs.values()):
+        return "'slugs' is not an object of texts"
     if not isinstance(files, dict):
         return f"'files' is a {type(files).__name__}, not an object"
     for rel, entry in files.items():
@@ -46,9 +55,13 @@ def _shape_problem(data: object) -> str | None:
     return None
 
 
-def save_state(posts_dir: Path, files: dict[str, dict]) -> None:
+def save_state(posts_dir: Path, files: dict[str, dict],
+               slugs: dict[str, str] | None = None) -> None:
     """Write the state file only when it changes (autoreload must not loop)."""
-    text = json.dumps({"version": posts.PIPELINE_VERSION, "files": files}, sort_keys=True)
+    data = {"version": posts.PIPELINE_VERSION, "files": files}
+    if slugs:
+        data["slugs"] = slugs
+    text = json.dumps(data, sort_keys=True)
     target = posts_dir / STATE_NAME
     try:
         if target.read_text(encoding="utf-8") == text:
