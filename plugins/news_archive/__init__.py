@@ -18,6 +18,7 @@ DEFAULTS: dict[str, object] = {
     "NEWS_ARCHIVE_POSTS_DIR": "posts",
     "NEWS_ARCHIVE_INGEST": True,
     "NEWS_ARCHIVE_WORKERS": 0,  # 0: all cores
+    "NEWS_ARCHIVE_LOCK_TIMEOUT": 600,  # seconds a build waits for another build of the site
 }
 
 _last_report: dict = {}
@@ -79,6 +80,9 @@ def declare_filter_reads() -> None:
 def register() -> None:
     import importlib
 
+    from . import build_lock
+
+    build_lock.install()  # one build at a time per site
     signals.initialized.connect(set_defaults)
     signals.article_generator_init.connect(run_ingest)
     signals.finalized.connect(write_report)

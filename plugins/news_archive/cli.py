@@ -44,6 +44,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .build_lock import SiteBusy, site_lock
     from .ingest import ingest
 
     mapper = None
@@ -51,7 +52,17 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         from .ingest.distributed import dask_mapper
 
         mapper = dask_mapper(args.dask_scheduler)
-    report = ingest(Path(args.raw), Path(args.posts), workers=args.workers, map_files=mapper)
+    try:
+        with site_lock(Path(args.posts), args.wait):
+            report = ingest(Path(args.raw), Path(args.posts), workers=args.workers,
+                            map_files=mapper)
+    except SiteBusy as exc:
+        print(f"news-archive: {exc}", file=sys.stderr)
+        return SiteBusy.exitcode
+    except OSError as exc:  # a full or read-only disk: one clear line, not a traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"news-archive: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     if args.report:
         Path(args.report).write_text(json.dumps(report.as_json(), indent=2) + "\n")
     print(report.summary_line())
@@ -80,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster")
     p.add_argument("--report", metavar="FILE", help="also write the summary as JSON")
+    p.add_argument("--wait", type=float, default=600, metavar="SECONDS",
+                   help="wait this long for another build of the site (default: %(default)s)")
     p.set_defaults(func=_cmd_ingest)
     return parser
 
