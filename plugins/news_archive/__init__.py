@@ -45,6 +45,9 @@ def run_ingest(generator) -> None:
     )
     _last_report.clear()
     _last_report.update(report.as_json())
+    from .autoreload import posts_written
+
+    posts_written(content / settings.get("NEWS_ARCHIVE_POSTS_DIR", "posts"))
 
 
 def write_report(pelican) -> None:
@@ -80,9 +83,11 @@ def declare_filter_reads() -> None:
 def register() -> None:
     import importlib
 
-    from . import build_lock
+    from . import autoreload, build_lock
 
     build_lock.install()  # one build at a time per site
+    autoreload.install()  # changes made during an autoreload build trigger the next one
+    signals.get_generators.connect(autoreload.build_starts)
     signals.initialized.connect(set_defaults)
     signals.article_generator_init.connect(run_ingest)
     signals.finalized.connect(write_report)
