@@ -6,6 +6,8 @@ import logging
 from dataclasses import dataclass, field
 
 log = logging.getLogger("news_archive")
+# Skipped files logged one by one; past this, one line says the rest are in the report.
+LOG_SKIPS = 50
 
 
 @dataclass
@@ -37,7 +39,11 @@ class Report:
     def skip(self, path: str, reason: str, note: str = "") -> None:
         """Record a raw file (or record) that is not published, and say why in one log line."""
         self.skipped.append((path, reason))
-        log.warning("%s: skipped%s: %s", path, note, reason)
+        if len(self.skipped) <= LOG_SKIPS:
+            log.warning("%s: skipped%s: %s", path, note, reason)
+        elif len(self.skipped) == LOG_SKIPS + 1:
+            log.warning("news_archive: more than %d files skipped; the rest are not logged one by "
+                        "one (all are in output/ingest-report.json)", LOG_SKIPS)
 
     def summary_line(self) -> str:
         return (
