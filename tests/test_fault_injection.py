@@ -42,7 +42,8 @@ def mutate(generators):
     raw = Path(os.environ["MUTATE_RAW"])
     files = sorted(raw.glob("*.txt"))
     files[0].unlink()
-    files[1].write_text(files[1].read_text() + "\\n\\nZanzibarmarker officials confirmed it.\\n")
+    text = files[1].read_text()
+    files[1].write_text(text.replace(" the ", " the Zanzibarmarker ", 1))
 
 def register():
     signals.all_generators_finalized.connect(mutate)
@@ -252,7 +253,7 @@ def test_autoreload_picks_up_changes_made_during_a_build(archive, tmp_path) -> N
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=log, env=env,
                                 start_new_session=True)
     try:
-        deadline = time.monotonic() + 400
+        deadline = time.monotonic() + 240
         done = False
         while time.monotonic() < deadline and proc.poll() is None:
             posts = site / "content" / "posts"
