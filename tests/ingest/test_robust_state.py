@@ -6,10 +6,9 @@ import errno
 import json
 import logging
 import os
-import pathlib
 
 import pytest
-from news_archive import cli, posts
+from news_archive import cli, posts, safe_files
 from news_archive.ingest import STATE_NAME, ingest
 from news_archive.ingest.report import LOG_SKIPS
 from news_archive.ingest.state import load_state
@@ -92,18 +91,19 @@ def test_a_full_disk_while_saving_state_keeps_the_old_state(dirs, monkeypatch, c
 def test_cli_full_posts_disk_is_one_clear_line(dirs, monkeypatch, capsys):
     raw, out = dirs
     (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
-    real = pathlib.Path.write_text
+    real = safe_files.atomic_write_bytes
 
-    def full(self, *args, **kwargs):
-        if self.name.endswith(".md.tmp"):
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        return real(self, *args, **kwargs)
+    def full(path, data, durable=True):
+        if path.suffix == ".md":  # the disk fills while the post is written
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data, durable)
 
-    monkeypatch.setattr(pathlib.Path, "write_text", full)
+    monkeypatch.setattr(safe_files, "atomic_write_bytes", full)
     status = cli.main(["ingest", "--raw", str(raw), "--posts", str(out), "--workers", "1"])
     err = capsys.readouterr().err.strip()
     assert status == 1
     assert err.count("\n") == 0 and "No space left on device" in err and "Traceback" not in err
+    assert [p for p in out.iterdir() if p.suffix in (".md", ".tmp")] == []
 
 
 def test_renamed_or_moved_raw_file_keeps_its_slug(dirs):

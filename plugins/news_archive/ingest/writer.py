@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,6 +13,7 @@ from pelican.utils import slugify
 
 from .. import posts
 from ..draft import Draft
+from ..safe_files import atomic_write_text
 from .duplicates import Copies
 from .renames import Renames
 from .report import Report
@@ -175,11 +175,8 @@ class PostWriter:
         """Render the post and write it if its text changed; note it if it differs from
         what was there before this run."""
         text = posts.render_post(done.draft, done.slug, done.date, done.date_source)
-        if old != text:
-            self.posts_dir.mkdir(parents=True, exist_ok=True)
-            tmp = done.target.with_suffix(".md.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, done.target)
+        if old != text:  # a kill or a full disk leaves the old post or the new one
+            atomic_write_text(done.target, text, durable=False)  # no fsync: 1 per post is slow
         if done.before is None or _digest(text) != done.before:
             self.changed[key] = done.target.name
         else:
