@@ -117,6 +117,18 @@ def test_atomic_write_leaves_the_old_file_when_the_disk_is_full(tmp_path, monkey
 def test_written_record_drops_damaged_lines_and_paths_outside_the_output(tmp_path) -> None:
     out = tmp_path / "output"
     out.mkdir()
-    (out / RECORD_NAME).write_bytes(b'["a.html", 1, 2]\n\xff\xfe\n["../etc/x", 1, 2]\n'
-                                    b'"oops"\n["/abs", 1, 2]\n["b.html", 3, 4]\n["c.ht')
-    assert WrittenRecord(str(out)).files == {"a.html": [1, 2], "b.html": [3, 4]}
+    (out / RECORD_NAME).write_bytes(b'a.html\t1\t2\n\xff\xfe\n../etc/x\t1\t2\n"oops"\n'
+                                    b'/abs\t1\t2\nb.html\t3\t4\n"t\\tab.html"\t5\t6\nc.ht')
+    assert WrittenRecord(str(out)).files == {"a.html": [1, 2], "b.html": [3, 4],
+                                             "t\tab.html": [5, 6]}
+
+
+def test_written_record_round_trips_odd_names(tmp_path) -> None:
+    record = WrittenRecord(str(tmp_path))
+    names = {"a b/index.html": [1, 2], 'q"uote.html': [3, 4], "new\nline.html": [5, 6]}
+    for rel, stat in names.items():
+        record.note(rel, stat)
+    record.close()
+    assert WrittenRecord(str(tmp_path)).files == names
+    record.save(names)
+    assert WrittenRecord(str(tmp_path)).files == names
