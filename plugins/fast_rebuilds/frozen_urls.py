@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import logging
 from pathlib import Path
 
 import pelican
 from pelican import signals
 
 from .fingerprint import INTRASITE_LINK
+from .safe_files import atomic_write_text, read_json_state
+
+log = logging.getLogger("fast_rebuilds")
 
 
 class SummaryMemo:
@@ -37,12 +40,9 @@ class SummaryMemo:
         self.old: dict[str, str] = {}
         self.new: dict[str, str] = {}
         if self.enabled and settings.get("LOAD_CONTENT_CACHE"):
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                if data.get("key") == self.key:
-                    self.old = data["summaries"]
-            except (OSError, ValueError, KeyError, TypeError):
-                pass
+            data = read_json_state(self.path, _not_summaries, "summary cache")
+            if data is not None and data.get("key") == self.key:
+                self.old = data["summaries"]
 
     def summary(self, content) -> str:
         """The summary Pelican gives `content` (computed only when not remembered)."""
@@ -58,10 +58,19 @@ class SummaryMemo:
         """Keep the summaries of this build's posts (when they differ from what was loaded)."""
         if not self.enabled or self.new == self.old:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": self.key, "summaries": self.new}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        try:
+            atomic_write_text(self.path, json.dumps({"key": self.key, "summaries": self.new}))
+        except OSError as exc:
+            log.warning("fast_rebuilds: could not save the summary cache %s: %s", self.path, exc)
+
+
+def _not_summaries(data) -> str | None:
+    """Why `data` is not a summary cache (None when it is one)."""
+    if not isinstance(data, dict) or not isinstance(data.get("summaries"), dict):
+        return "expected an object with 'key' and 'summaries'"
+    if not all(isinstance(v, str) for v in data["summaries"].values()):
+        return "a summary that is not text"
+    return None
 
 
 def freeze(generator) -> None:

@@ -36,17 +36,20 @@ def run_ingest(generator) -> None:
     )
     _last_report.clear()
     _last_report.update(report.as_json())
+    from .autoreload import posts_written
+
+    posts_written(content / settings["NEWS_ARCHIVE_POSTS_DIR"])
 
 
 def write_report(pelican) -> None:
     """Leave the ingest summary next to the site: output/ingest-report.json."""
     if not _last_report:
         return
+    from .safe_files import atomic_write_text
+
     out = Path(pelican.settings["OUTPUT_PATH"])
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "ingest-report.json").write_text(
-        json.dumps(_last_report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    atomic_write_text(out / "ingest-report.json",
+                      json.dumps(_last_report, indent=2, ensure_ascii=False) + "\n")
 
 
 # Site features, each with its own `register()`: body sanitising, entity taxonomies and their
@@ -71,7 +74,12 @@ def declare_filter_reads() -> None:
 def register() -> None:
     import importlib
 
+    from . import autoreload, build_lock
+
     signals.initialized.connect(set_defaults)  # first: the features read the defaults
+    build_lock.install()  # one build at a time per site
+    autoreload.install()  # changes made during an autoreload build trigger the next one
+    signals.get_generators.connect(autoreload.build_starts)
     signals.article_generator_init.connect(run_ingest)
     signals.finalized.connect(write_report)
     for name in FEATURES:

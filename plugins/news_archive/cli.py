@@ -44,6 +44,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .build_lock import SiteBusy, site_lock
     from .ingest import ingest
     from .ingest.progress import ProgressBar
 
@@ -54,8 +55,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         mapper = dask_mapper(args.dask_scheduler)
     bar = ProgressBar() if sys.stderr.isatty() else None
     try:
-        report = ingest(Path(args.raw), Path(args.posts), workers=args.workers,
-                        map_files=mapper, progress=bar)
+        with site_lock(Path(args.posts), args.wait):
+            report = ingest(Path(args.raw), Path(args.posts), workers=args.workers,
+                            map_files=mapper, progress=bar)
+    except SiteBusy as exc:
+        print(f"news-archive: {exc}", file=sys.stderr)
+        return SiteBusy.exitcode
+    except OSError as exc:  # a full or read-only disk: one clear line, not a traceback
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"news-archive: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         if bar is not None:
             bar.close()
@@ -87,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--dask-scheduler", metavar="ADDRESS", help="run on a Dask cluster")
     p.add_argument("--report", metavar="FILE", help="also write the summary as JSON")
+    p.add_argument("--wait", type=float, default=600, metavar="SECONDS",
+                   help="wait this long for another build of the site (default: %(default)s)")
     p.set_defaults(func=_cmd_ingest)
     return parser
 

@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_ARCHIVE_POSTS_DIR": "posts",  # where clean posts are written (keep in ARTICLE_PATHS)
     "NEWS_ARCHIVE_INGEST": True,  # turn raw files into posts on every build
     "NEWS_ARCHIVE_WORKERS": 0,  # ingest processes; 0: every core this process may use
+    "NEWS_ARCHIVE_LOCK_TIMEOUT": 600,  # seconds a build waits for another build of the site
     # entity pages and archives
     "NEWS_ARCHIVE_ENTITY_PAGES": True,
     "NEWS_ARCHIVE_RELATED_LIMIT": 8,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from importlib import metadata
 from pathlib import Path
 
 from ..fingerprint import Fingerprinter
+from ..safe_files import atomic_write_text, set_aside
 from .state import hash_tree, output_settings
+
+log = logging.getLogger("fast_rebuilds")
 
 
 def guard_content_cache(pelican) -> None:
@@ -25,11 +29,16 @@ def guard_content_cache(pelican) -> None:
     key_file = cache / "fast_rebuilds_cache_key"
     key = h.hexdigest()
     try:
-        if key_file.read_text() == key:
-            return
+        stored = key_file.read_bytes()
     except OSError:
-        pass
+        stored = b""
+    if stored == key.encode():
+        return
+    if stored and (len(stored) != len(key) or not stored.isalnum()):
+        set_aside(key_file, "not a cache key", "content cache key")
     for f in cache.glob("*Generator-*"):
         f.unlink(missing_ok=True)
-    cache.mkdir(parents=True, exist_ok=True)
-    key_file.write_text(key)
+    try:
+        atomic_write_text(key_file, key)
+    except OSError as exc:
+        log.warning("fast_rebuilds: could not save the cache key %s: %s", key_file, exc)

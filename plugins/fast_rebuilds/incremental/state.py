@@ -22,6 +22,7 @@ from typing import Any
 from pelican.utils import sanitised_join
 
 from ..fingerprint import Fingerprinter
+from ..safe_files import atomic_write_text, read_json_state, set_aside
 
 log = logging.getLogger("fast_rebuilds")
 
@@ -115,19 +116,22 @@ class RenderState:
 
     def load(self) -> dict[str, dict]:
         """The outputs of the last build (empty when there is no usable state)."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        data = read_json_state(self.path, _not_a_state, "render state")
+        if data is None or data.get("version") != STATE_VERSION:
             return {}
-        if data.get("version") != STATE_VERSION:
+        try:
+            lists = [tuple(x) for x in data.get("lists", [])]
+            outputs = data.get("outputs", {})
+            for entry in outputs.values():  # name lists are stored once, referred to by number
+                for field in _LIST_FIELDS:
+                    entry[field] = lists[entry[field]]
+                if not isinstance(entry.get("fp"), str) or not isinstance(entry.get("stat"), list):
+                    raise TypeError("an output without fingerprint or stat")
+        except (TypeError, IndexError, KeyError, AttributeError) as exc:
+            set_aside(self.path, f"wrong shape: {exc}", "render state")
             return {}
         self.stored_build = data.get("build")
         self.stored_inputs = data.get("inputs")
-        lists = [tuple(x) for x in data.get("lists", [])]
-        outputs = data.get("outputs", {})
-        for entry in outputs.values():  # name lists are stored once, referred to by number
-            for field in _LIST_FIELDS:
-                entry[field] = lists[entry[field]]
         return outputs
 
     def discard(self) -> None:
@@ -143,9 +147,18 @@ class RenderState:
             stored[rel] = {**entry, **{f: numbers.setdefault(entry[f], len(numbers))
                                        for f in _LIST_FIELDS}}
         data = {"version": STATE_VERSION, **summary, "lists": list(numbers), "outputs": stored}
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, self.path)
+        try:
+            atomic_write_text(self.path, json.dumps(data, separators=(",", ":")))
+        except OSError as exc:  # a cache: the next build is a full one
+            log.warning("fast_rebuilds: could not save the render state %s: %s", self.path, exc)
+
+
+def _not_a_state(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return f"expected an object, found {type(data).__name__}"
+    if not isinstance(data.get("outputs", {}), dict) or not isinstance(data.get("lists", []), list):
+        return "wrong shape"
+    return None
 
 
 def remove_stale(output_path: str, previous: dict[str, dict], current: dict[str, dict],

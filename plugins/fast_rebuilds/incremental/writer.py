@@ -22,6 +22,7 @@ from ..pagination import paginators as make_paginators
 from .feeds import FeedSkipping
 from .state import RenderState, build_fingerprint, content_stamp, enabled, remove_stale
 from .tracking import MISSING, lookup, recording, root_of
+from .written import WrittenRecord, still_present
 
 log = logging.getLogger("fast_rebuilds")
 # FAST_REBUILDS_EXPLAIN=1: log, for each output rendered again, which of its inputs changed.
@@ -48,14 +49,21 @@ class IncrementalWriter(FeedSkipping, Writer):
         if self.skip_allowed:
             self.previous = self.state.load()
         self.state.discard()
+        self.written = WrittenRecord(self.output_path)  # kept in output/: survives a lost cache
         _active[:] = [self]
 
     # -------------------------------------------------------------- state
 
     def save_state(self) -> None:
         """Remove stale outputs and write this build's fingerprints (when the build ends)."""
-        self.stats["removed"] = len(remove_stale(self.output_path, self.previous, self.current,
+        # Stale: what the last build or the record in output/ lists and this build did not write.
+        previous = {**self.written.as_previous(), **self.previous}
+        self.stats["removed"] = len(remove_stale(self.output_path, previous, self.current,
                                                  self.settings))
+        kept = {rel: entry["stat"] for rel, entry in self.current.items()}
+        if self.settings.get("WRITE_SELECTED"):  # a partial build: the rest is still current
+            kept = {**still_present(self.output_path, self.written.files), **kept}
+        self.written.save(kept)
         self.state.save(self.current, build=self.build_fp, inputs=self.inputs_fp,
                         stats=self.stats, rendered_by_template=dict(self.rendered_by_template))
         log.info("fast_rebuilds incremental: %(rendered)d rendered, %(skipped)d unchanged, "
@@ -160,6 +168,7 @@ class IncrementalWriter(FeedSkipping, Writer):
             "fp": self._fingerprint(kind, names, values, checked),
             "stat": [st.st_size, st.st_mtime_ns],
         }
+        self.written.note(rel, [st.st_size, st.st_mtime_ns])
         if EXPLAIN:
             self.current[rel]["parts"] = {n: self._value_fp(values, n) for n in names}
 

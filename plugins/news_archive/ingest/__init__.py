@@ -27,6 +27,7 @@ from .executors import map_local
 from .manifest import row_digest
 from .pipeline import FileResult, manifest_row
 from .progress import Progress
+from .renames import Renames
 from .report import Report, limited, restart_caps
 from .scan import hash_files, list_raw_files, load_existing_posts
 from .state import STATE_NAME, load_state, save_state
@@ -56,7 +57,11 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
         return report
     rel_paths = list_raw_files(raw_dir, report)
     known = KnownPosts(load_existing_posts(posts_dir))
-    state = load_state(posts_dir)
+    given: dict[str, str] = {}
+    state = load_state(posts_dir, given)
+    for post in known.existing:  # slugs of posts written before slugs were remembered
+        if post.is_generated:
+            given.setdefault(post.meta.get("slug", post.path.stem), post.meta.get("raw-sha256", ""))
     hashes = hash_files(raw_dir, rel_paths, report, state)
     exact = group_identical(hashes, report)
     copies = Copies(exact, remembered_near_duplicates(state, hashes, exact))
@@ -84,7 +89,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     for rel in exact if todo else ():  # only new or changed files are checked against it
         if rel not in copies.near_of and rel not in redone:
             index.add(rel, state.get(rel, {}).get("sketch", []))
-    writer = PostWriter(raw_dir, posts_dir, known, copies, report, slug_settings)
+    renames = Renames(known.existing, set(hashes), state) if todo else None
+    writer = PostWriter(raw_dir, posts_dir, known, copies, report, slug_settings, renames, given)
     for res in run(todo):  # posts are written while the pool works on the next files
         report.processed += 1
         for draft in _sort_out(res, index, copies.near_of, state, report):
@@ -99,8 +105,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             writer.write(draft)
     writer.finish()
 
-    remove_orphans(known.existing, copies.live(), report)
-    save_state(posts_dir, {rel: state[rel] for rel in exact if rel in state})
+    remove_orphans(known.existing, copies.live(), report, renames.adopted if renames else set())
+    save_state(posts_dir, {rel: state[rel] for rel in exact if rel in state}, given)
     # A run that skipped files says so at warning level, so it shows in a normal build log.
     log.log(logging.WARNING if report.skipped else logging.INFO, report.summary_line())
     return report

@@ -66,7 +66,16 @@ def extract(data: bytes, relpath: str) -> tuple[str, list[Extracted | Unreadable
         return fmt, list(extract_jsonl_records(text))
     from ..extract.text_dump import extract_text_dump
 
+    if _single_line(text):
+        raise UnreadableInput("a single line of text, not an article")
     return "text", [extract_text_dump(text)]
+
+
+def _single_line(text: str) -> bool:
+    """True when a text file holds at most one non-blank line."""
+    lines = (line for line in text.splitlines() if line.strip())
+    next(lines, None)
+    return next(lines, None) is None
 
 
 def is_future(iso: str | None, today: date | None = None) -> bool:
@@ -170,6 +179,9 @@ def process_file(raw_dir: str, relpath: str) -> FileResult:
             continue
         if not rec.paragraphs:
             result.errors.append((label, "no article text found"))
+            continue
+        if " ".join(" ".join(rec.paragraphs).split()) == " ".join(rec.title.split()):
+            result.errors.append((label, "its only text is its headline, not an article"))
             continue
         try:
             row = manifest_row(raw_dir, relpath)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,7 +13,9 @@ from pelican.utils import slugify
 
 from .. import posts
 from ..draft import Draft
+from ..safe_files import atomic_write_text
 from .duplicates import Copies
+from .renames import Renames
 from .report import Report, limited
 from .scan import ExistingPost
 
@@ -108,10 +109,13 @@ class PostWriter:
     """
 
     def __init__(self, raw_dir: Path, posts_dir: Path, known: KnownPosts, copies: Copies,
-                 report: Report, slug_settings: dict | None = None) -> None:
+                 report: Report, slug_settings: dict | None = None,
+                 renames: Renames | None = None, given: dict[str, str] | None = None) -> None:
         self.raw_dir, self.posts_dir = raw_dir, posts_dir
         self.known, self.copies, self.report = known, copies, report
         self.slug_settings = slug_settings
+        self.renames = renames
+        self.given = given if given is not None else {}  # slug -> raw sha256 it was given to
         self.written: dict[tuple[str, int], _Written] = {}
         self.changed: dict[tuple[str, int], str] = {}  # post file names, by (raw path, index)
         self.kept: dict[tuple[str, int], str] = {}  # hand-edited posts left alone
@@ -127,6 +131,8 @@ class PostWriter:
         key = (draft.path, draft.index)
         raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
         previous = next((p for p in self.known.of(draft.path) if p.raw_key == raw_key), None)
+        if previous is None and self.renames:
+            previous = self.renames.adopt(draft)
         if previous is not None and posts.is_hand_edited(previous.path):
             self.kept[key] = previous.path.name
             log.warning(
@@ -141,6 +147,7 @@ class PostWriter:
         if previous is not None and previous.path != target:
             previous.path.unlink(missing_ok=True)
         self.known.taken[slug] = ExistingPost(target, {"slug": slug})
+        self.given[slug] = draft.sha256
         old = _read_post(target)
         done = _Written(draft, slug, date, date_source, target, _digest(old))
         self.written[key] = done
@@ -149,7 +156,8 @@ class PostWriter:
     def _new_slug(self, draft: Draft) -> str:
         slug = headline_slug(draft.extracted.title, self.slug_settings)
         slug = slug or f"article-{draft.sha256[:8]}"
-        if slug in self.known.taken:
+        # A slug once given (to an article since deleted) is not given to another article.
+        if slug in self.known.taken or self.given.get(slug, draft.sha256) != draft.sha256:
             slug = f"{slug}-{draft.sha256[:8]}" + (f"-{draft.index}" if draft.index else "")
         return slug
 
@@ -170,22 +178,23 @@ class PostWriter:
         """Render the post and write it if its text changed; note it if it differs from
         what was there before this run."""
         text = posts.render_post(done.draft, done.slug, done.date, done.date_source)
-        if old != text:
-            self.posts_dir.mkdir(parents=True, exist_ok=True)
-            tmp = done.target.with_suffix(".md.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, done.target)
+        if old != text:  # a kill or a full disk leaves the old post or the new one
+            atomic_write_text(done.target, text, durable=False)  # no fsync: 1 per post is slow
         if done.before is None or _digest(text) != done.before:
             self.changed[key] = done.target.name
         else:
             self.changed.pop(key, None)
 
 
-def remove_orphans(existing: list[ExistingPost], live: set[str], report: Report) -> None:
-    """Remove generated, unedited posts whose raw file is gone (or is now a duplicate)."""
+def remove_orphans(existing: list[ExistingPost], live: set[str], report: Report,
+                   adopted: set[str] = frozenset()) -> None:
+    """Remove generated, unedited posts whose raw file is gone (or is now a duplicate);
+    `adopted`: post file names a renamed raw file took over."""
     for post in existing:
         raw = post.raw_key.split("#", 1)[0]
         if not raw or not post.is_generated or raw in live or not post.path.exists():
+            continue
+        if post.path.name in adopted:
             continue
         if posts.is_hand_edited(post.path):
             log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw,
