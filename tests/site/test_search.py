@@ -154,8 +154,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser_page(search_site: Path, tmp_path_factory):
-    """A Chromium page and the URL of search.html, the site served under a sub-path."""
+def sharded_site(tmp_path_factory) -> Path:
+    """The same archive with one search shard per year (the search page merges them)."""
+    work = tmp_path_factory.mktemp("search-sharded")
+    content, output = work / "content", work / "site"
+    write_small(content / "posts")
+    proc = build_site(content, output, SEARCH_SHARD_SIZE=1, CACHE_PATH=str(work / "cache"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    shards = sorted(p.name for p in (output / "pagefind" / "shards").iterdir())
+    assert shards == ["2021", "2022", "2023"]
+    return output
+
+
+@pytest.fixture(scope="module", params=["one index", "shards merged"])
+def browser_page(request, tmp_path_factory):
+    """A Chromium page and the URL of search.html, the site served under a sub-path; once
+    with the whole archive in one index, once in one shard per year."""
+    search_site = request.getfixturevalue(
+        "search_site" if request.param == "one index" else "sharded_site")
     if not CHROMIUM.exists():
         pytest.skip("headless Chromium not found at /usr/bin/chromium (scripts/install-browser.sh)")
     try:
