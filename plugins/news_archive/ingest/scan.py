@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,14 +80,66 @@ def list_raw_files(raw_dir: Path, report: Report) -> list[str]:
 
 
 def load_existing_posts(posts_dir: Path) -> list[ExistingPost]:
-    """Every Markdown post in posts_dir, with its header."""
+    """Every Markdown post in posts_dir, with its header.
+
+    Headers are remembered between runs in `posts/.post-headers.json` (a cache: name, size,
+    mtime and inode of each post, and its header), so an unchanged folder is only listed and
+    stat'ed, not read."""
     if not posts_dir.is_dir():
         return []
     with os.scandir(posts_dir) as it:
         names = sorted(e.name for e in it if e.name.endswith(".md") and not e.is_dir())
     found = [posts_dir / name for name in names]
     posts.forget_headers({os.path.abspath(p) for p in found})
-    return [ExistingPost(p, posts.header_of(p)) for p in found]
+    memo = _load_headers(posts_dir)
+    fresh: dict[str, list] = {}
+    out = []
+    for name, path in zip(names, found, strict=True):
+        try:
+            st = os.stat(path)
+        except OSError:
+            out.append(ExistingPost(path, posts.header_of(path)))
+            continue
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        hit = memo.get(name)
+        if isinstance(hit, list) and len(hit) == 4 and hit[:3] == stamp \
+                and isinstance(hit[3], dict):
+            meta = hit[3]
+        else:
+            meta = posts.header_of(path)
+        fresh[name] = [*stamp, meta]
+        out.append(ExistingPost(path, dict(meta)))
+    if fresh != memo:
+        _save_headers(posts_dir, fresh)
+    return out
+
+
+HEADERS_NAME = ".post-headers.json"
+
+
+def _load_headers(posts_dir: Path) -> dict[str, list]:
+    """The remembered headers ({} when missing or damaged: they are read again)."""
+    try:
+        data = json.loads((posts_dir / HEADERS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != posts.PIPELINE_VERSION:
+        return {}
+    headers = data.get("posts")
+    return headers if isinstance(headers, dict) else {}
+
+
+def _save_headers(posts_dir: Path, headers: dict[str, list]) -> None:
+    """Write the remembered headers atomically (a failure only costs the next run a read)."""
+    target = posts_dir / HEADERS_NAME
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"version": posts.PIPELINE_VERSION, "posts": headers}, f,
+                      separators=(",", ":"), ensure_ascii=False)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def hash_files(raw_dir: Path, rel_paths: list[str], report: Report,
