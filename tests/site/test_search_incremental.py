@@ -124,3 +124,19 @@ def test_incremental_index_holds_what_a_full_build_holds(tmp_path: Path) -> None
     assert _entries(inc / "site") == _entries(full / "site")
     assert ((inc / "site" / "pagefind" / "shards.js").read_bytes()
             == (full / "site" / "pagefind" / "shards.js").read_bytes())
+    # Every other file byte for byte (Pagefind's own files name their chunks by hashes it
+    # computes in no fixed order, so they are compared by content above).
+    assert _site_files(inc / "site") == _site_files(full / "site")
+    assert _page_hashes(inc / "site") == _page_hashes(full / "site")
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts}
+
+
+def _page_hashes(site: Path) -> dict[str, dict[str, str]]:
+    """Shard -> page -> hash of its bytes, from the index's record."""
+    data = json.loads((site / "pagefind" / "news-archive-shards.json").read_text())
+    return {name: {rel: stamp[0] for rel, stamp in shard["pages"].items()}
+            for name, shard in data["shards"].items()}
