@@ -10,8 +10,9 @@ at all. The search page merges the shards (Pagefind's `mergeIndex`).
 
 Layout in OUTPUT_PATH/pagefind/: `shards/<name>/` (one Pagefind bundle each),
 `pagefind-ui.js`/`.css` (copied from a bundle), `shards.js` (the list of shard names, read by
-`search.html`) and `news-archive-shards.json` (the pages of each shard with a hash of their
-bytes, the record of what is indexed; the index and its record are lost together). Only pages
+`search.html`) and `news-archive-shards.json` (the pages of each shard with a fingerprint of
+what Pagefind reads of them, the record of what is indexed; the index and its record are lost
+together). Only pages
 written by this build are indexed, so a page left on disk by a deleted article is never found.
 """
 
@@ -21,11 +22,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .pagefind_service import PagefindError, PagefindService
@@ -114,12 +117,58 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
+_VOID = frozenset({"meta", "link", "img", "input", "br", "hr", "source", "area", "base",
+                   "col", "embed", "track", "wbr"})
+
+
+def search_fingerprint(html: str) -> str:
+    """Hash of what Pagefind can read of a page: every element carrying a `data-pagefind-*`
+    attribute (the marked bodies, filters, metadata, sort keys), whole. A page whose links
+    to related articles changed but whose marked parts did not keeps its fingerprint, so its
+    shard is not re-indexed; anything else Pagefind reads lies inside those elements."""
+    h = hashlib.sha1()
+    at = html.find("data-pagefind-")
+    done = 0  # marked elements inside an element already hashed are part of it
+    while at != -1:
+        start = html.rfind("<", 0, at)
+        tag_end = html.find(">", at)
+        m = _TAG_NAME.match(html, start) if start != -1 else None
+        if m is None or tag_end == -1:
+            break
+        end = tag_end + 1
+        name = m.group(1).lower()
+        if name not in _VOID and html[tag_end - 1] != "/":
+            end = _closing(html, name, end)
+        if start >= done:
+            h.update(html[start:end].encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+            done = max(done, end)
+        at = html.find("data-pagefind-", tag_end)
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _tag_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
+
+
+def _closing(html: str, name: str, pos: int) -> int:
+    """End of the element `name` whose opening tag ends at `pos` (nesting counted)."""
+    depth = 1
+    for m in _tag_pattern(name).finditer(html, pos):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return len(html)
+
+
 def _hashes(output: Path, rels: list[str], old: dict[str, list]) -> tuple[dict[str, list],
-                                                                           dict[str, bytes]]:
-    """rel -> [sha1, size, mtime_ns] of each page; a page whose size and mtime match the
-    record keeps its recorded hash unread. Also the bytes of the pages read."""
+                                                                           dict[str, str]]:
+    """rel -> [search fingerprint, size, mtime_ns] of each page; a page whose size and mtime
+    match the record keeps its recorded fingerprint unread. Also the text of the pages read."""
     out: dict[str, list] = {}
-    read: dict[str, bytes] = {}
+    read: dict[str, str] = {}
     for rel in rels:
         path = output / rel
         st = path.stat()
@@ -127,9 +176,9 @@ def _hashes(output: Path, rels: list[str], old: dict[str, list]) -> tuple[dict[s
         if prev and prev[1:] == [st.st_size, st.st_mtime_ns]:
             out[rel] = prev
             continue
-        data = path.read_bytes()
-        read[rel] = data
-        out[rel] = [hashlib.sha1(data).hexdigest(), st.st_size, st.st_mtime_ns]
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        read[rel] = text
+        out[rel] = [search_fingerprint(text), st.st_size, st.st_mtime_ns]
     return out, read
 
 
@@ -180,10 +229,10 @@ def update_index(output: Path, pages: dict[str, tuple[int, int]], *, size: int,
                 index_id = pf.new_index(config)
                 batch = []
                 for rel in sorted(wanted[name]):
-                    data = read.pop(rel, None)
-                    if data is None:
-                        data = (output / rel).read_bytes()
-                    batch.append((page_url(rel), data.decode("utf-8", errors="replace")))
+                    text = read.pop(rel, None)
+                    if text is None:
+                        text = (output / rel).read_bytes().decode("utf-8", errors="replace")
+                    batch.append((page_url(rel), text))
                 run.pages_indexed += pf.add_html(index_id, batch)
                 pf.write_files(index_id, (building / name).resolve())
                 pf.delete_index(index_id)
@@ -234,7 +283,7 @@ def _write_atomic_bytes(path: Path, data: bytes) -> None:
 
 
 __all__ = ["PagefindError", "ShardRun", "assign_shards", "load_manifest", "page_url",
-           "recorded_stamps", "update_index"]
+           "recorded_stamps", "search_fingerprint", "update_index"]
 
 
 def recorded_stamps(output: Path) -> dict[str, list]:
