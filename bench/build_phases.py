@@ -14,7 +14,8 @@ and `.../theme` to reuse its caches). Each run is a separate process running
 - article context: URLs, summaries, period archives (`article_generator_finalized`);
 - other contexts: entity index, pages, exports (`all_generators_finalized`);
 - writing: deciding and rendering every page and feed (`finalized`);
-- finishing: sitemap, exports, incremental state.
+- finishing: sitemap, exports, incremental state, the search index (also on a line of its
+  own: what the index update took, and how many article pages it re-indexed).
 """
 
 from __future__ import annotations
@@ -54,12 +55,14 @@ print("MARKS " + json.dumps(marks))
 """
 
 
-def build_args(site: Path, plugins: Path, theme: Path) -> list[str]:
+def build_args(site: Path, plugins: Path, theme: Path, search: bool = True) -> list[str]:
     """Pelican's arguments for building SITE (`content/` -> `output/`, `cache/`) with the given
-    plugin and theme folders, search off: the builds every benchmark here measures."""
+    plugin and theme folders and the sample site's settings (search on, as a user builds)."""
     settings = {"PATH": str(site / "content"), "OUTPUT_PATH": str(site / "output"),
                 "CACHE_PATH": str(site / "cache"), "PLUGIN_PATHS": [str(plugins)],
-                "THEME": str(theme), "SEARCH_ENABLED": False}
+                "THEME": str(theme)}
+    if not search:
+        settings["SEARCH_ENABLED"] = False
     return [str(site / "content"), "-s", str(ROOT / "pelican.conf.py"), "-o",
             str(site / "output"), "-e", *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
 
@@ -72,6 +75,15 @@ def incremental_stats(cache: Path) -> dict:
         return {}
     data = json.loads(states[-1].read_text())
     return {**data["stats"], "by_template": data.get("rendered_by_template", {})}
+
+
+def search_stats(cache: Path) -> dict:
+    """What the last build's search index update did (`news_archive_search.json` in the cache:
+    seconds, article pages, shards, shards re-indexed, pages indexed); {} when search was off."""
+    try:
+        return json.loads((cache / "news_archive_search.json").read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
@@ -90,6 +102,9 @@ def run_once(site: Path, plugins: Path, theme: Path) -> dict[str, float]:
         out[label] = out.get(label, 0.0) + at - prev
         prev = at
     out["total"] = prev
+    search = search_stats(site / "cache")
+    if search:
+        out["of which search index"] = search.get("seconds", 0.0)
     return out
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the archive at scale, against stock Pelican and Hugo, in one run.
 
-    python bench/harness.py [--sizes 1000,5000] [--seed 1] [--work bench/work]
+    python bench/harness.py [--sizes 1000,5000] [--seed 1] [--work bench/work] [--large 20000]
 
 For each size N, on N generated raw dumps (`generate_archive.py`):
 
@@ -19,6 +19,12 @@ For each size N, on N generated raw dumps (`generate_archive.py`):
    (`pelican_floor.py`): with the renders a +10 rebuild needs, the least any Pelican rebuild
    can take;
 5. Hugo on the same posts (three taxonomies, `bench/hugo` layouts), twice: the faster counts.
+
+Every build runs with the sample site's settings, search on (as a user runs it); the search
+index update of each build is reported on a line of its own (its seconds, and the article
+pages it re-indexed). `--large N` adds one bigger archive measured on what shows growth only:
+ingest, cold build, no-change rebuild, +10 today, peak memory, and the +10 rebuild's time
+against the largest of `--sizes`.
 
 Every step is a child process, timed by wall clock; peak memory is the largest summed RSS of
 the child's process tree (psutil, sampled every 20 ms). Ratios are computed pair by pair in the
@@ -47,7 +53,7 @@ PY = sys.executable
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from build_phases import build_args, incremental_stats  # noqa: E402
+from build_phases import build_args, incremental_stats, search_stats  # noqa: E402
 from generate_archive import AFTER_ARCHIVE, generate  # noqa: E402
 
 
@@ -175,7 +181,21 @@ def pelican_cmd(root: Path, snap: Path) -> list[str]:
     return [PY, "-m", "pelican", *build_args(root, snap / "plugins", snap / "theme")]
 
 
-def bench_size(n: int, args, snap: Path) -> dict:
+def build_step(name: str, cmd: list[str], cache: Path) -> Step:
+    """One build of our site: its time, what the incremental writer and the search index did."""
+    step = run(name, cmd)
+    step.extra = incremental_stats(cache)
+    search = search_stats(cache)
+    if search:
+        step.extra["search"] = search
+        print(f"    search index: {search['seconds']:.2f} s, {search['pages_indexed']} of "
+              f"{search['pages']} article pages re-indexed ({len(search['reindexed'])} of "
+              f"{search['shards']} shards)", flush=True)
+    return step
+
+
+def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
+    """Every measurement at size n; `large`: only ingest, cold, no-change and +10 today."""
     print(f"N = {n}", flush=True)
     root = args.work / str(n)
     content = root / "content"
@@ -188,11 +208,12 @@ def bench_size(n: int, args, snap: Path) -> dict:
 
     sample_n = min(n, args.ingest_sample)
     sample = root / "sample_raw"
-    generate(sample_n, sample, seed=args.seed)
+    if not large:
+        generate(sample_n, sample, seed=args.seed)
     cores = os.cpu_count() or 1
     # 1 worker vs all cores on the same files, alternated twice (each into new posts): the
     # faster run of each counts, so a burst of other load on the machine skews neither.
-    for rnd in range(2):
+    for rnd in range(0 if large else 2):
         for workers in (1, cores):
             s = run(f"ingest_sample_{workers}w", [*cli, "--raw", str(sample), "--posts",
                                                   str(root / f"sample_posts_{workers}_{rnd}"),
@@ -202,7 +223,8 @@ def bench_size(n: int, args, snap: Path) -> dict:
                 steps[s.name] = s
     # All cores on all N files, twice (a scratch folder first, then the posts every build
     # below uses); the faster run counts, as above.
-    for posts_dir in (root / "all_cores_posts", content / "posts"):
+    for posts_dir in ((content / "posts",) if large else
+                      (root / "all_cores_posts", content / "posts")):
         s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(posts_dir),
                                      "--workers", str(cores)], env=env)
         s.extra["files_per_s"] = n / s.seconds
@@ -213,18 +235,18 @@ def bench_size(n: int, args, snap: Path) -> dict:
 
     out, cache = root / "output", root / "cache"
     cmd = pelican_cmd(root, snap)
-    steps["cold_build"] = run("cold_build", cmd)
-    steps["cold_build"].extra = incremental_stats(cache)
-    steps["nochange_build"] = run("nochange_build", cmd)
-    steps["nochange_build"].extra = incremental_stats(cache)
+    steps["cold_build"] = build_step("cold_build", cmd, cache)
+    steps["nochange_build"] = build_step("nochange_build", cmd, cache)
     # A day of news: 10 new raw files dated after everything in the archive ...
     generate(10, raw, seed=args.seed, start=n, first_day=AFTER_ARCHIVE, span_days=1)
-    steps["add10_build"] = run("add10_build", cmd)
-    steps["add10_build"].extra = incremental_stats(cache)
+    steps["add10_build"] = build_step("add10_build", cmd, cache)
+    if large:
+        res["output_files"] = sum(1 for _ in out.rglob("*") if _.is_file())
+        res["steps"] = {k: vars(v) | {"tail": ""} for k, v in steps.items()}
+        return res
     # ... and a back-fill: 10 more files dated anywhere in the ten years.
     generate(10, raw, seed=args.seed, start=n + 10)
-    steps["backfill10_build"] = run("backfill10_build", cmd)
-    steps["backfill10_build"].extra = incremental_stats(cache)
+    steps["backfill10_build"] = build_step("backfill10_build", cmd, cache)
     res["output_files"] = sum(1 for _ in out.rglob("*") if _.is_file())
 
     stock_content = root / "stock"
@@ -284,17 +306,20 @@ def ratios(res: dict) -> dict:
     sec = {k: v["seconds"] for k, v in s.items()}
     n = res["n"]
     out = {
-        "ingest_1w_files_per_s": s["ingest_sample_1w"]["extra"]["files_per_s"],
         "ingest_all_files_per_s": s["ingest_all_cores"]["extra"]["files_per_s"],
-        "ingest_speedup": sec["ingest_sample_1w"] / max(
-            (v["seconds"] for k, v in s.items() if k.startswith("ingest_sample_")
-             and k != "ingest_sample_1w"), default=sec["ingest_sample_1w"]),
         "cold_ms_per_article": 1000 * sec["cold_build"] / n,
-        "cold_vs_stock": sec["cold_build"] / sec["stock_pelican"],
         "nochange_vs_cold": sec["nochange_build"] / sec["cold_build"],
     }
+    if "ingest_sample_1w" in s:
+        out["ingest_1w_files_per_s"] = s["ingest_sample_1w"]["extra"]["files_per_s"]
+        out["ingest_speedup"] = sec["ingest_sample_1w"] / max(
+            (v["seconds"] for k, v in s.items() if k.startswith("ingest_sample_")
+             and k != "ingest_sample_1w"), default=sec["ingest_sample_1w"])
+    if "stock_pelican" in sec:
+        out["cold_vs_stock"] = sec["cold_build"] / sec["stock_pelican"]
     resident = s.get("resident", {}).get("extra", {})
     if "hugo" in sec:
+        out["nochange_vs_hugo"] = sec["nochange_build"] / sec["hugo"]
         out["add10_vs_hugo"] = sec["add10_build"] / sec["hugo"]
         out["backfill10_vs_hugo"] = sec["backfill10_build"] / sec["hugo"]
         for k in ("add10", "add10_again", "backfill10") if resident else ():
@@ -316,22 +341,31 @@ def ratios(res: dict) -> dict:
 def table(results: list[dict]) -> str:
     rows = [
         ("posts", lambda r: f"{r['posts']}"),
-        ("ingest, 1 worker (files/s)", lambda r: f"{r['ratios']['ingest_1w_files_per_s']:.1f}"),
+        ("ingest, 1 worker (files/s)", lambda r: _ratio(r, "ingest_1w_files_per_s", 1)),
         (f"ingest, {os.cpu_count()} workers, same sample (speed-up)",
-         lambda r: f"{r['ratios']['ingest_speedup']:.2f}×"),
+         lambda r: _ratio(r, "ingest_speedup") + "×"),
         ("ingest, all cores, all files (files/s)",
-         lambda r: f"{r['ratios']['ingest_all_files_per_s']:.1f}"),
-        ("our cold full build (s)", lambda r: _s(r, "cold_build")),
-        ("  ms per article", lambda r: f"{r['ratios']['cold_ms_per_article']:.2f}"),
+         lambda r: _ratio(r, "ingest_all_files_per_s", 1)),
+        ("our cold full build, search on (s)", lambda r: _s(r, "cold_build")),
+        ("  of which search index (s) / article pages indexed",
+         lambda r: _search(r, "cold_build")),
+        ("  ms per article", lambda r: _ratio(r, "cold_ms_per_article")),
         ("stock Pelican, same posts (s)", lambda r: _s(r, "stock_pelican")),
-        ("  cold / stock", lambda r: f"{r['ratios']['cold_vs_stock']:.2f}"),
+        ("  cold / stock", lambda r: _ratio(r, "cold_vs_stock")),
         ("Hugo, same posts (s)", lambda r: _s(r, "hugo")),
         ("  stock / Hugo", lambda r: _ratio(r, "stock_vs_hugo")),
         ("no-change rebuild (s)", lambda r: _s(r, "nochange_build")),
-        ("  no-change / cold", lambda r: f"{r['ratios']['nochange_vs_cold']:.2f}"),
+        ("  of which search index (s) / article pages re-indexed",
+         lambda r: _search(r, "nochange_build")),
+        ("  no-change / cold", lambda r: _ratio(r, "nochange_vs_cold")),
+        ("  no-change / Hugo full build", lambda r: _ratio(r, "nochange_vs_hugo")),
         ("  pages rendered / skipped", lambda r: _rs(r, "nochange_build")),
         ("rebuild after +10 new raw files, dated today (s)", lambda r: _s(r, "add10_build")),
+        ("  of which search index (s) / article pages re-indexed",
+         lambda r: _search(r, "add10_build")),
         ("  +10 rebuild / Hugo full build", lambda r: _ratio(r, "add10_vs_hugo")),
+        ("  +10 rebuild / the same at the largest --sizes",
+         lambda r: _ratio(r, "add10_vs_base")),
         ("  pages rendered / skipped", lambda r: _rs(r, "add10_build")),
         ("  stock Pelican writing nothing, new process, its cache filled: start to all posts "
          "read (s)", lambda r: _floor(r, "oneshot_read_s")),
@@ -340,6 +374,8 @@ def table(results: list[dict]) -> str:
          lambda r: _ratio(r, "least_oneshot_vs_hugo")),
         ("rebuild after +10 back-filled raw files, any date (s)",
          lambda r: _s(r, "backfill10_build")),
+        ("  of which search index (s) / article pages re-indexed",
+         lambda r: _search(r, "backfill10_build")),
         ("  back-fill rebuild / Hugo full build", lambda r: _ratio(r, "backfill10_vs_hugo")),
         ("  pages rendered / skipped", lambda r: _rs(r, "backfill10_build")),
         ("resident process (`pelican --autoreload`): first build (s)",
@@ -385,9 +421,14 @@ def _mb(r: dict, k: str) -> str:
     return f"{s['peak_mb']:.0f}" if s else "–"
 
 
-def _ratio(r: dict, k: str) -> str:
+def _ratio(r: dict, k: str, digits: int = 2) -> str:
     v = r["ratios"].get(k)
-    return f"{v:.2f}" if v is not None else "–"
+    return f"{v:.{digits}f}" if v is not None else "–"
+
+
+def _search(r: dict, k: str) -> str:
+    e = r["steps"].get(k, {}).get("extra", {}).get("search")
+    return f"{e['seconds']:.2f} / {e['pages_indexed']}" if e else "–"
 
 
 def _res(r: dict, k: str) -> str:
@@ -411,7 +452,7 @@ def _floor(r: dict, k: str) -> str:
 
 
 def _rs(r: dict, k: str) -> str:
-    e = r["steps"][k]["extra"]
+    e = r["steps"].get(k, {}).get("extra")
     return f"{e.get('rendered', '?')} / {e.get('skipped', '?')}" if e else "–"
 
 
@@ -425,8 +466,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-sample", type=int, default=2000,
                     help="files for the 1-worker vs all-cores ingest comparison")
     ap.add_argument("--skip-hugo", action="store_true")
+    ap.add_argument("--large", type=int, default=0,
+                    help="also a larger archive (e.g. 20000): ingest, cold, no-change, +10 today")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    large = [args.large] if args.large else []
     args.work = args.work.resolve()
     snap = args.work / "snapshot"
     if snap.exists():
@@ -436,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copytree(ROOT / "theme", snap / "theme")
     # Old work folders go first: deleting many files just before a measured step slows the
     # disk for a while (observed on ext4), so it must not happen between measurements.
-    for n in sizes:
+    for n in sizes + large:
         if (args.work / str(n)).exists():
             shutil.rmtree(args.work / str(n))
     started = time.strftime("%Y-%m-%dT%H:%M:%S")
@@ -444,6 +488,13 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         res = bench_size(n, args, snap)
         res["ratios"] = ratios(res)
+        results.append(res)
+    for n in large:
+        res = bench_size(n, args, snap, large=True)
+        res["ratios"] = ratios(res)
+        base = results[-1]["steps"]["add10_build"]["seconds"] if results else None
+        if base:
+            res["ratios"]["add10_vs_base"] = res["steps"]["add10_build"]["seconds"] / base
         results.append(res)
     if len(results) > 1:
         first, last = results[0], results[-1]

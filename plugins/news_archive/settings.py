@@ -27,7 +27,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_ARCHIVE_DAY_ARCHIVE_THRESHOLD": 100,
     # search, exports, robots
     "SEARCH_ENABLED": True,
-    "SEARCH_PAGEFIND_ARGS": [],
+    "SEARCH_PAGEFIND_ARGS": [],  # extra arguments: index with the pagefind command instead
+    "SEARCH_PAGEFIND_CONFIG": {},  # extra options of Pagefind's index (its Python API)
+    "SEARCH_SHARD_SIZE": 1000,  # articles per shard before shards split by year, quarter, month
     # Parts of an article page that are not the article: entity chips, related coverage,
     # provenance (the theme's class names), and navigation in general.
     "SEARCH_EXCLUDE_SELECTORS": ["nav", "aside", ".kicker", ".article-header .meta",
@@ -70,4 +72,6 @@ def setting(settings: dict, key: str) -> Any:
 
 
 def _copy(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else value
+    if isinstance(value, (list, dict)):
+        return type(value)(value)
+    return value

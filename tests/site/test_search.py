@@ -52,8 +52,10 @@ def test_search_on_by_default_builds_index_and_page(search_site: Path) -> None:
 
 @pytest.mark.slow
 def test_only_article_pages_are_indexed(search_site: Path) -> None:
-    entry = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text())
-    counts = [lang["page_count"] for lang in entry["languages"].values()]
+    counts = []
+    for shard in (search_site / "pagefind" / "shards").iterdir():
+        entry = json.loads((shard / "pagefind-entry.json").read_text())
+        counts += [lang["page_count"] for lang in entry["languages"].values()]
     # One index (forced language) holding exactly the articles: no list or entity pages.
     assert counts == [len(SMALL)]
     marked = {p.stem for p in _html_pages(search_site)
@@ -64,7 +66,7 @@ def test_only_article_pages_are_indexed(search_site: Path) -> None:
 def _fragments(output: Path) -> dict[str, dict]:
     """What Pagefind stored per page (gzip'd JSON after a `pagefind_dcd` signature)."""
     out = {}
-    for f in (output / "pagefind" / "fragment").iterdir():
+    for f in output.glob("pagefind/shards/*/fragment/*"):
         data = gzip.decompress(f.read_bytes())
         record = json.loads(data[data.index(b"{"):])
         out[record["url"].rsplit("/", 1)[-1].removesuffix(".html")] = record
@@ -112,8 +114,7 @@ def test_search_disabled_writes_no_index(tmp_path: Path) -> None:
 
 
 def test_missing_pagefind_is_a_warning_not_a_crash(tmp_path, monkeypatch, caplog) -> None:
-    monkeypatch.setattr(search.importlib.util, "find_spec", lambda name: None)
-    monkeypatch.setattr(search.shutil, "which", lambda name: None)
+    monkeypatch.setattr(search.pagefind_service, "executable", lambda: None)
     pelican = SimpleNamespace(settings={"SEARCH_ENABLED": True, "OUTPUT_PATH": str(tmp_path)})
     with caplog.at_level(logging.WARNING, logger="news_archive.site.search"):
         search.run_pagefind(pelican)
@@ -122,7 +123,7 @@ def test_missing_pagefind_is_a_warning_not_a_crash(tmp_path, monkeypatch, caplog
 
 
 def test_failing_pagefind_is_a_warning(tmp_path, monkeypatch, caplog) -> None:
-    monkeypatch.setattr(search, "pagefind_command", lambda site, settings: ["false"])
+    monkeypatch.setattr(search.pagefind_service, "executable", lambda: Path("/bin/false"))
     pelican = SimpleNamespace(settings={"SEARCH_ENABLED": True, "OUTPUT_PATH": str(tmp_path)})
     with caplog.at_level(logging.WARNING, logger="news_archive.site.search"):
         search.run_pagefind(pelican)
@@ -153,8 +154,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser_page(search_site: Path, tmp_path_factory):
-    """A Chromium page and the URL of search.html, the site served under a sub-path."""
+def sharded_site(tmp_path_factory) -> Path:
+    """The same archive with one search shard per year (the search page merges them)."""
+    work = tmp_path_factory.mktemp("search-sharded")
+    content, output = work / "content", work / "site"
+    write_small(content / "posts")
+    proc = build_site(content, output, SEARCH_SHARD_SIZE=1, CACHE_PATH=str(work / "cache"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    shards = sorted(p.name for p in (output / "pagefind" / "shards").iterdir())
+    assert shards == ["2021", "2022", "2023"]
+    return output
+
+
+@pytest.fixture(scope="module", params=["one index", "shards merged"])
+def browser_page(request, tmp_path_factory):
+    """A Chromium page and the URL of search.html, the site served under a sub-path; once
+    with the whole archive in one index, once in one shard per year."""
+    search_site = request.getfixturevalue(
+        "search_site" if request.param == "one index" else "sharded_site")
     if not CHROMIUM.exists():
         pytest.skip("headless Chromium not found at /usr/bin/chromium (scripts/install-browser.sh)")
     try:

@@ -1,0 +1,142 @@
+"""The search index follows the change: shards by date, only changed shards re-indexed, new
+articles findable after an incremental rebuild, deleted ones gone, pages left on disk by a
+deleted article never indexed, and an incremental index holding what a full build's holds."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from _synthetic import SMALL, build_site, write_post, write_small
+from news_archive.site.search_shards import assign_shards, page_url
+
+NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2023-11-20",
+           slug="ferry-strike", countries=["FR"], orgs=[], persons=[], source="AFP",
+           url="https://example.com/ferry", summary="Crossings halted.",
+           body="Ferry crews walked out over pay, stranding lorries at the quayside.\n\n"
+                "The union said the gondolier-style protest would last a week.")
+
+
+def _index(output: Path) -> dict[str, dict]:
+    """Page URL -> what Pagefind stored for it (content, filters, meta), over every shard."""
+    out = {}
+    for f in output.glob("pagefind/shards/*/fragment/*"):
+        data = gzip.decompress(f.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        out[record["url"]] = {k: record[k] for k in ("content", "filters", "meta")}
+    return out
+
+
+def _entries(output: Path) -> dict[str, int]:
+    """Shard name -> page count from its pagefind-entry.json."""
+    out = {}
+    for shard in (output / "pagefind" / "shards").iterdir():
+        entry = json.loads((shard / "pagefind-entry.json").read_text())
+        out[shard.name] = sum(lang["page_count"] for lang in entry["languages"].values())
+    return out
+
+
+def _last_run(cache: Path) -> dict:
+    return json.loads((cache / "news_archive_search.json").read_text())
+
+
+def _build(work: Path, **settings) -> None:
+    proc = build_site(work / "content", work / "site", CACHE_PATH=str(work / "cache"),
+                      SEARCH_SHARD_SIZE=2, **settings)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_shards_split_by_year_quarter_month_and_do_not_depend_on_order() -> None:
+    pages = {"a.html": (2021, 1), "b.html": (2021, 2), "c.html": (2021, 8),
+             "d.html": (2022, 5), "e.html": (2021, 8)}
+    assert set(assign_shards(pages, 10).values()) == {"all"}
+    by_year = assign_shards(pages, 4)
+    assert by_year["d.html"] == "2022" and by_year["a.html"] == "2021"
+    split = assign_shards(pages, 2)
+    assert split["a.html"] == split["b.html"] == "2021-q1"
+    assert split["c.html"] == split["e.html"] == "2021-q3"
+    assert split["d.html"] == "2022"
+    months = assign_shards(pages, 1)
+    assert months["a.html"] == "2021-01" and months["c.html"] == months["e.html"] == "2021-08"
+    assert assign_shards(dict(reversed(list(pages.items()))), 2) == split
+    assert page_url("x.html") == "/x.html" and page_url("a/index.html") == "/a/"
+
+
+@pytest.mark.slow
+def test_index_follows_additions_deletions_and_stale_pages(tmp_path: Path) -> None:
+    work = tmp_path
+    posts = work / "content" / "posts"
+    write_small(posts)
+    _build(work)
+    site, cache = work / "site", work / "cache"
+    first = _last_run(cache)
+    assert first["pages"] == len(SMALL) and len(first["reindexed"]) == len(SMALL)
+    assert set(_entries(site)) == {"2021", "2022", "2023"}
+    bundles = {p: p.stat().st_mtime_ns for p in site.glob("pagefind/shards/*/**/*")}
+
+    # No change: no shard is re-indexed, no bundle file touched.
+    _build(work)
+    assert _last_run(cache)["reindexed"] == []
+    assert {p: p.stat().st_mtime_ns for p in site.glob("pagefind/shards/*/**/*")} == bundles
+
+    # A new article: only its year's shard is re-indexed, and it is found.
+    write_post(posts, **NEW)
+    _build(work)
+    run = _last_run(cache)
+    assert run["reindexed"] == ["2023"] and run["pages_indexed"] == 2
+    index = _index(site)
+    assert "gondolier" in index["/ferry-strike.html"]["content"]
+    assert index["/ferry-strike.html"]["filters"]["country"] == ["France"]
+    assert _entries(site) == {"2021": 1, "2022": 1, "2023": 2}
+
+    # A deleted article is gone from the index ...
+    (posts / "kyiv-grain.md").unlink()
+    _build(work)
+    assert _last_run(cache)["removed"] == ["2022"]
+    assert "/kyiv-grain.html" not in _index(site)
+    assert not (site / "pagefind" / "shards" / "2022").exists()
+    assert "2022" not in (site / "pagefind" / "shards.js").read_text()
+
+    # ... also when the build lost its cache and left the deleted article's page on disk.
+    shutil.rmtree(cache)
+    (posts / "tajik-appeal.md").unlink()
+    _build(work)
+    assert "/tajik-appeal.html" not in _index(site)
+    assert set(_index(site)) == {"/afghan-drought.html", "/ferry-strike.html"}
+
+
+@pytest.mark.slow
+def test_incremental_index_holds_what_a_full_build_holds(tmp_path: Path) -> None:
+    inc = tmp_path / "inc"
+    write_small(inc / "content" / "posts")
+    _build(inc)
+    write_post(inc / "content" / "posts", **NEW)
+    (inc / "content" / "posts" / "kyiv-grain.md").unlink()
+    _build(inc)
+
+    full = tmp_path / "full"
+    shutil.copytree(inc / "content", full / "content")
+    _build(full)
+    assert _index(inc / "site") == _index(full / "site")
+    assert _entries(inc / "site") == _entries(full / "site")
+    assert ((inc / "site" / "pagefind" / "shards.js").read_bytes()
+            == (full / "site" / "pagefind" / "shards.js").read_bytes())
+    # Every other file byte for byte (Pagefind's own files name their chunks by hashes it
+    # computes in no fixed order, so they are compared by content above).
+    assert _site_files(inc / "site") == _site_files(full / "site")
+    assert _page_hashes(inc / "site") == _page_hashes(full / "site")
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.relative_to(site).parts}
+
+
+def _page_hashes(site: Path) -> dict[str, dict[str, str]]:
+    """Shard -> page -> hash of its bytes, from the index's record."""
+    data = json.loads((site / "pagefind" / "news-archive-shards.json").read_text())
+    return {name: {rel: stamp[0] for rel, stamp in shard["pages"].items()}
+            for name, shard in data["shards"].items()}
