@@ -177,3 +177,37 @@ def find_source(chrome: str, title: str = "") -> str:
                 if 2 <= len(tail) <= 40:
                     return tail
     return ""
+
+
+BYLINE_SEARCH = 4  # blocks at the top of the article region searched for a byline
+
+
+def _byline_name(text: str) -> str:
+    """The names of a byline block ("" when the block is not a byline)."""
+    if len(text) > 200 or not BYLINE.search(text):
+        return ""
+    return clean_byline(text)
+
+
+def opening_byline_block(scored: list[Scored], start: int, end: int,
+                         title: int) -> tuple[int, str]:
+    """(index, names) of a byline standing among the first blocks of the article region
+    (below a standfirst, above the dateline); (-1, "") when there is none."""
+    for i in range(start, min(end, start + BYLINE_SEARCH) + 1):
+        if i == title or scored[i].block.kind == "h":
+            continue
+        name = _byline_name(scored[i].text)
+        if name:
+            return i, name
+        if scored[i].klass == GOOD and scored[i].weight > 400:
+            break  # past the lead: a "By ..." further down is article text
+    return -1, ""
+
+
+def trailing_byline(scored: list[Scored], end: int) -> str:
+    """Names of a byline closing the article ("Автор: ...", "Von ...") just after its end."""
+    for s in scored[end + 1 : end + 3]:
+        name = _byline_name(s.text)
+        if name:
+            return name
+    return ""
