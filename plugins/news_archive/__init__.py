@@ -44,6 +44,18 @@ def run_ingest(generator) -> None:
     )
     _last_report.clear()
     _last_report.update(report.as_json())
+    say(report.summary_line())
+
+
+def say(line: str) -> None:
+    """One line on the console of every build, whatever the log level (like Pelican's own
+    "Done: ..." line)."""
+    try:
+        from pelican.log import console
+
+        console.print(line, markup=False, highlight=False)
+    except ImportError:  # pragma: no cover - outside Pelican
+        print(line)
 
 
 def write_report(pelican) -> None:

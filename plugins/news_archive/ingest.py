@@ -48,6 +48,7 @@ class Report:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (raw path, kept post)
     kept_edits: list[str] = field(default_factory=list)  # hand-edited posts left alone
     removed: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (raw path, warning)
 
     def as_json(self) -> dict:
         return {
@@ -60,6 +61,7 @@ class Report:
             "duplicates": [{"path": p, "post": k} for p, k in self.duplicates],
             "hand_edited_kept": self.kept_edits,
             "removed": self.removed,
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
         }
 
     def skip(self, path: str, reason: str, note: str = "") -> None:
@@ -73,6 +75,8 @@ class Report:
             f"{len(self.posts_written)} posts written, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped, {len(self.duplicates)} duplicates, "
             f"{len(self.kept_edits)} hand-edited posts kept, {len(self.removed)} removed"
+            + (f", {len({p for p, _ in self.warnings})} with warnings (cuts, dates: see "
+               "ingest-report.json)" if self.warnings else "")
         )
 
 
@@ -176,7 +180,8 @@ def choose_date(draft: Draft, raw_file: Path) -> tuple[str, str]:
     except OSError:
         mtime = 0.0
     when = datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
-    log.warning("%s: no publication date found; using the file's modification time", draft.path)
+    why = next((w for w in e.warnings if w.startswith("no date found")), "no date found")
+    log.warning("%s: %s (%s)", draft.path, why, when)
     return when, "file-mtime"
 
 
@@ -233,8 +238,10 @@ def ingest(
             index.add(rel, state.get(rel, {}).get("sketch", []))
     taken = {p.meta.get("slug", p.path.stem): p for p in existing}
     writer = _PostWriter(raw_dir, posts_dir, by_raw, taken, report, exact, near_of)
+    progress = _Progress(len(todo))
     for res in results:  # posts are written while the pool works on the next files
         report.processed += 1
+        progress.tick(report.processed)
         for draft in _sort_out(res, index, near_of, state, report):
             writer.write(draft)
     # Posts kept from earlier runs that just gained a near-duplicate must list it: redo them.
@@ -253,6 +260,28 @@ def ingest(
     # A run that skipped files says so at warning level, so it shows in a normal build log.
     log.log(logging.WARNING if report.skipped else logging.INFO, report.summary_line())
     return report
+
+
+class _Progress:
+    """A progress line every few seconds on a long ingest (files done of files to do)."""
+
+    EVERY = 5.0  # seconds between lines
+    MIN_FILES = 200  # shorter runs print nothing
+
+    def __init__(self, total: int) -> None:
+        import time
+
+        self.total, self.clock = total, time.monotonic
+        self.next = self.clock() + self.EVERY
+
+    def tick(self, done: int) -> None:
+        if self.total < self.MIN_FILES or done >= self.total or self.clock() < self.next:
+            return
+        self.next = self.clock() + self.EVERY
+        import sys
+
+        print(f"news_archive ingest: {done} of {self.total} raw files processed",
+              file=sys.stderr, flush=True)
 
 
 def _sort_out(res: dict, index: NearDuplicateIndex, near_of: dict[str, str], state: dict,
@@ -439,17 +468,21 @@ class _PostWriter:
     def write(self, draft: Draft) -> None:
         """Write (or leave alone) the post of one draft."""
         draft.alternates = _alternates(draft.path, self.exact, self.near_of)
-        date, date_source = choose_date(draft, self.raw_dir / draft.path)
         key = (draft.path, draft.index)
         raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
         previous = next((p for p in self.by_raw.get(draft.path, []) if p.raw_key == raw_key), None)
         if previous is not None and posts.is_hand_edited(previous.path):
             self.kept[key] = previous.path.name
-            log.warning(
-                "%s: raw file changed but its post %s was edited by hand; post left as it is",
-                draft.path, previous.path.name,
-            )
+            from .edit_notices import warn_once
+
+            warn_once(self.posts_dir, previous.path, draft.sha256, log.warning,
+                      "%s: raw file changed but its post %s was edited by hand; post left as "
+                      "it is", draft.path, previous.path.name)
             return
+        date, date_source = choose_date(draft, self.raw_dir / draft.path)
+        for warning in draft.extracted.warnings:
+            self.report.warnings.append((raw_key, warning))
+            log.info("%s: %s", raw_key, warning)
         slug = previous.meta.get("slug") if previous else None
         if not slug:
             slug = slugify(draft.extracted.title) or f"article-{draft.sha256[:8]}"

@@ -89,6 +89,10 @@ def finish(extracted: Extracted) -> Extracted:
     if extracted.published and (is_future(extracted.published) or extracted.published < "1800"):
         extracted.warnings.append(f"ignored absurd date {extracted.published!r}")
         extracted.published, extracted.published_source = None, ""
+    if not extracted.published:
+        from .extract.text_date import date_from_text
+
+        date_from_text(extracted)
     if not extracted.title.strip():
         first = extracted.paragraphs[0] if extracted.paragraphs else ""
         extracted.title = (first[:90].rsplit(" ", 1)[0] + "…") if len(first) > 90 else first
