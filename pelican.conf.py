@@ -1,5 +1,6 @@
 """Settings of the sample news archive (read by `pelican content`, through pelicanconf.py)."""
 
+import os
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -7,7 +8,10 @@ _HERE = Path(__file__).resolve().parent
 AUTHOR = "News Archive"
 SITENAME = "News Archive"
 SITESUBTITLE = "Clean, tagged news articles, browsable by country, organization, person and date"
-SITEURL = ""  # set to the deployed address (e.g. "https://example.org/archive") for feeds
+# The deployed address, for feeds (readers need absolute links) and Open Graph URLs. Set it
+# here or per build: `make site SITEURL=https://example.org/archive` (the environment's
+# SITEURL). Pages use relative links either way, so the site also works from disk.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = True  # the site works from disk and under any sub-path
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

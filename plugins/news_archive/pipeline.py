@@ -127,8 +127,12 @@ def tag(extracted: Extracted):
     """Entities and dates of one article."""
     from .entities import tag_text
 
+    from .authors import drop_authors
+
     parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
-    return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    drop_authors(tags, extracted)
+    return tags
 
 
 def warm_up() -> None:
