@@ -15,7 +15,7 @@ from .decode import decode_bytes, sniff_format
 from .dedup import sketch
 from .draft import Draft, Extracted
 from .errors import UnreadableInput
-from .manifest import MANIFEST_NAME, load_manifest, row_digest
+from .manifest import MANIFEST_NAME, is_sample, load_manifest, row_digest, row_for
 
 MAX_RAW_BYTES = 50 * 1024 * 1024
 
@@ -111,7 +111,7 @@ def manifest_row(raw_dir: str, relpath: str) -> dict[str, str]:
         stamp = (Path(raw_dir) / MANIFEST_NAME).stat().st_mtime_ns
     except OSError:
         return {}
-    return _manifest(raw_dir, stamp).get(relpath, {})
+    return row_for(_manifest(raw_dir, stamp), relpath)
 
 
 def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:
@@ -121,13 +121,13 @@ def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:
     extracted.title = extracted.title or row.get("title", "")
     if not extracted.published and row.get("published"):
         extracted.published, extracted.published_source = row["published"], "manifest"
+    extracted.sample = extracted.sample or is_sample(row)
 
 
 def tag(extracted: Extracted):
     """Entities and dates of one article."""
-    from .entities import tag_text
-
     from .authors import drop_authors
+    from .entities import tag_text
 
     parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
     tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)

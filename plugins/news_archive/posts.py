@@ -84,6 +84,7 @@ def render_post(draft: Draft, slug: str, date: str, date_source: str) -> str:
         ("Persons", join_list(t.persons)),
         ("Dates-Mentioned", join_list(t.dates_mentioned)),
         ("Language", e.language),
+        ("Sample", "yes" if e.sample else ""),
         ("Original-Url", e.url),
         ("Date-Source", date_source),
         ("Raw-Path", draft.path + (f"#{draft.index}" if draft.index else "")),
