@@ -74,7 +74,8 @@ def write_report(pelican) -> None:
 # computed once per build, one Markdown parser per build, linear-time period archives, and
 # each post hashed once per build for Pelican's content cache, what a build read kept for
 # the next build in the same process (`pelican --autoreload`), and fewer garbage collections.
-FEATURES = ("sanitize", "taxonomy", "exports", "search", "feeds", "incremental", "frozen_urls",
+FEATURES = ("sanitize", "taxonomy", "exports", "search", "feeds", "teaser",
+            "incremental", "frozen_urls",
             "markdown_reader", "period_archives", "file_stamps", "resident", "build_gc")
 
 

@@ -43,7 +43,8 @@ def set_defaults(pelican) -> None:
     s.setdefault("SEARCH_PAGEFIND_ARGS", [])
     s.setdefault("SEARCH_EXCLUDE_SELECTORS", list(EXCLUDE_SELECTORS))
     s["NEWS_ARCHIVE_SITEURL"] = s.get("SITEURL", "") or ""
-    s["JINJA_FILTERS"] = {**linked_data.filters(), **(s.get("JINJA_FILTERS") or {})}
+    s["JINJA_FILTERS"] = {**linked_data.filters(), "news_search_terms": search_terms,
+                          **(s.get("JINJA_FILTERS") or {})}
     if s["SEARCH_ENABLED"]:
         templates = list(s.get("DIRECT_TEMPLATES") or [])
         if "search" not in templates:
@@ -52,6 +53,37 @@ def set_defaults(pelican) -> None:
         sitemap = dict(s.get("SITEMAP") or {})
         sitemap["exclude"] = [*sitemap.get("exclude", ()), r"^search\.html$"]
         s["SITEMAP"] = sitemap
+
+
+_TAG = re.compile(r"<[^>]+>")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+# letters that Unicode decomposition does not turn into ASCII
+_EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                             "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                             "ı": "i", "þ": "th", "ð": "d"})
+
+
+def fold(word: str) -> str:
+    """A word without diacritics ("Łódź" -> "Lodz", "São" -> "Sao"); "" when unchanged or
+    not written in Latin letters."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", word.translate(_EXTRA_FOLD))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return plain if plain != word and plain.isascii() else ""
+
+
+def search_terms(article) -> str:
+    """Extra words for the search index of an article page: the byline's names (bylines are
+    searchable) and every name or word with diacritics spelt without them, so that "Lodz"
+    finds "Łódź". Printed in a hidden element inside the indexed region."""
+    meta = getattr(article, "metadata", None) or {}
+    byline = str(meta.get("byline") or "")
+    text = " ".join(str(x) for x in (getattr(article, "title", ""), byline,
+                                     meta.get("summary") or "",
+                                     _TAG.sub(" ", str(getattr(article, "_content", "") or ""))))
+    folded = dict.fromkeys(f for f in map(fold, _WORDS.findall(text)) if f)
+    return " ".join([byline, *folded]).strip()
 
 
 def mark_body(path: str, context: dict) -> None:
