@@ -147,6 +147,7 @@ def choose_title(scored: list[Scored], limit: int) -> int:
 
 
 def _clean_outlet(name: str) -> str:
+    name = re.split(r"\s[–—|]\s", name)[0]  # "Wiener Blatt – Alle Rechte vorbehalten"
     name = re.sub(r"\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Company|GmbH|S\.A)\.?$", "", name)
     return name.strip(" -–—,.")
 
