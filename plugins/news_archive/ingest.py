@@ -476,8 +476,8 @@ class _PostWriter:
             from .edit_notices import warn_once
 
             warn_once(self.posts_dir, previous.path, draft.sha256, log.warning,
-                      "%s: raw file changed but its post %s was edited by hand; post left as "
-                      "it is", draft.path, previous.path.name)
+                      "%s: raw file changed (sha256 %s…) but its post %s was edited by hand; "
+                      "post left as it is", draft.path, draft.sha256[:12], previous.path.name)
             return
         date, date_source = choose_date(draft, self.raw_dir / draft.path)
         for warning in draft.extracted.warnings:
