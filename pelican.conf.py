@@ -63,6 +63,9 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 SUMMARY_MAX_LENGTH = 60
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+# Without SITEURL the plugin says once what to set (`make site SITEURL=...`); Pelican's own,
+# vaguer warning about the same thing is silenced so it is said once.
+LOG_FILTER = [(30, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = True
 CATEGORY_FEED_ATOM = None
