@@ -2,6 +2,8 @@
 that `make site SITEURL=...` passes on): absolute links, valid ids, real authors; without
 SITEURL the build says once what to set."""
 
+# ruff: noqa: E501  (fixture articles are one paragraph per line, as in a text dump)
+
 from __future__ import annotations
 
 import json
