@@ -23,7 +23,7 @@ def dateline(lang, place, y, m, d, style=0):
 
 OUTLETS = {
     "Steppe Report": ("Home | Politics | Economy | Regions", "© {y} Steppe Report"),
-    "Harbour Times": ("Menu\nSearch\nWorld | Business | Opinion", "Harbour Times is an independent newspaper. All rights reserved."),
+    "Harbour Times": ("Menu\nSearch\nWorld | Business | Opinion", "© {y} Harbour Times. All rights reserved."),
     "Daily Ledger": ("Daily Ledger\nSubscribe\nWorld | Markets | Climate", "© {y} Daily Ledger. All rights reserved."),
     "Wiener Blatt": ("Startseite | Politik | Wirtschaft | Wien", "© {y} Wiener Blatt – Alle Rechte vorbehalten"),
     "Le Courrier du Lac": ("Accueil | Politique | Économie | Monde", "© {y} Le Courrier du Lac – Tous droits réservés"),

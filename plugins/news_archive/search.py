@@ -82,8 +82,15 @@ def search_terms(article) -> str:
     text = " ".join(str(x) for x in (getattr(article, "title", ""), byline,
                                      meta.get("summary") or "",
                                      _TAG.sub(" ", str(getattr(article, "_content", "") or ""))))
-    folded = dict.fromkeys(f for f in map(fold, _WORDS.findall(text)) if f)
-    return " ".join([byline, *folded]).strip()
+    folded: dict[str, str] = {}
+    for word in _WORDS.findall(text):
+        plain = fold(word)
+        if plain:
+            folded.setdefault(plain.casefold(), plain)
+    parts = [f"By {byline}." if byline else ""]
+    if folded:
+        parts.append("Without accents: " + ", ".join(folded.values()) + ".")
+    return " ".join(p for p in parts if p)
 
 
 def mark_body(path: str, context: dict) -> None:
