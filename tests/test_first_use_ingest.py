@@ -179,3 +179,29 @@ def test_hand_edited_post_is_warned_about_once_per_change(tmp_path: Path, caplog
         assert warnings() == 2
     assert "Dock Workers" in post.read_text(encoding="utf-8")
     assert json.loads((posts / ".edit-notices.json").read_text())
+
+
+def test_roles_and_places_are_not_names():
+    from news_archive.extract.meta import clean_byline
+
+    assert clean_byline("By Aigul Nurlanova, Staff Correspondent") == "Aigul Nurlanova"
+    assert clean_byline("By Jane Doe and John Roe, Senior Editors") == "Jane Doe and John Roe"
+    assert clean_byline("Von Katharina Huber, Wien") == "Katharina Huber"
+    assert clean_byline("Por Valentina Soto, Corresponsal") == "Valentina Soto"
+    assert clean_byline("Автор: Айбек Осмонов, корреспондент") == "Айбек Осмонов"
+    assert clean_byline("By Jane Doe, John Roe and Ann Smith") == "Jane Doe, John Roe and Ann Smith"
+
+
+def test_html_page_byline_under_standfirst(tmp_path: Path):
+    paras = AGENCY.split("\n\n")[2:]  # standfirst, byline, dateline paragraph, ...
+    html = ("<!doctype html><html lang='en'><head><title>Port Workers Strike</title></head>"
+            "<body><main><article><h1>Port Workers Strike Over Pay in Three Cities</h1>"
+            + "".join(f"<p>{p.strip()}</p>" for p in paras)
+            + "</article></main><footer>© 2023 Daily Ledger</footer></body></html>")
+    (tmp_path / "a.html").write_text(html, encoding="utf-8")
+    draft = process_file(str(tmp_path), "a.html")["drafts"][0]
+    ex = draft.extracted
+    assert ex.byline == "Aigul Nurlanova"
+    assert ex.summary.startswith("Dock workers in three port cities stopped work")
+    assert ex.paragraphs[0].startswith("ALMATY")
+    assert "Aigul Nurlanova" not in draft.tags.persons
