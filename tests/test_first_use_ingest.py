@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 from news_archive.authors import author_names
@@ -154,7 +153,18 @@ def test_manifest_pattern_row_marks_samples(tmp_path: Path):
     assert "with warnings" in report.summary_line()
 
 
-def test_hand_edited_post_is_warned_about_once_per_change(tmp_path: Path, caplog):
+def _spy_warnings(monkeypatch) -> list[str]:
+    """Every warning ingest logs (Pelican's logger drops repeated messages itself, so the
+    log records alone would not show a repeated warning)."""
+    import news_archive.ingest as ingest_module
+
+    seen: list[str] = []
+    monkeypatch.setattr(ingest_module.log, "warning",
+                        lambda msg, *args, **kw: seen.append(msg % args if args else msg))
+    return seen
+
+
+def test_hand_edited_post_is_warned_about_once_per_change(tmp_path: Path, monkeypatch):
     raw, posts = tmp_path / "raw", tmp_path / "posts"
     raw.mkdir()
     (raw / "a.txt").write_text(AGENCY, encoding="utf-8")
@@ -164,19 +174,18 @@ def test_hand_edited_post_is_warned_about_once_per_change(tmp_path: Path, caplog
                     encoding="utf-8")
     (raw / "a.txt").write_text(AGENCY + "\nOne more line of the article, added later.\n",
                                encoding="utf-8")
+    seen = _spy_warnings(monkeypatch)
 
     def warnings() -> int:
-        return sum("edited by hand" in r.getMessage() for r in caplog.records
-                   if r.levelno >= logging.WARNING)
+        return sum("edited by hand" in m for m in seen)
 
-    with caplog.at_level(logging.INFO, logger="news_archive"):
-        ingest(raw, posts, workers=1)
-        assert warnings() == 1
-        ingest(raw, posts, workers=1)
-        assert warnings() == 1  # same change: not warned again
-        (raw / "a.txt").write_text(AGENCY + "\nAnother change.\n", encoding="utf-8")
-        ingest(raw, posts, workers=1)
-        assert warnings() == 2
+    ingest(raw, posts, workers=1)
+    assert warnings() == 1
+    ingest(raw, posts, workers=1)
+    assert warnings() == 1  # same change: not warned again
+    (raw / "a.txt").write_text(AGENCY + "\nAnother change.\n", encoding="utf-8")
+    ingest(raw, posts, workers=1)
+    assert warnings() == 2
     assert "Dock Workers" in post.read_text(encoding="utf-8")
     assert json.loads((posts / ".edit-notices.json").read_text())
 
@@ -205,3 +214,33 @@ def test_html_page_byline_under_standfirst(tmp_path: Path):
     assert ex.summary.startswith("Dock workers in three port cities stopped work")
     assert ex.paragraphs[0].startswith("ALMATY")
     assert "Aigul Nurlanova" not in draft.tags.persons
+
+
+def test_hand_edited_post_of_a_deleted_raw_file_is_warned_about_once(tmp_path: Path,
+                                                                     monkeypatch):
+    raw, posts = tmp_path / "raw", tmp_path / "posts"
+    raw.mkdir()
+    (raw / "a.txt").write_text(AGENCY, encoding="utf-8")
+    ingest(raw, posts, workers=1)
+    post = next(posts.glob("*.md"))
+    post.write_text(post.read_text(encoding="utf-8") + "\nA note added by hand.\n",
+                    encoding="utf-8")
+    (raw / "a.txt").unlink()
+    seen = _spy_warnings(monkeypatch)
+    for _ in range(3):
+        ingest(raw, posts, workers=1)
+    assert sum("is gone" in m for m in seen) == 1 and post.exists()
+
+
+def test_long_ingest_prints_progress(tmp_path: Path, monkeypatch, capsys):
+    import news_archive.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module._Progress, "EVERY", 0.0)
+    monkeypatch.setattr(ingest_module._Progress, "MIN_FILES", 2)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n in range(3):
+        (raw / f"a{n}.txt").write_text(AGENCY.replace("Port Workers", f"Port Workers {n}"),
+                                       encoding="utf-8")
+    ingest(raw, tmp_path / "posts", workers=1)
+    assert "news_archive ingest: 1 of 3 raw files processed" in capsys.readouterr().err

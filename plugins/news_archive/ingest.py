@@ -544,7 +544,10 @@ def _remove_orphans(existing: list[ExistingPost], live: set[str], report: Report
         if not raw or not post.is_generated or raw in live or not post.path.exists():
             continue
         if posts.is_hand_edited(post.path):
-            log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw)
+            from .edit_notices import warn_once
+
+            warn_once(post.path.parent, post.path, "gone", log.warning,
+                      "%s: raw file %s is gone; hand-edited post kept", post.path.name, raw)
             report.kept_edits.append(post.path.name)
             continue
         post.path.unlink()
