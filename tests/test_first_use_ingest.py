@@ -96,12 +96,15 @@ def test_every_cut_of_prose_is_named():
 
 
 def test_bylines_are_authors_not_persons(tmp_path: Path):
-    (tmp_path / "a.txt").write_text(AGENCY.replace(
-        "Exporters warned", "With reporting by Marek Zielinski\n\nExporters warned"),
+    (tmp_path / "a.txt").write_text(
+        AGENCY + "\nWith reporting by Marek Zielinski in Warsaw; editing by Anna Lind\n",
         encoding="utf-8")
     draft = process_file(str(tmp_path), "a.txt")["drafts"][0]
     assert draft.extracted.byline == "Aigul Nurlanova"
+    assert draft.extracted.credits.startswith("With reporting by Marek Zielinski")
     assert "Aigul Nurlanova" not in draft.tags.persons
+    assert not {"Marek Zielinski", "Anna Lind"} & set(draft.tags.persons)
+    assert "PL" in draft.tags.countries  # a credit line's places still count
     assert author_names("Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
 
 

@@ -1,10 +1,10 @@
 """Bylines are the article's authors, not people the article is about.
 
-The tagger reads the credit line too (agencies named there are worth tagging), so reporters
-and editors named only in the byline or the credits would become person pages and appear as
-"often mentioned with" a country. `drop_authors` removes every person whose name does not
-occur in the headline, standfirst or body; `author_names` splits a byline into names (for
-feeds' `<author>` and JSON-LD `author`).
+The extractor takes bylines out of the body and the tagger reads credit lines only for their
+agencies and places, so reporters and editors do not become person pages or "often mentioned
+with" a country. `drop_authors` is the last guard: a tagged person who is one of the byline's
+names is dropped unless the article text names them too. `author_names` splits a byline into
+names (for feeds' `<author>` and JSON-LD `author`).
 """
 
 from __future__ import annotations
@@ -27,10 +27,14 @@ def _surname(name: str) -> str:
 
 
 def drop_authors(tags: Tags, ex: Extracted) -> None:
-    """Keep only persons the article text itself names (authors and credited colleagues
-    named nowhere else are not what the article is about)."""
+    """Drop tagged persons who are the article's authors, unless its text names them."""
+    authors = {n.casefold() for n in author_names(ex.byline)}
+    if not authors:
+        return
+    surnames = {_surname(n) for n in authors}
     text = "\n".join([ex.title, ex.summary, *ex.paragraphs]).casefold()
     tags.persons = [
         p for p in tags.persons
-        if p.casefold() in text or _surname(p).casefold() in text
+        if not (p.casefold() in authors or _surname(p.casefold()) in surnames)
+        or _surname(p.casefold()) in text
     ]

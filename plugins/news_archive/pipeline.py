@@ -133,8 +133,13 @@ def tag(extracted: Extracted):
     from .authors import drop_authors
     from .entities import tag_text
 
-    parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
+    parts = [extracted.summary, *extracted.paragraphs]
     tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    if extracted.credits:  # agencies and places of a credit line, not its people
+        credited = tag_text(extracted.credits)
+        known = {o.name for o in tags.organizations}
+        tags.organizations += [o for o in credited.organizations if o.name not in known]
+        tags.countries += [c for c in credited.countries if c not in tags.countries]
     drop_authors(tags, extracted)
     return tags
 
