@@ -247,3 +247,12 @@ def test_long_ingest_prints_progress(tmp_path: Path, monkeypatch, capsys):
                                        encoding="utf-8")
     ingest(raw, tmp_path / "posts", workers=1)
     assert "news_archive ingest: 1 of 3 raw files processed" in capsys.readouterr().err
+
+
+def test_record_byline_loses_its_job_title(tmp_path: Path):
+    record = {"title": "Port Workers Strike Over Pay in Three Cities",
+              "maintext": "\n\n".join(AGENCY.split("\n\n")[4:]),
+              "authors": ["Aigul Nurlanova, Staff correspondent"], "date_publish": "2023-05-09"}
+    (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
+    ex = process_file(str(tmp_path), "a.json")["drafts"][0].extracted
+    assert ex.byline == "Aigul Nurlanova"

@@ -245,3 +245,11 @@ def apply_opening_byline(ex) -> None:
         if above and above[0] != ex.summary:
             ex.paragraphs = above + ex.paragraphs  # not the standfirst: keep it as text
         return
+
+
+def tidy_byline(byline: str) -> str:
+    """A byline from page metadata or a scraper record without job titles and places
+    ("Aigul Nurlanova, Staff correspondent" -> "Aigul Nurlanova")."""
+    byline = " ".join((byline or "").split())
+    return _without_role(byline) if byline else ""
+
