@@ -256,3 +256,13 @@ def test_record_byline_loses_its_job_title(tmp_path: Path):
     (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
     ex = process_file(str(tmp_path), "a.json")["drafts"][0].extracted
     assert ex.byline == "Aigul Nurlanova"
+
+
+def test_report_keeps_warnings_of_unchanged_files(tmp_path: Path):
+    raw, posts = tmp_path / "raw", tmp_path / "posts"
+    raw.mkdir()
+    (raw / "cut.txt").write_text(CAPTION_CUT, encoding="utf-8")
+    first = ingest(raw, posts, workers=1).as_json()["warnings"]
+    second = ingest(raw, posts, workers=1)
+    assert second.unchanged == 1 and second.as_json()["warnings"] == first
+    assert any("Residents wade" in w["warning"] for w in first)

@@ -61,7 +61,7 @@ class Report:
             "duplicates": [{"path": p, "post": k} for p, k in self.duplicates],
             "hand_edited_kept": self.kept_edits,
             "removed": self.removed,
-            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "warnings": [{"path": p, "warning": w} for p, w in dict.fromkeys(self.warnings)],
         }
 
     def skip(self, path: str, reason: str, note: str = "") -> None:
@@ -226,6 +226,8 @@ def ingest(
             todo.append(rel)
             continue
         report.unchanged += 1
+        # the report lists every post's warnings, not only those of files processed now
+        report.warnings += [(k, w) for k, w in state.get(rel, {}).get("warnings", [])]
     if map_files is None:  # in path order, as the pool finishes them
         results: Iterable[dict] = _map_local(str(raw_dir), todo, workers)
     else:
@@ -310,6 +312,9 @@ def _sort_out(res: dict, index: NearDuplicateIndex, near_of: dict[str, str], sta
             index.add(rel, draft.sketch)
             entry["sketch"] = draft.sketch
         pending.append(draft)
+        if draft.extracted.warnings:
+            key = rel + (f"#{draft.index}" if draft.index else "")
+            entry.setdefault("warnings", []).extend([key, w] for w in draft.extracted.warnings)
     state[rel] = entry
     return pending
 
