@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PELICAN := $(VENV)/bin/pelican
+# The address the site will be published at, for feeds: `make site SITEURL=https://example.org/archive`
+SITEURL ?=
+SERVE_URL ?= http://localhost:8000
 
 .PHONY: site test serve lint bench clean
 
@@ -20,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 
 ## Build the bundled sample archive into output/ (installs into .venv on first use).
 site: $(VENV)/.installed-site
-	$(PELICAN) content
+	SITEURL='$(SITEURL)' $(PELICAN) content
 
 ## Install what the tests need (headless Chromium too, where we may) and run the test suite.
 test: $(VENV)/.installed-test
@@ -29,7 +32,7 @@ test: $(VENV)/.installed-test
 
 ## Browse the built site at http://localhost:8000/
 serve: site
-	$(PELICAN) --listen --autoreload content -s pelican.conf.py
+	SITEURL='$(or $(SITEURL),$(SERVE_URL))' $(PELICAN) --listen --autoreload content -s pelican.conf.py
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check plugins tests bench

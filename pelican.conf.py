@@ -1,5 +1,6 @@
 """Settings of the sample news archive (read by `pelican content`, through pelicanconf.py)."""
 
+import os
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
@@ -7,7 +8,10 @@ _HERE = Path(__file__).resolve().parent
 AUTHOR = "News Archive"
 SITENAME = "News Archive"
 SITESUBTITLE = "Clean, tagged news articles, browsable by country, organization, person and date"
-SITEURL = ""  # set to the deployed address (e.g. "https://example.org/archive") for feeds
+# The deployed address, for feeds (readers need absolute links) and Open Graph URLs. Set it
+# here or per build: `make site SITEURL=https://example.org/archive` (the environment's
+# SITEURL). Pages use relative links either way, so the site also works from disk.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = True  # the site works from disk and under any sub-path
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -59,6 +63,9 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 SUMMARY_MAX_LENGTH = 60
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+# Without SITEURL the plugin says once what to set (`make site SITEURL=...`); Pelican's own,
+# vaguer warning about the same thing is silenced so it is said once.
+LOG_FILTER = [(30, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 FEED_MAX_ITEMS = 50
 RSS_FEED_SUMMARY_ONLY = True
 CATEGORY_FEED_ATOM = None

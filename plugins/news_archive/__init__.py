@@ -32,13 +32,25 @@ def run_ingest(generator) -> None:
         content / settings["NEWS_ARCHIVE_POSTS_DIR"],
         workers=int(settings["NEWS_ARCHIVE_WORKERS"] or 0) or None,
         slug_settings=settings,
-        progress=log_progress(),
+        progress=log_progress(emit=say),
     )
     _last_report.clear()
     _last_report.update(report.as_json())
     from .autoreload import posts_written
 
     posts_written(content / settings["NEWS_ARCHIVE_POSTS_DIR"])
+    say(report.summary_line())
+
+
+def say(line: str) -> None:
+    """One line on the console of every build, whatever the log level (like Pelican's own
+    "Done: ..." line)."""
+    try:
+        from pelican.log import console
+
+        console.print(line, markup=False, highlight=False)
+    except ImportError:  # pragma: no cover - outside Pelican
+        print(line)
 
 
 def write_report(pelican) -> None:
@@ -53,9 +65,10 @@ def write_report(pelican) -> None:
 
 
 # Site features, each with its own `register()`: body sanitising, entity taxonomies and their
-# pages, date archives, data exports, static search. The generic speed-ups are the separate
-# `fast_rebuilds` plugin.
-FEATURES = ("site.sanitize", "site.taxonomy", "site.exports", "site.search")
+# pages, date archives, data exports, static search, feeds with real authors, list teasers.
+# The generic speed-ups are the separate `fast_rebuilds` plugin.
+FEATURES = ("site.sanitize", "site.taxonomy", "site.exports", "site.search", "site.feeds",
+            "site.teaser")
 
 
 def declare_filter_reads() -> None:

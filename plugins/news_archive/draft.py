@@ -39,6 +39,7 @@ class Extracted:
     published_source: str = ""  # where `published` came from: "dateline", "html-meta", ...
     language: str = ""
     warnings: list[str] = field(default_factory=list)
+    sample: bool = False  # a made-up article (manifest `sample` column): labelled on the site
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Draft:
             "persons": list(self.tags.persons),
             "dates_mentioned": list(self.tags.dates_mentioned),
             "language": e.language,
+            "sample": e.sample,
             "sha256": self.sha256,
             "alternates": list(self.alternates),
             "warnings": list(e.warnings),

@@ -16,7 +16,7 @@ from .draft import Draft
 FINGERPRINT_KEY = "Generated-Sha256"
 LIST_SEPARATOR = ";"
 # Bumped when the post format or the pipeline changes so that unedited posts are regenerated.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
 _MD_BLOCK_START = re.compile(r"^(\s*\d*)([#>+\-:~]|(?<=\d)[.)])")
@@ -84,6 +84,7 @@ def render_post(draft: Draft, slug: str, date: str, date_source: str) -> str:
         ("Persons", join_list(t.persons)),
         ("Dates-Mentioned", join_list(t.dates_mentioned)),
         ("Language", e.language),
+        ("Sample", "yes" if e.sample else ""),
         ("Original-Url", e.url),
         ("Date-Source", date_source),
         ("Raw-Path", draft.path + (f"#{draft.index}" if draft.index else "")),

@@ -69,7 +69,35 @@ def is_caption(text: str) -> bool:
     low = text.lower()
     if _CAPTION_G.maybe(low) and _CAPTION.match(text):
         return True
-    return _CAPTION_END_G.maybe(text[-100:].lower()) and bool(_CAPTION_END.search(text[-100:]))
+    if not _CAPTION_END_G.maybe(text[-100:].lower()):
+        return False
+    m = _CAPTION_END.search(text[-100:])
+    return bool(m) and not _names_agency_in_prose(text[-100:], m.start())
+
+
+# A word that may stand right before a photo agency's name in a caption credit ("via AFP",
+# "Photo: Reuters"); any other lower-case word there makes the agency part of a sentence
+# ("..., an official told Reuters.", "..., сообщает агентство Reuters.").
+_CREDIT_LEAD = re.compile(
+    r"(?:via|by|courtesy|of|photos?|foto|фото|images?|credit|pool|pictures?|photograph)$", re.I
+)
+_WORD_BEFORE = re.compile(r"(\w+)\W{0,2}$")
+
+
+def _names_agency_in_prose(text: str, at: int) -> bool:
+    """True when the agency name ending `text` (at index `at`) is the object of a sentence
+    rather than a caption credit: it follows a lower-case word and ends the sentence."""
+    agency = text[at:].strip()
+    if agency.isupper() or not re.search(r"[.!?…»\"”]\W*$", agency):
+        return False  # "... REUTERS/Name" or a credit without sentence punctuation
+    m = _WORD_BEFORE.search(text[:at].rstrip())
+    if not m or not text[:at].rstrip() or text[:at].rstrip()[-1] in "./|:—–-(©":
+        return False
+    word = m.group(1)
+    if word.lower() in ("via", "by", "of"):  # "Photo by Reuters." vs "first reported by Reuters."
+        m2 = _WORD_BEFORE.search(text[:at].rstrip()[: -len(word)].rstrip())
+        return bool(m2) and m2.group(1)[:1].islower() and not _CREDIT_LEAD.match(m2.group(1))
+    return word[:1].islower() and not _CREDIT_LEAD.match(word)
 
 
 def is_boilerplate(text: str) -> bool:

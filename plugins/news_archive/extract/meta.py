@@ -6,7 +6,7 @@ import re
 
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
 from .published import find_dates, is_date_line
-from .resources import data_rows, required_literals
+from .resources import data_lines, data_rows, required_literals
 
 # (name, signature regex, literals one of which every match contains: None = always try)
 OUTLETS: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = [
@@ -32,6 +32,9 @@ _NOT_NAME = re.compile(
     r"^(?:The|A|An|This|Our|Staff|Updated|Published|Posted|Email|Follow|Share|Getty|AP|"
     r"Reuters|AFP)\b"
 )
+# a job title after the names ("..., Staff correspondent"): the names end there
+_ROLE = re.compile(r"(?:^|[\s,;|/–—-])(?:" + "|".join(data_lines("byline_roles.txt")) + r")\b",
+                   re.IGNORECASE)
 _TITLE_END_PUNCT = re.compile(r"[.,;:。，；：、]$")
 _NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | Economy"
 
@@ -50,7 +53,18 @@ def clean_byline(text: str) -> str:
     names = nm.group(0).strip(" ,&")
     if _NOT_NAME.match(names) or len(names) < 3:
         return ""
-    return names
+    return _without_role(names)
+
+
+def _without_role(names: str) -> str:
+    """Names without a job title or a one-word place after them ("Anna Berger, Wien")."""
+    role = _ROLE.search(names)
+    if role and role.start() > 0:
+        names = names[: role.start()].rstrip(" ,;|/–—-")
+    parts = [p.strip() for p in names.split(",")]
+    while len(parts) > 1 and len(parts[-1].split()) == 1 and len(parts[0].split()) >= 2:
+        parts.pop()  # "Katharina Huber, Wien": a place, not a second author
+    return ", ".join(parts)
 
 
 def find_byline(texts: list[str]) -> str:
@@ -147,6 +161,7 @@ def choose_title(scored: list[Scored], limit: int) -> int:
 
 
 def _clean_outlet(name: str) -> str:
+    name = re.split(r"\s[–—|]\s", name)[0]  # "Wiener Blatt – Alle Rechte vorbehalten"
     name = re.sub(r"\s+(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Company|GmbH|S\.A)\.?$", "", name)
     return name.strip(" -–—,.")
 
@@ -177,3 +192,64 @@ def find_source(chrome: str, title: str = "") -> str:
                 if 2 <= len(tail) <= 40:
                     return tail
     return ""
+
+
+BYLINE_SEARCH = 4  # blocks at the top of the article region searched for a byline
+
+
+def _byline_name(text: str) -> str:
+    """The names of a byline block ("" when the block is not a byline)."""
+    if len(text) > 200 or not BYLINE.search(text):
+        return ""
+    return clean_byline(text)
+
+
+def opening_byline_block(scored: list[Scored], start: int, end: int,
+                         title: int) -> tuple[int, str]:
+    """(index, names) of a byline standing among the first blocks of the article region
+    (below a standfirst, above the dateline); (-1, "") when there is none."""
+    for i in range(start, min(end, start + BYLINE_SEARCH) + 1):
+        if i == title or scored[i].block.kind == "h":
+            continue
+        name = _byline_name(scored[i].text)
+        if name:
+            return i, name
+        if scored[i].klass == GOOD and scored[i].weight > 400:
+            break  # past the lead: a "By ..." further down is article text
+    return -1, ""
+
+
+def trailing_byline(scored: list[Scored], end: int) -> str:
+    """Names of a byline closing the article ("Автор: ...", "Von ...") just after its end."""
+    for s in scored[end + 1 : end + 3]:
+        name = _byline_name(s.text)
+        if name:
+            return name
+    return ""
+
+
+def apply_opening_byline(ex) -> None:
+    """A byline paragraph among the first paragraphs of any extracted article (an HTML page or
+    a scraper record that kept it in the text) becomes the byline; a single paragraph above
+    it is the standfirst. The byline's names are the authors, not article text."""
+    for i, text in enumerate(ex.paragraphs[: BYLINE_SEARCH]):
+        name = _byline_name(text)
+        if not name:
+            continue
+        if i > 1:
+            return  # article text above it: leave the body as it is
+        ex.byline = ex.byline or name
+        above, ex.paragraphs = ex.paragraphs[:i], ex.paragraphs[i + 1:]
+        if above and not ex.summary:
+            ex.summary = above[0]
+        if above and above[0] != ex.summary:
+            ex.paragraphs = above + ex.paragraphs  # not the standfirst: keep it as text
+        return
+
+
+def tidy_byline(byline: str) -> str:
+    """A byline from page metadata or a scraper record without job titles and places
+    ("Aigul Nurlanova, Staff correspondent" -> "Aigul Nurlanova")."""
+    byline = " ".join((byline or "").split())
+    return _without_role(byline) if byline else ""
+

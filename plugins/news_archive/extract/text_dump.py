@@ -15,11 +15,21 @@ from datetime import date
 from ..draft import Extracted
 from .blocks import split_blocks
 from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
-from .meta import choose_title, clean_byline, find_byline, find_source, is_credit, title_score
+from .cuts import absorb_short_tail, inner_cuts, tail_cut
+from .meta import (
+    choose_title,
+    clean_byline,
+    find_byline,
+    find_source,
+    is_credit,
+    opening_byline_block,
+    title_score,
+    trailing_byline,
+)
 from .published import date_label, find_dates, is_date_line
 
 _DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
-_BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von)\s+\S.{0,80}$", re.IGNORECASE)
+_BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von|автор:?)\s+\S.{0,80}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
 STRONG_TITLE_SCORE = 6.0  # ... and to move the article past prose found before the headline
@@ -94,7 +104,21 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         ex.warnings.append("no article body found")
         ex.source = find_source("\n".join(s.text for s in scored))
         return ex
+    end = absorb_short_tail(scored, end)
+    ex.warnings += tail_cut(scored, end)
     end = cut_at_end_marker(scored, start, end)
+    ex.warnings += inner_cuts(scored, start, end)
+    # a byline a few blocks into the region ends the header: the standfirst stands above
+    # it, the dateline below it
+    byline_at, opening_byline = opening_byline_block(scored, start, end, title_i)
+    if byline_at >= 0:
+        standfirst = [s for s in scored[start:byline_at] if s.klass != BAD and s.block.kind != "h"]
+        if len(standfirst) <= 1:
+            if standfirst and not ex.summary and standfirst[0].text != ex.title:
+                ex.summary = standfirst[0].text
+            start = byline_at + 1
+        else:  # article text above the byline stays in the body
+            scored[byline_at].klass, scored[byline_at].reason = BAD, "byline"
     if start >= 2 and scored[start - 1].reason == scored[start - 2].reason == "double":
         start -= 2  # a block shown twice just before the article: its standfirst (see below)
 
@@ -127,14 +151,21 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
 
     # credits at the end of the article (or just after it)
     tail = [s.text for s in scored[end + 1 : end + 4]]
-    credit_texts = [s.text for s in body[-3:] if is_credit(s.text)]
+    # (a credit line stands last: one followed by article prose is part of the article)
+    credit_texts = [s.text for s in body[-1:] if is_credit(s.text)]
     credit_texts += [t for t in tail if is_credit(t)]
     if credit_texts:
         ex.credits = credit_texts[0]
         body = [s for s in body if s.text != ex.credits]
 
-    # byline: explicit "By ..." in the header, or a bare byline opening/closing the body
+    # byline: explicit "By ..." in the header, or a byline opening/closing the body; a
+    # byline a few blocks into the body ends the header (standfirst above, dateline below)
     ex.byline = find_byline(header)
+    if opening_byline:
+        ex.byline = ex.byline or opening_byline
+    closing = trailing_byline(scored, end)
+    if closing:
+        ex.byline = ex.byline or closing
     for s in (body[:1] + body[-1:]) if body else []:
         if _BARE_BYLINE_RE.match(s.text) and not s.block.kind == "h":
             name = clean_byline(s.text)

@@ -78,6 +78,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             todo.append(rel)
             continue
         report.unchanged += 1
+        # the report lists every post's warnings, not only those of files processed now
+        report.warnings += [(k, w) for k, w in state.get(rel, {}).get("warnings", [])]
 
     def run(paths: list[str]) -> Iterable[FileResult]:
         if map_files is None:  # in path order, as the pool finishes them
@@ -139,5 +141,8 @@ def _sort_out(res: FileResult, index: NearDuplicateIndex, near_of: dict[str, str
             index.add(rel, draft.sketch)
             entry["sketch"] = draft.sketch
         pending.append(draft)
+        if draft.extracted.warnings:
+            key = rel + (f"#{draft.index}" if draft.index else "")
+            entry.setdefault("warnings", []).extend([key, w] for w in draft.extracted.warnings)
     state[rel] = entry
     return pending

@@ -2,25 +2,60 @@
 
 `content/raw/manifest.csv`, UTF-8, with a header row; columns (all but `path` optional):
 
-    path,url,published,source,title
+    path,url,published,source,title,sample
 
 `path` is relative to the raw folder; `published` is an ISO 8601 date or datetime. A value in
 the manifest fills a gap; a full date found in the raw file itself wins over the manifest's.
+`sample` (`yes`/`true`/`1`) marks a made-up article: the site labels it "Sample article".
+
+A `path` with glob characters (`sample_*`, `demo/**`) is a pattern row: it applies to every
+raw file whose path or file name matches it (`fnmatch`, where `*` also crosses folders);
+a file's own row wins over pattern rows, and earlier pattern rows over later ones.
 """
 
 from __future__ import annotations
 
 import csv
+import fnmatch
 import hashlib
 import json
 import logging
+import re
 from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.csv"
-COLUMNS = ("path", "url", "published", "source", "title")
+COLUMNS = ("path", "url", "published", "source", "title", "sample")
+_GLOB = re.compile(r"[*?\[]")
+_YES = {"yes", "y", "true", "1", "x", "sample"}
+
+
+def is_pattern(path: str) -> bool:
+    """True for a manifest path that is a glob pattern rather than one file."""
+    return bool(_GLOB.search(path))
+
+
+def row_for(rows: dict[str, dict[str, str]], relpath: str) -> dict[str, str]:
+    """A raw file's manifest facts: its own row over the pattern rows it matches ({} if
+    none). Only non-empty values are kept, so the digest changes only with real facts."""
+    merged: dict[str, str] = {}
+    name = relpath.rsplit("/", 1)[-1]
+    for key in reversed([k for k in rows if is_pattern(k)]):
+        if fnmatch.fnmatchcase(relpath, key) or fnmatch.fnmatchcase(name, key):
+            merged.update({c: v for c, v in rows[key].items() if v})
+    own = rows.get(relpath)
+    if own is not None:
+        if not merged:
+            return own
+        merged.update({c: v for c, v in own.items() if v})
+    return merged
+
+
+def is_sample(row: dict[str, str]) -> bool:
+    """The manifest marks the file as a made-up sample article."""
+    return row.get("sample", "").strip().casefold() in _YES
 
 
 def load_manifest(raw_dir: Path) -> dict[str, dict[str, str]]:

@@ -16,7 +16,7 @@ from ..draft import Draft, Extracted
 from ..errors import UnreadableInput
 from ..extract.decode import decode_bytes, sniff_format
 from .dedup import sketch
-from .manifest import MANIFEST_NAME, load_manifest, row_digest
+from .manifest import MANIFEST_NAME, is_sample, load_manifest, row_digest, row_for
 
 MAX_RAW_BYTES = 50 * 1024 * 1024
 
@@ -99,6 +99,15 @@ def finish(extracted: Extracted) -> Extracted:
     if extracted.published and (is_future(extracted.published) or extracted.published < "1800"):
         extracted.warnings.append(f"ignored absurd date {extracted.published!r}")
         extracted.published, extracted.published_source = None, ""
+    from .extract.meta import apply_opening_byline, tidy_byline
+
+    if len(extracted.paragraphs) > 1:
+        apply_opening_byline(extracted)
+    extracted.byline = tidy_byline(extracted.byline)
+    if not extracted.published:
+        from .extract.text_date import date_from_text
+
+        date_from_text(extracted)
     if not extracted.title.strip():
         first = extracted.paragraphs[0] if extracted.paragraphs else ""
         extracted.title = (first[:90].rsplit(" ", 1)[0] + "…") if len(first) > 90 else first
@@ -117,7 +126,7 @@ def manifest_row(raw_dir: str, relpath: str) -> dict[str, str]:
         stamp = (Path(raw_dir) / MANIFEST_NAME).stat().st_mtime_ns
     except OSError:
         return {}
-    return _manifest(raw_dir, stamp).get(relpath, {})
+    return row_for(_manifest(raw_dir, stamp), relpath)
 
 
 def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:
@@ -127,14 +136,23 @@ def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:
     extracted.title = extracted.title or row.get("title", "")
     if not extracted.published and row.get("published"):
         extracted.published, extracted.published_source = row["published"], "manifest"
+    extracted.sample = extracted.sample or is_sample(row)
 
 
 def tag(extracted: Extracted):
     """Entities and dates of one article."""
     from ..tagging import tag_text
+    from ..tagging.authors import drop_authors
 
-    parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
-    return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    parts = [extracted.summary, *extracted.paragraphs]
+    tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    if extracted.credits:  # agencies and places of a credit line, not its people
+        credited = tag_text(extracted.credits)
+        known = {o.name for o in tags.organizations}
+        tags.organizations += [o for o in credited.organizations if o.name not in known]
+        tags.countries += [c for c in credited.countries if c not in tags.countries]
+    drop_authors(tags, extracted)
+    return tags
 
 
 def warm_up() -> None:

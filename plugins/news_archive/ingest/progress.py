@@ -12,17 +12,19 @@ Progress = Callable[[int, int], None]  # (files processed, files to process)
 LONG_RUN = 200  # files to process before progress is shown at all
 
 
-def log_progress(every_seconds: float = 10.0, clock: Callable[[], float] = time.monotonic
-                 ) -> Progress:
-    """A progress callback that logs one line at most every `every_seconds` (build logs)."""
+def log_progress(every_seconds: float = 5.0, clock: Callable[[], float] = time.monotonic,
+                 emit: Callable[[str], None] | None = None) -> Progress:
+    """A progress callback that gives one line at most every `every_seconds` (build logs), to
+    `emit` (default: the log at info level)."""
     last = [clock()]
+    emit = emit or log.info
 
     def report(done: int, total: int) -> None:
         now = clock()
         if total >= LONG_RUN and done < total and now - last[0] >= every_seconds:
             last[0] = now
-            log.info("news_archive ingest: %d of %d files processed (%d%%)",
-                     done, total, 100 * done // total)
+            emit(f"news_archive ingest: {done} of {total} files processed "
+                 f"({100 * done // total}%)")
 
     return report
 

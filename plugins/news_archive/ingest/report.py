@@ -45,6 +45,7 @@ class Report:
     kept_edits: list[str] = field(default_factory=list)  # hand-edited posts left alone
     removed: list[str] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)  # dated by the file's modification time
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (raw path, warning)
 
     def as_json(self) -> dict:
         return {
@@ -58,6 +59,7 @@ class Report:
             "hand_edited_kept": self.kept_edits,
             "removed": self.removed,
             "undated": self.undated,
+            "warnings": [{"path": p, "warning": w} for p, w in dict.fromkeys(self.warnings)],
         }
 
     def skip(self, path: str, reason: str, note: str = "") -> None:
@@ -71,4 +73,6 @@ class Report:
             f"{len(self.posts_written)} posts written, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped, {len(self.duplicates)} duplicates, "
             f"{len(self.kept_edits)} hand-edited posts kept, {len(self.removed)} removed"
+            + (f", {len({p for p, _ in self.warnings})} with warnings (cuts, dates: see "
+               "ingest-report.json)" if self.warnings else "")
         )

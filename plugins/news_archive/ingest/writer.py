@@ -15,6 +15,7 @@ from .. import posts
 from ..draft import Draft
 from ..safe_files import atomic_write_text
 from .duplicates import Copies
+from .edit_notices import warn_once
 from .renames import Renames
 from .report import Report, limited
 from .scan import ExistingPost
@@ -123,11 +124,6 @@ class PostWriter:
     def write(self, draft: Draft) -> None:
         """Write (or leave alone) the post of one draft."""
         draft.alternates = self.copies.alternates(draft.path)
-        date, date_source = choose_date(draft, self.raw_dir / draft.path)
-        if date_source == "file-mtime":
-            self.report.undated.append(draft.path)
-            log.warning("%s: no publication date found; using the file's modification time",
-                        draft.path, extra=limited("files without a date"))
         key = (draft.path, draft.index)
         raw_key = draft.path + (f"#{draft.index}" if draft.index else "")
         previous = next((p for p in self.known.of(draft.path) if p.raw_key == raw_key), None)
@@ -135,11 +131,20 @@ class PostWriter:
             previous = self.renames.adopt(draft)
         if previous is not None and posts.is_hand_edited(previous.path):
             self.kept[key] = previous.path.name
-            log.warning(
-                "%s: raw file changed but its post %s was edited by hand; post left as it is",
-                draft.path, previous.path.name, extra=limited("hand-edited posts kept"),
-            )
+            warn_once(self.posts_dir, previous.path, draft.sha256, log.warning,
+                      "%s: raw file changed (sha256 %s…) but its post %s was edited by hand; "
+                      "post left as it is", draft.path, draft.sha256[:12], previous.path.name)
             return
+        date, date_source = choose_date(draft, self.raw_dir / draft.path)
+        if date_source == "file-mtime":
+            self.report.undated.append(draft.path)
+            why = next((w for w in draft.extracted.warnings if w.startswith("no date found")),
+                       "no date found")
+            log.warning("%s: %s (%s)", draft.path, why, date,
+                        extra=limited("files without a date"))
+        for warning in draft.extracted.warnings:
+            self.report.warnings.append((raw_key, warning))
+            log.info("%s: %s", raw_key, warning)
         slug = previous.meta.get("slug") if previous else None
         if not slug:
             slug = self._new_slug(draft)
@@ -197,8 +202,8 @@ def remove_orphans(existing: list[ExistingPost], live: set[str], report: Report,
         if post.path.name in adopted:
             continue
         if posts.is_hand_edited(post.path):
-            log.warning("%s: raw file %s is gone; hand-edited post kept", post.path.name, raw,
-                        extra=limited("hand-edited posts kept"))
+            warn_once(post.path.parent, post.path, "gone", log.warning,
+                      "%s: raw file %s is gone; hand-edited post kept", post.path.name, raw)
             report.kept_edits.append(post.path.name)
             continue
         post.path.unlink()

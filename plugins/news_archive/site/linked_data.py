@@ -225,6 +225,11 @@ def news_article_jsonld(ctx, article) -> dict:
         data["inLanguage"] = f["language"]
     if f["source"]:
         data["publisher"] = {"@type": "Organization", "name": f["source"]}
+    from ..tagging.authors import author_names
+
+    authors = author_names(str(_meta(article, "byline") or ""))
+    if authors:
+        data["author"] = [{"@type": "Person", "name": n} for n in authors]
     if f["original_url"]:
         data["isBasedOn"] = f["original_url"]
     ents = f["entities"]

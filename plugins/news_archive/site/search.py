@@ -26,6 +26,7 @@ from pelican import signals
 
 from ..settings import setting
 from . import linked_data, pagefind_service, search_shards
+from .search_terms import search_terms
 
 log = logging.getLogger("news_archive.search")
 
@@ -43,7 +44,8 @@ def set_defaults(pelican) -> None:
     """The search page (when SEARCH_ENABLED), the configured SITEURL and the Jinja filters."""
     s = pelican.settings
     s["NEWS_ARCHIVE_SITEURL"] = s.get("SITEURL", "") or ""
-    s["JINJA_FILTERS"] = {**linked_data.filters(), **(s.get("JINJA_FILTERS") or {})}
+    s["JINJA_FILTERS"] = {**linked_data.filters(), "news_search_terms": search_terms,
+                          **(s.get("JINJA_FILTERS") or {})}
     if s["SEARCH_ENABLED"]:
         templates = list(s.get("DIRECT_TEMPLATES") or [])
         if "search" not in templates:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT, TOP, BOTTOM = 720, 140, 12, 22
+WIDTH, HEIGHT, TOP, BOTTOM = 720, 140, 12, 4
 
 
 def month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
@@ -57,6 +57,7 @@ def _drawn(counts: tuple[tuple[tuple[int, int], int], ...], name: str, uid: str)
         f'y2="{HEIGHT - BOTTOM}" stroke="currentColor" stroke-width="1"/>',
     ]
     every = max(1, math.ceil(len(span) / 120))  # label every k-th year on long spans
+    years: list[str] = []  # HTML labels under the chart: text keeps its size at any width
     for i, ym in enumerate(span):
         x = i * step + (step - bar) / 2
         n = months[ym]
@@ -66,7 +67,8 @@ def _drawn(counts: tuple[tuple[tuple[int, int], int], ...], name: str, uid: str)
                 f'<rect class="tl-bar" x="{x:.1f}" y="{HEIGHT - BOTTOM - h:.1f}" '
                 f'width="{bar:.1f}" height="{h:.1f}"><title>{_label(ym)}: {n}</title></rect>')
         if (ym[1] == 1 and ym[0] % every == 0) or i == 0:
-            parts.append(f'<text class="tl-year" x="{i * step:.1f}" y="{HEIGHT - 6}" '
-                         f'font-size="15">{ym[0]}</text>')
+            years.append(f'<span class="tl-year" style="left:{100 * i / len(span):.2f}%">'
+                         f"{ym[0]}</span>")
     parts.append("</svg>")
+    parts.append(f'<div class="tl-years" aria-hidden="true">{"".join(years)}</div>')
     return Markup("".join(parts))

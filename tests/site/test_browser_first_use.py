@@ -1,0 +1,144 @@
+"""Issue 19 in headless Chromium, on the bundled sample archive: search opened from disk
+explains itself, a search index that cannot load says so, "Lodz" finds "Łódź" and bylines are
+searchable, the placeholder is legible, and on a phone results come before the filters.
+
+Skips when /usr/bin/chromium, Playwright or Pagefind is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+
+import pytest
+from conftest import ROOT, run_pelican
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing")
+    work = tmp_path_factory.mktemp("first-use-browser")
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
+    out = work / "output"
+    pairs = [f"{k}={json.dumps(v)}" for k, v in {"PATH": str(content),
+                                                  "OUTPUT_PATH": str(out)}.items()]
+    proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    if not (out / "pagefind" / "pagefind.js").is_file():
+        pytest.skip("Pagefind is not installed: no search index was built")
+    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                   {"log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/", out
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _titles(page, query: str, base: str) -> list[str]:
+    page.goto(f"{base}search.html?q={query}")
+    page.wait_for_selector(".pagefind-ui__result-title, .pagefind-ui__message >> text=/result/",
+                           timeout=20000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".pagefind-ui__result-title",
+                                     "els => els.map(e => e.textContent)")
+
+
+def test_search_from_disk_says_it_needs_a_web_server(served, browser):
+    _, out = served
+    page = browser.new_page()
+    page.goto((out / "search.html").as_uri())
+    notice = page.locator(".search-file")
+    notice.wait_for(state="visible", timeout=5000)
+    assert "make serve" in notice.inner_text()
+    assert not page.locator("#search").is_visible()
+    assert "Searching" not in page.inner_text("main")
+    page.close()
+
+
+def test_an_index_that_cannot_load_says_so(served, browser):
+    base, _ = served
+    page = browser.new_page()
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(base + "search.html?q=Kazakhstan")
+    page.locator(".search-missing").wait_for(state="visible", timeout=10000)
+    page.close()
+
+
+def test_lodz_finds_lodz_with_diacritics_and_bylines_are_searchable(served, browser):
+    base, _ = served
+    page = browser.new_page()
+    assert any("Łódź" in t for t in _titles(page, "Lodz", base))
+    assert any("Dock Workers Strike" in t for t in _titles(page, "Nurlanova", base))
+    page.close()
+
+
+def _luminance(rgb: str) -> float:
+    parts = [float(x) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    lin = [(c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4
+           for c in parts]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_search_placeholder_is_legible(served, browser):
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "search.html")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    style = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('.pagefind-ui__search-input'),
+                                   '::placeholder');
+        return {color: s.color, opacity: s.opacity};
+    }""")
+    assert float(style["opacity"]) == 1.0
+    ratio = (1.0 + 0.05) / (_luminance(style["color"]) + 0.05)  # on a white field
+    assert ratio >= 4.5, style
+    page.close()
+
+
+def test_on_a_phone_results_come_before_the_filters(served, browser):
+    base, _ = served
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    _titles(page, "Kazakhstan", base)
+    first = page.locator(".pagefind-ui__result").first.bounding_box()
+    filters = page.locator(".pagefind-ui__filter-panel").bounding_box()
+    assert first is not None and first["y"] < 740  # a result on the first screen
+    assert filters is None or filters["y"] > first["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close()
+
+
+def test_timeline_years_and_month_cells_on_a_phone(served, browser):
+    base, out = served
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(base + "country/kz/index.html")
+    size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.tl-year')).fontSize)")
+    assert size >= 12
+    page.goto(base + "archives.html")
+    full, empty = page.evaluate("""() => [
+        getComputedStyle(document.querySelector('.month-grid li:not(.empty) > a')).backgroundColor,
+        getComputedStyle(document.querySelector('.month-grid li.empty > *')).backgroundColor]""")
+    assert full != empty
+    page.close()
