@@ -99,13 +99,13 @@ def finish(extracted: Extracted) -> Extracted:
     if extracted.published and (is_future(extracted.published) or extracted.published < "1800"):
         extracted.warnings.append(f"ignored absurd date {extracted.published!r}")
         extracted.published, extracted.published_source = None, ""
-    from .extract.meta import apply_opening_byline, tidy_byline
+    from ..extract.meta import apply_opening_byline, tidy_byline
 
     if len(extracted.paragraphs) > 1:
         apply_opening_byline(extracted)
     extracted.byline = tidy_byline(extracted.byline)
     if not extracted.published:
-        from .extract.text_date import date_from_text
+        from ..extract.text_date import date_from_text
 
         date_from_text(extracted)
     if not extracted.title.strip():
