@@ -76,7 +76,7 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     verbs = sets["strong_report_verbs"]
     found: dict[str, None] = {}
     role_words = sets["org_role_cues"] | sets["person_role_nouns"]
-    speakers = _speakers(doc)
+    speakers = speakers_of(doc)
     for i, j in pieces:
         for s, e, titled in _candidates(doc, i, j):
             core = _core(doc, s, e)
@@ -125,6 +125,15 @@ def _appositive_role(doc: Doc, k: int, role_words: frozenset[str]) -> bool:
     if doc.words[k] not in _APPOS:
         return False
     return any(w.lower() in role_words for w in doc.words[k + 1:k + 4])
+
+
+def speakers_of(doc: Doc) -> set[str]:
+    """`_speakers` of a document, computed once per document."""
+    cached = getattr(doc, "_speakers_cache", None)
+    if cached is None:
+        cached = _speakers(doc)
+        doc._speakers_cache = cached
+    return cached
 
 
 def _speakers(doc: Doc) -> set[str]:
