@@ -24,6 +24,7 @@ from pathlib import Path
 from . import posts
 from .dedup import NearDuplicateIndex
 from .draft import Draft
+from .entities import register as entity_register
 from .manifest import MANIFEST_NAME, row_digest
 from .pipeline import manifest_row, process_file
 
@@ -203,6 +204,7 @@ def ingest(
             by_raw.setdefault(post.raw_key.split("#", 1)[0], []).append(post)
 
     state = load_state(posts_dir)
+    register = entity_register.register_for(raw_dir)
     hashes = _hash_files(raw_dir, rel_paths, report, state)
     exact = _group_identical(hashes, report)
     near_of = _remembered_near_duplicates(state, hashes, exact)
@@ -217,7 +219,7 @@ def ingest(
         elif not _is_current(
             hashes[rel], _alternates(rel, exact, near_of), by_raw.get(rel, []),
             row_digest(manifest_row(str(raw_dir), rel)),
-        ):
+        ) or entity_register.outdated(by_raw.get(rel, []), register):
             todo.append(rel)
             continue
         report.unchanged += 1
@@ -446,10 +448,12 @@ class _PostWriter:
         if previous is not None and posts.is_hand_edited(previous.path):
             self.kept[key] = previous.path.name
             log.warning(
-                "%s: raw file changed but its post %s was edited by hand; post left as it is",
+                "%s: raw file or entity register changed but its post %s was edited by hand; "
+                "post left as it is",
                 draft.path, previous.path.name,
             )
             return
+        entity_register.apply_to_draft(draft, entity_register.register_for(self.raw_dir))
         slug = previous.meta.get("slug") if previous else None
         if not slug:
             slug = slugify(draft.extracted.title) or f"article-{draft.sha256[:8]}"
@@ -480,7 +484,9 @@ class _PostWriter:
     def _put(self, key: tuple[str, int], done: _Written, old: str | None) -> None:
         """Render the post and write it if its text changed; note it if it differs from
         what was there before this run."""
-        text = posts.render_post(done.draft, done.slug, done.date, done.date_source)
+        text = entity_register.stamp_draft_post(
+            posts.render_post(done.draft, done.slug, done.date, done.date_source),
+            done.draft, entity_register.register_for(self.raw_dir))
         if old != text:
             self.posts_dir.mkdir(parents=True, exist_ok=True)
             tmp = done.target.with_suffix(".md.tmp")
