@@ -180,3 +180,20 @@ def test_bad_register_line_is_logged_and_the_rest_applies(archive, caplog):
     assert any(f"{reg_file}:2:" in r.getMessage() for r in caplog.records)
     assert "Brightwater Labs" not in header(out, post_of(out, "b.txt")).get(
         "organizations", "")
+
+
+def test_json_ld_uses_register_ids_as_same_as():
+    from types import SimpleNamespace
+
+    from news_archive.linked_data import news_article_jsonld
+
+    meta = {"organizations": "Kestrel Freight Group", "persons": "Ana Maria Duarte",
+            "entity-links": "Kestrel Freight Group=https://www.wikidata.org/wiki/Q99|country:PT"}
+    article = SimpleNamespace(metadata=meta, title="Depot", url="depot.html", date=None,
+                              summary="A depot closes.", settings={})
+    data = news_article_jsonld({"SITEURL": "https://example.org"}, article)
+    org = next(m for m in data["mentions"] if m["name"] == "Kestrel Freight Group")
+    assert org["sameAs"] == ["https://www.wikidata.org/wiki/Q99"]
+    assert org["address"]["addressCountry"] == "PT"
+    person = next(m for m in data["mentions"] if m["name"] == "Ana Maria Duarte")
+    assert "sameAs" not in person
