@@ -196,6 +196,10 @@ def entity_links(value) -> dict[str, list[str]]:
     return out
 
 
+def _header_links(article) -> str:
+    return (getattr(article, "metadata", None) or {}).get("entity-links", "")
+
+
 def _entity_node(e: Entity, siteurl: str, links: dict[str, list[str]] | None = None) -> dict:
     node: dict = {"@type": SCHEMA_TYPES[e.kind], "name": e.name}
     if e.kind == "country":
@@ -294,7 +298,7 @@ def news_article_jsonld(ctx, article) -> dict:
     if f["original_url"]:
         data["isBasedOn"] = f["original_url"]
     ents = f["entities"]
-    links = entity_links(_meta(article, "entity-links"))
+    links = entity_links(_header_links(article))
     if ents["country"]:
         data["about"] = [_entity_node(e, siteurl, links) for e in ents["country"]]
     mentions = ents["organization"] + ents["person"]
@@ -321,7 +325,7 @@ def news_entity_jsonld(ctx, entity, kind: str, articles=None, page_articles=None
     listed = list(page_articles if page_articles is not None else (articles or []))
     links: dict[str, list[str]] = {}
     for a in listed if isinstance(listed, list) else ():
-        links = entity_links(_meta(a, "entity-links"))
+        links = entity_links(_header_links(a))
         if ent.key in links or ent.name in links:
             break
     node = _entity_node(ent, siteurl, links)
