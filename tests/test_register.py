@@ -197,3 +197,33 @@ def test_json_ld_uses_register_ids_as_same_as():
     assert org["address"]["addressCountry"] == "PT"
     person = next(m for m in data["mentions"] if m["name"] == "Ana Maria Duarte")
     assert "sameAs" not in person
+
+
+def _post(folder, name: str, date: str, orgs: str, persons: str, body: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(f"Title: {name}\nDate: {date}\nOrganizations: {orgs}\n"
+                               f"Organization-Aliases: KF=Kestrel Freight\n"
+                               f"Persons: {persons}\n\n{body}\n", encoding="utf-8")
+
+
+def test_entities_command_lists_counts_dates_and_flags(tmp_path, capsys):
+    from news_archive.cli import main
+
+    out = tmp_path / "posts"
+    _post(out, "a.md", "2021-03-01", "Kestrel Freight", "Ana Duarte;Drake",
+          "The drake swam across the pond.")
+    _post(out, "b.md", "2021-05-09", "Kestrel Freight;Orchard Labs", "Ana Duarte", "Text.")
+    assert main(["entities", "--posts", str(out)]) == 0
+    table = capsys.readouterr().out
+    row = next(ln for ln in table.splitlines() if "Kestrel Freight" in ln)
+    assert row.split()[:6] == ["organization", "Kestrel", "Freight", "KF", "2",
+                               "2021-03-01"] and "2021-05-09" in row
+    drake = next(ln for ln in table.splitlines() if "Drake" in ln)
+    assert "one-word person" in drake and "also a common word" in drake
+    assert "one article, in no list" in next(
+        ln for ln in table.splitlines() if "Orchard Labs" in ln)
+    assert main(["entities", "--posts", str(out), "--csv", "--flagged"]) == 0
+    rows = capsys.readouterr().out
+    reg = R.parse(rows)  # the rows paste into the register as they are
+    assert not reg.errors and {e.name for e in reg.entries} == {"Drake", "Orchard Labs"}
+    assert "Ana Duarte" not in rows
