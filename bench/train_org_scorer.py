@@ -161,7 +161,8 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength (default 1)")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--write", action="store_true", help="write data/org_scorer.tsv")
-    ap.add_argument("--errors", action="store_true", help="print cross-validated org errors")
+    ap.add_argument("--errors", nargs="?", const="lists", choices=("lists", "blind"),
+                    help="print cross-validated org errors (with lists, or blind)")
     a = ap.parse_args()
     shared = Path(a.shared)
     scorer = load_scorer(shared)
@@ -197,7 +198,7 @@ def main() -> None:
     print(report(f"{FOLDS}-fold cross-validated", gold, cv, scorer, ids))
     print(report("  blind (no org lists)", gold, cv_blind, scorer, ids))
     if a.errors:
-        errors(gold, cv, scorer, ids)
+        errors(gold, cv_blind if a.errors == "blind" else cv, scorer, ids)
     w = train([r for i in ids for r in rows_of[i]], a.c)
     w["__threshold__"] = a.threshold
     print(report("trained on all dev", gold, predict(texts, w), scorer, ids))

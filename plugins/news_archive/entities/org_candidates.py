@@ -86,15 +86,31 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
             while e > s and words[e - 1] in TRIM_END and not (
                     words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
                 e -= 1
+            while s < e and "-" in words[s] and words[s].rsplit("-", 1)[1].islower():
+                s += 1  # "Chicago-based", "Russian-backed"
             if s >= e:
                 continue
-            span = doc.span_of[s]
-            if span is not None and span.kind != "org" and span.j >= e:
-                continue  # a country, place or idiom and nothing more
-            if e - s > 8:
-                continue
-            out.append((s, e))
+            out += [(a, b) for a, b in _split_and(words, s, e) if _keep(doc, a, b)]
     return out
+
+
+def _split_and(words: list[str], s: int, e: int) -> list[tuple[int, int]]:
+    """'Gannett and GateHouse Media' -> two names; 'Ministry of Water and Irrigation' (an
+    "of"-name) stays one."""
+    for k in range(s + 1, e - 1):
+        if words[k] == "and":
+            if any(w in ("of", "for") for w in words[s:k]):
+                return [(s, e)]
+            return [(s, k), *_split_and(words, k + 1, e)]
+    return [(s, e)]
+
+
+def _keep(doc: Doc, s: int, e: int) -> bool:
+    """A candidate worth scoring: not only a country/place/idiom, at most eight tokens."""
+    span = doc.span_of[s]
+    if span is not None and span.kind != "org" and span.j >= e:
+        return False  # a country, place or idiom and nothing more
+    return e - s <= 8
 
 
 def _domain_end(doc: Doc, e: int) -> int:
@@ -105,7 +121,7 @@ def _domain_end(doc: Doc, e: int) -> int:
     return e
 
 
-def features(doc: Doc, s: int, e: int, speakers: set[str],
+def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
              at: dict[str, list[int]]) -> list[str]:
     """Feature names of the candidate [s, e)."""
     words, sets, cue = doc.words, doc.data.sets, cues()
@@ -165,8 +181,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
         f.append("known_person")
     if first in sets["titles"]:
         f.append("title_first")
-    if last in speakers:
-        f.append("speaker")
+    if any(p != e - 1 for p in speakers.get(last, ())):
+        f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
     if n_names and all_generic:
         f.append("all_generic")
     if doc.starts[s]:
@@ -291,6 +307,18 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
     return out
 
 
+def _speaker_positions(doc: Doc, speakers: set[str]) -> dict[str, list[int]]:
+    """Where each lone speaker word stands before a reporting verb."""
+    words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+    out: dict[str, list[int]] = {}
+    if not speakers:
+        return out
+    for p, w in enumerate(words):
+        if w in speakers and (doc.next_word(p + 1) in verbs or doc.next_word(p - 1) == "said"):
+            out.setdefault(w, []).append(p)
+    return out
+
+
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
     """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
     opening a sentence (not an acronym or CamelCase), or a given name plus one word that
@@ -312,7 +340,7 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> list[Candi
     spans = [(s, e) for s, e in candidate_spans(doc, pieces) if not _hopeless(doc, s, e)]
     if not spans:
         return []
-    speakers = speakers_of(doc)
+    speakers = _speaker_positions(doc, speakers_of(doc))
     firsts = {doc.words[s] for s, _ in spans}
     at: dict[str, list[int]] = {}
     for p, w in enumerate(doc.words):

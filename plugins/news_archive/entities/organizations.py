@@ -260,7 +260,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         start += 1
     while start < h and doc.owner[start] == "person":
         start += 1
-    if start == h and (end == h + 1 or h > i):
+    first = i
+    while first < h and (words[first] in sets["function_words"] or words[first] in ("of", "the")):
+        first += 1  # "The Ministry of Water and Irrigation": the head still comes first
+    if start == h and (end == h + 1 or h > first):
         return None  # a bare head; "University of Colorado" (head first, then "of") is kept
     core = words[start:end]
     if any(w in sets["non_org_words"] for w in core) or len(core) > 9:
