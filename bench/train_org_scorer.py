@@ -184,6 +184,7 @@ def main() -> None:
     pos = sum(lab for v in rows_of.values() for _, lab in v)
     print(f"{len(ids)} articles, {n} candidates ({pos} positive)")
 
+    print(report("shipped weights", gold, predict(texts, None), scorer, ids))
     print(report("lists and rules only", gold, predict(texts, {}), scorer, ids))
     print(report("  blind (no org lists)", gold, predict(texts, {}, True), scorer, ids))
     cv: dict[str, dict] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -16,6 +17,14 @@ ABBREV = frozenset({"St", "Jr", "Sr", "Dr", "Co", "Corp", "Inc", "Ltd", "Mr", "M
                     "No", "Adm", "Cmdr", "Maj", "Rev", "Cpl", "Pvt", "Supt", "Det", "Insp"})
 
 FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
+
+
+_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
+
+
+def name_cap(w: str) -> bool:
+    """Capitalised, or a name with a lower-case Arabic article or particle ('al-Harbi')."""
+    return bool(w) and (w[0].isupper() or (w[0] in "aeib" and _PREFIXED.match(w) is not None))
 
 
 def is_cap(w: str) -> bool:
@@ -66,7 +75,7 @@ class Doc:
         parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
-        self.caps = [w[0].isupper() for w in self.words]
+        self.caps = [w[0].isupper() or (w[0] in "aeib" and name_cap(w)) for w in self.words]
         self.words_set = frozenset(self.words)
         self.starts = self._sentence_starts()
         n = len(self.words)
@@ -162,6 +171,7 @@ class Doc:
     def chunks(self) -> list[tuple[int, int]]:
         """Maximal capitalised token runs [i, j), broken at known-organization spans."""
         words, caps, gaps, n = self.words, self.caps, self.gaps, len(self.words)
+        particles = self.data.sets["particles"]
         org_tok = [False] * n
         for s in self.spans:
             if s.kind == "org" and not s.suppressed:
@@ -189,6 +199,14 @@ class Doc:
                 elif (w in CONNECTORS and j + 1 < n and caps[j + 1]
                       and not org_tok[j + 1] and len(gaps[j]) < 2):
                     j += 1
+                elif w in particles:  # "van der Berg", "de la Cruz", "bin Saleh"
+                    k = j + 1
+                    while k < n and k - j < 3 and words[k] in particles and len(gaps[k]) < 2:
+                        k += 1
+                    if k < n and caps[k] and not org_tok[k] and len(gaps[k]) < 2:
+                        j = k
+                    else:
+                        break
                 else:
                     break
             out.append((i, j))
