@@ -74,24 +74,40 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
             s = t
             while t < j and not owner[t] and words[t] not in POSS:
                 t += 1
-            e = t
-            while s < e and (words[s] in skip_start or not is_cap(words[s])):
-                s += 1
-            for k in range(s + 1, e - 1):
-                nxt = doc.span_of[k + 1]
-                if words[k] in ("in", "at") and nxt is not None and nxt.kind != "org":
-                    e = k  # "Magic Box in Madrid": a name, then where it is
-                    break
-            suffixes = sets["company_suffixes"]
-            while e > s and words[e - 1] in TRIM_END and not (
-                    words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
-                e -= 1
-            while s < e and "-" in words[s] and words[s].rsplit("-", 1)[1].islower():
-                s += 1  # "Chicago-based", "Russian-backed"
-            if s >= e:
-                continue
-            out += [(a, b) for a, b in _split_and(words, s, e) if _keep(doc, a, b)]
+            cuts = [k for k in range(s + 1, t - 1) if _splits_at(doc, k)]
+            for a, e in zip([s, *(k + 1 for k in cuts)], [*cuts, t], strict=True):
+                out += _trimmed(doc, a, e, skip_start)
     return out
+
+
+def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple[int, int]]:
+    """[s, e) without function words and lower-case words in front, connectors at the end
+    and '-based' words in front; split at 'and'; [] when nothing worth scoring is left."""
+    words, suffixes = doc.words, doc.data.sets["company_suffixes"]
+    while s < e and (words[s] in skip_start or not is_cap(words[s])):
+        s += 1
+    while e > s and words[e - 1] in TRIM_END and not (
+            words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
+        e -= 1
+    while s < e and "-" in words[s] and words[s].rsplit("-", 1)[1].islower():
+        s += 1  # "Chicago-based", "Russian-backed"
+    if s >= e:
+        return []
+    return [(a, b) for a, b in _split_and(words, s, e) if _keep(doc, a, b)]
+
+
+def _splits_at(doc: Doc, k: int) -> bool:
+    """'in' and 'at' never join a name's words here; 'on' does only after a head noun
+    ("Council on Foreign Relations") and never before a date word."""
+    w, sets = doc.words[k], doc.data.sets
+    if w in ("in", "at"):
+        return True
+    if w != "on":
+        return False
+    nxt = doc.words[k + 1]
+    if nxt in sets["weekdays"] or nxt in sets["months"]:
+        return True
+    return doc.words[k - 1] not in sets["org_heads"]
 
 
 def _split_and(words: list[str], s: int, e: int) -> list[tuple[int, int]]:
@@ -154,7 +170,10 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
     f = ["bias", f"len:{min(n_names, 4)}", *flags]
     heads = _heads(cue, sets["org_heads"])
     of_inside = "of" in span or "for" in span
-    if last in heads:
+    legal = e - s > 1 and is_legal_form(last, cue.legal)
+    if legal:
+        f.append("legal_last")
+    if last in heads or legal:  # a legal form is the head word of a company's name
         f.append("head_last")
         if last in generic:
             f.append("head_generic")
@@ -162,8 +181,6 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
         f.append("of_inside")
         if first in heads:
             f.append("head_first_of")
-    if e - s > 1 and is_legal_form(last, cue.legal):
-        f.append("legal_last")
     if "and" in span or "&" in span:
         f.append("and_inside")
     if e - s == 1:
@@ -321,12 +338,13 @@ def _speaker_positions(doc: Doc, speakers: set[str]) -> dict[str, list[int]]:
 
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
     """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
-    opening a sentence (not an acronym or CamelCase), or a given name plus one word that
+    opening a sentence (not an acronym or CamelCase, and not followed by an apposition,
+    parenthesis or possessive), or a given name plus one word that
     is neither a head noun nor a legal form (a person's name)."""
     words = doc.words
     first = words[s]
     if e - s == 1:
-        return doc.starts[s] and first.istitle()
+        return doc.starts[s] and first.istitle() and doc.next_word(e) not in (",", "(", *POSS)
     if e - s == 2 and first in doc.data.given_names:
         last = words[s + 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])
