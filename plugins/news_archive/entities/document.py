@@ -20,6 +20,7 @@ FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
 
 
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
+_PREFIXED_WORD = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
 
 
 def name_cap(w: str) -> bool:
@@ -75,7 +76,10 @@ class Doc:
         parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
-        self.caps = [w[0].isupper() or (w[0] in "aeib" and name_cap(w)) for w in self.words]
+        self.caps = [w[0].isupper() for w in self.words]
+        prefixed = set(_PREFIXED_WORD.findall(self.text)) if "-" in self.text else ()
+        if prefixed:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
+            self.caps = [c or w in prefixed for c, w in zip(self.caps, self.words, strict=True)]
         self.words_set = frozenset(self.words)
         self.starts = self._sentence_starts()
         n = len(self.words)

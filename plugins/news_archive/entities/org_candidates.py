@@ -20,6 +20,7 @@ TRIM_END = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "la", "'
 TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "uk", "am"})
 QUOTES = frozenset({'"', "“", "‘", "'"})
 DETERMINERS = frozenset({"a", "an", "the"})
+_SPLIT_WORDS = frozenset({"in", "at", "on"})
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
     """Runs of unclaimed capitalised tokens inside the leftover pieces, trimmed of function
     words at the start and connectors at the end, split at possessives."""
     words, owner, sets = doc.words, doc.owner, doc.data.sets
-    skip_start = sets["function_words"] | sets["stop_words"] | sets["months"] | sets["weekdays"]
+    skip_start = _skip_start(sets)
     out = []
     for i, j in pieces:
         t = i
@@ -74,7 +75,16 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
             s = t
             while t < j and not owner[t] and words[t] not in POSS:
                 t += 1
-            cuts = [k for k in range(s + 1, t - 1) if _splits_at(doc, k)]
+            if t - s == 1:  # the common case: one word
+                w = words[s]
+                if (w in skip_start or not w[0].isupper() or _hopeless(doc, s, t)
+                        or not _single_cue(doc, s)):
+                    continue
+                if _keep(doc, s, t):
+                    out.append((s, t))
+                continue
+            cuts = [k for k in range(s + 1, t - 1)
+                    if words[k] in _SPLIT_WORDS and _splits_at(doc, k)]
             for a, e in zip([s, *(k + 1 for k in cuts)], [*cuts, t], strict=True):
                 out += _trimmed(doc, a, e, skip_start)
     return out
@@ -137,7 +147,10 @@ def _domain_end(doc: Doc, e: int) -> int:
     return e
 
 
-def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
+_LEN = ("len:0", "len:1", "len:2", "len:3", "len:4")
+
+
+def features(doc: Doc, s: int, e: int, speakers: set[str],
              at: dict[str, list[int]]) -> list[str]:
     """Feature names of the candidate [s, e)."""
     words, sets, cue = doc.words, doc.data.sets, cues()
@@ -154,7 +167,12 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
             n_names += 1
             if w not in generic:
                 all_generic = False
-        if w.isalpha() and not w.isupper():
+            if w.istitle():
+                if len(w) > 1:
+                    all_upper = False
+            elif not w.isupper() and w.isalnum():
+                flags.add("camel")
+        elif w.isalpha():
             all_upper = False
         if w in non_org or w in venue:
             flags.add("non_org_word")
@@ -162,12 +180,10 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
             flags.add("given_inside")
         if not w.isalpha() and any(c.isdigit() for c in w):
             flags.add("digit")
-        if not w.islower() and not w.isupper() and not w.istitle() and w.isalnum():
-            flags.add("camel")
         sp = span_of[t]
         if sp is not None and (sp.kind == "country" or sp.kind == "place"):
             flags.add("has_place")
-    f = ["bias", f"len:{min(n_names, 4)}", *flags]
+    f = ["bias", _LEN[min(n_names, 4)], *flags]
     heads = _heads(cue, sets["org_heads"])
     of_inside = "of" in span or "for" in span
     legal = e - s > 1 and is_legal_form(last, cue.legal)
@@ -198,7 +214,7 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
         f.append("known_person")
     if first in sets["titles"]:
         f.append("title_first")
-    if any(p != e - 1 for p in speakers.get(last, ())):
+    if last in speakers and any(p != e - 1 for p in _speaker_at(doc, speakers, last)):
         f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
     if n_names and all_generic:
         f.append("all_generic")
@@ -216,6 +232,16 @@ def features(doc: Doc, s: int, e: int, speakers: dict[str, list[int]],
 
 
 _HEADS: dict[int, frozenset[str]] = {}
+_SKIP: dict[int, frozenset[str]] = {}
+
+
+def _skip_start(sets: dict) -> frozenset[str]:
+    """Words that never start a candidate (united once)."""
+    key = id(sets)
+    if key not in _SKIP:
+        _SKIP[key] = (sets["function_words"] | sets["stop_words"] | sets["months"]
+                      | sets["weekdays"])
+    return _SKIP[key]
 
 
 def _heads(cue: Cues, org_heads: frozenset[str]) -> frozenset[str]:
@@ -324,29 +350,61 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
     return out
 
 
-def _speaker_positions(doc: Doc, speakers: set[str]) -> dict[str, list[int]]:
-    """Where each lone speaker word stands before a reporting verb."""
-    words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
-    out: dict[str, list[int]] = {}
-    if not speakers:
-        return out
-    for p, w in enumerate(words):
-        if w in speakers and (doc.next_word(p + 1) in verbs or doc.next_word(p - 1) == "said"):
-            out.setdefault(w, []).append(p)
-    return out
+def _speaker_at(doc: Doc, speakers: set[str], word: str) -> list[int]:
+    """Where a lone speaker word stands before a reporting verb (or after 'said'); the
+    positions of every speaker word are found in one pass, on first need."""
+    cached = getattr(doc, "_speaker_at_cache", None)
+    if cached is None:
+        words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+        cached = {}
+        for p, w in enumerate(words):
+            if w in speakers and (doc.next_word(p + 1) in verbs or doc.next_word(p - 1) == "said"):
+                cached.setdefault(w, []).append(p)
+        doc._speaker_at_cache = cached
+    return cached.get(word, [])
+
+
+def _single_cue(doc: Doc, s: int) -> bool:
+    """A one-word candidate has at least one of the cues a one-word organization needs to
+    be accepted (its shape, or the words around it); the others are not scored at all
+    (a speed-up: without such a cue the model rejects them anyway)."""
+    w = doc.words[s]
+    if (w.isupper() and len(w) > 2) or (not w[1:].islower() and not w.isupper()
+                                        and not w[1:].replace("-", "").islower()):
+        return True  # acronym of three letters or more, CamelCase
+    cue = cues()
+    prev = doc.next_word(s - 1)
+    if prev == "the" or prev == "The":
+        prev = doc.next_word(s - 2)
+    low = prev.lower()
+    if low in cue["prep"]:
+        from .org_scorer import weights
+
+        if weights().get(f"prev:{low}", 1.0) > 0.5:  # "at X", "by X"; not "in X", "of X"
+            return True
+    elif low in cue["verb"] or low in cue["appos"] or low.endswith("-based") or prev in QUOTES:
+        return True
+    nxt = doc.next_word(s + 1)
+    if nxt == ",":
+        after = doc.next_word(s + 2)
+        return after in DETERMINERS or after.endswith("-based") or is_legal_form(after, cue.legal)
+    if nxt in POSS:
+        return any(x.lower() in cue["role"] for x in doc.words[s + 2:s + 4])
+    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS
+            or nxt.lower() in cue["verb"] or is_legal_form(nxt, cue.legal))
 
 
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
     """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
     opening a sentence (not an acronym or CamelCase, and not followed by an apposition,
-    parenthesis or possessive), or a given name plus one word that
-    is neither a head noun nor a legal form (a person's name)."""
+    parenthesis or possessive), or a given name and up to three more words, the last neither
+    a head noun nor a legal form (a person's name)."""
     words = doc.words
     first = words[s]
     if e - s == 1:
         return doc.starts[s] and first.istitle() and doc.next_word(e) not in (",", "(", *POSS)
-    if e - s == 2 and first in doc.data.given_names:
-        last = words[s + 1]
+    if first in doc.data.given_names and e - s <= 4:
+        last = words[e - 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])
         return last not in heads and not is_legal_form(last, cues().legal)
     return False
@@ -358,7 +416,7 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> list[Candi
     spans = [(s, e) for s, e in candidate_spans(doc, pieces) if not _hopeless(doc, s, e)]
     if not spans:
         return []
-    speakers = _speaker_positions(doc, speakers_of(doc))
+    speakers = speakers_of(doc)
     firsts = {doc.words[s] for s, _ in spans}
     at: dict[str, list[int]] = {}
     for p, w in enumerate(doc.words):
