@@ -287,6 +287,9 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
             out.append("shares_of")
     elif low in cue["verb"]:
         out.append("prev_org_verb")
+    elif prev in (",", "and", "&", "or") and is_cap(doc.next_word(k - 1)):
+        # "Gannett and McClatchy": a list; of organizations when the one before is one
+        out.append("conj_org" if doc.owner[k - 1] == "org" else "conj_cap")
     elif prev == ",":
         out.append("prev:,")
     elif prev and not is_cap(prev) and prev.isalpha():
