@@ -76,11 +76,11 @@ class Doc:
         parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
-        self.caps = [w[0].isupper() for w in self.words]
-        prefixed = set(_PREFIXED_WORD.findall(self.text)) if "-" in self.text else ()
-        if prefixed:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
-            self.caps = [c or w in prefixed for c, w in zip(self.caps, self.words, strict=True)]
         self.words_set = frozenset(self.words)
+        capital = {w for w in self.words_set if w[0].isupper()}
+        if "-" in self.text:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
+            capital.update(_PREFIXED_WORD.findall(self.text))
+        self.caps = [w in capital for w in self.words]
         self.starts = self._sentence_starts()
         n = len(self.words)
         self.owner = [""] * n
@@ -112,15 +112,15 @@ class Doc:
         A token starts one at the text's or a line's start, after an ender, or after an
         opener (on the same line) that itself stands where a sentence starts.
         """
-        gaps = self.gaps
         out: list[bool] = []
-        start, prev = True, ""
-        for i, w in enumerate(self.words):
-            if i == 0 or "\n" in gaps[i]:
+        append = out.append
+        start, prev = True, "."  # the first token starts one
+        for w, gap in zip(self.words, self.gaps, strict=False):
+            if "\n" in gap:
                 start = True
             elif prev not in OPENERS:
                 start = prev in ENDERS
-            out.append(start)
+            append(start)
             prev = w
         return out
 
@@ -133,7 +133,8 @@ class Doc:
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         end = 0  # tokens before `end` are inside the last span
         # only tokens that start a phrase or are ALL-CAPS words can start a match
-        for i in [k for k, w in enumerate(words) if w in maxlen or (len(w) > 2 and w.isupper())]:
+        openers = {w for w in self.words_set if w in maxlen or (len(w) > 2 and w.isupper())}
+        for i in [k for k, w in enumerate(words) if w in openers]:
             if i < end:
                 continue
             w = words[i]

@@ -236,7 +236,8 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     lasts = {n.split()[-1]: n for n in found}
     modifiers = sets["surname_modifier_nouns"]
     end = 0  # tokens before `end` are inside the last listed full form found
-    for t in [k for k, w in enumerate(words) if w in phrases or w in surnames]:
+    listed = {w for w in doc.words_set if w in phrases or w in surnames}
+    for t in [k for k, w in enumerate(words) if w in listed]:
         if t < end:
             continue
         w = words[t]
