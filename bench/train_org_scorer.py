@@ -6,10 +6,11 @@ usage: train_org_scorer.py [--shared DIR] [--c 1.0] [--threshold 0.5] [--write]
 
 Candidates come from each dev article twice: as the tagger sees it, and "blind" (with the
 known-organization lists switched off), so the model learns from ordinary names in context
-the way it meets them on unseen articles. A candidate is positive when its normalised text is
-a gold organization's name or alias. Folds are fixed by article id (md5 of the id); the A/B
-split is another fixed bit of the same hash. --write stores the weights trained on all
-articles in plugins/news_archive/entities/data/org_scorer.tsv.
+the way it meets them on unseen articles; an article contributes each name with the same
+cues once (a name repeated in a list of venues is one example). A candidate is positive when
+its normalised text is a gold organization's name or alias. Folds are fixed by article id
+(md5 of the id); the A/B split is another fixed bit of the same hash. --write stores the
+weights trained on all articles in plugins/news_archive/entities/data/org_scorer.tsv.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def _blind_known(doc: Doc, orgs) -> None:
             s.suppressed = True
 
 
-def collect(text: str, forms: set[str], norm, blind: bool) -> list[tuple[list[str], int]]:
-    """(features, label) of every candidate of one article."""
+def collect(text: str, forms: set[str], norm, blind: bool) -> list[tuple[list[str], int, str]]:
+    """(features, label, normalised name) of every candidate of one article."""
     known = organizations._known
     if blind:
         organizations._known = _blind_known
@@ -77,7 +78,7 @@ def collect(text: str, forms: set[str], norm, blind: bool) -> list[tuple[list[st
         doc = Doc(text)
         orgs = organizations.find_organizations(doc)
         pieces = organizations.discover(doc, orgs, doc.chunks())
-        return [(c.features, int(norm(c.text) in forms))
+        return [(c.features, int(norm(c.text) in forms), norm(c.text))
                 for c in candidates(doc, pieces, orgs) if c.features != ["known"]]
     finally:
         organizations._known = known
@@ -178,8 +179,10 @@ def main() -> None:
     for doc_id, text, _pub in texts:
         forms = {scorer.norm(x) for o in gold[doc_id]["organizations"]
                  for x in [o["name"], *o.get("aliases", [])]}
-        rows_of[doc_id] = (collect(text, forms, scorer.norm, False)
-                           + collect(text, forms, scorer.norm, True))
+        rows = collect(text, forms, scorer.norm, False) + collect(text, forms, scorer.norm, True)
+        seen: set[tuple] = set()  # one example per distinct name and cues of an article
+        rows_of[doc_id] = [(f, y) for f, y, name in rows
+                           if (k := (name, *sorted(f))) not in seen and not seen.add(k)]
     n = sum(len(v) for v in rows_of.values())
     pos = sum(lab for v in rows_of.values() for _, lab in v)
     print(f"{len(ids)} articles, {n} candidates ({pos} positive)")

@@ -47,7 +47,7 @@ def test_legal_forms_come_from_the_cue_file():
     ("Investors sold shares of Marrowfield on Tuesday.", "Marrowfield", "shares_of"),
     ("Yesterday Quillon announced a new plant near the coast.", "Quillon", "next_org_verb"),
     ("Prices are listed at Quillon.com every morning.", "Quillon.com", "domain"),
-    ("Workers joined the Quillon Metal Exchange in May.", "Quillon Metal Exchange",
+    ("Workers joined the Quillon Interactive team in May.", "Quillon Interactive",
      "head_last"),
 ])
 def test_each_context_and_form_cue_is_a_feature(text, name, cue):
@@ -74,20 +74,28 @@ def test_unlisted_organizations_are_found(text, name):
     assert name in orgs_of(text)
 
 
-def test_conjoined_names_are_two_organizations():
-    names = orgs_of("Investors in Marrowfield Oyj and Quillon Oyj were told on Monday.")
-    assert "Marrowfield Oyj" in names and "Quillon Oyj" in names
+def candidate_texts(text: str) -> list[str]:
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    return [c.text for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs)]
+
+
+def test_conjoined_names_are_two_candidates_but_of_names_stay_whole():
+    texts = candidate_texts("Investors in Marrowfield Oyj and Quillon Oyj were told on Monday.")
+    assert texts == ["Marrowfield Oyj", "Quillon Oyj"]
+    names = orgs_of("A grant came from the Quillon Fund for Rivers and Lakes in May.")
+    assert names == ["Quillon Fund for Rivers and Lakes"]
 
 
 def test_scorer_decides_and_can_be_switched_off():
-    text = "Analysts at Halvorsen Securities said prices would rise."
+    text = "Investors in Marrowfield Oyj were told on Monday."
     org_scorer.set_weights({})
     try:
         without = orgs_of(text)
     finally:
         org_scorer.set_weights(None)
-    assert "Halvorsen Securities" not in without
-    assert "Halvorsen Securities" in orgs_of(text)
+    assert "Marrowfield Oyj" not in without
+    assert "Marrowfield Oyj" in orgs_of(text)
 
 
 def test_shipped_weights_name_how_they_were_trained():

@@ -8,6 +8,7 @@ verbs and prepositions around it). `org_scorer` weighs them with a learned model
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -183,7 +184,7 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
         sp = span_of[t]
         if sp is not None and (sp.kind == "country" or sp.kind == "place"):
             flags.add("has_place")
-    f = ["bias", _LEN[min(n_names, 4)], *flags]
+    f = ["bias", _LEN[min(n_names, 4)], *sorted(flags)]  # same order, same sums
     heads = _heads(cue, sets["org_heads"])
     of_inside = "of" in span or "for" in span
     legal = e - s > 1 and is_legal_form(last, cue.legal)
@@ -413,23 +414,22 @@ def _hopeless(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> list[Candidate]:
-    """Every candidate span of the leftover pieces with its features. A candidate that is
-    already a found organization's name (`orgs`) gets the single feature "known"."""
+def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[Candidate]:
+    """Every candidate span of the leftover pieces with its features, in text order. A
+    candidate that is already a found organization's name (`orgs`) gets the single feature
+    "known"."""
     spans = [(s, e) for s, e in candidate_spans(doc, pieces) if not _hopeless(doc, s, e)]
     if not spans:
-        return []
+        return
     speakers = speakers_of(doc)
     firsts = {doc.words[s] for s, _ in spans}
     at: dict[str, list[int]] = {}
     for p, w in enumerate(doc.words):
         if w in firsts:
             at.setdefault(w, []).append(p)
-    out = []
     for s, e in spans:
         text = doc.surface(s, _domain_end(doc, e))
         if orgs is not None and orgs.lookup(text):
-            out.append(Candidate(s, e, text, ["known"]))
+            yield Candidate(s, e, text, ["known"])
             continue
-        out.append(Candidate(s, e, text, features(doc, s, e, speakers, at)))
-    return out
+        yield Candidate(s, e, text, features(doc, s, e, speakers, at))

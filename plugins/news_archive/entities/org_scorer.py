@@ -53,7 +53,8 @@ def accept(doc: Doc, orgs, pieces: list[tuple[int, int]]) -> list[tuple[int, int
     if not w:
         return pieces
     threshold = w.get("__threshold__", 0.5)
-    for cand in candidates(doc, pieces, orgs):
+    # features are computed before any candidate is accepted, as in training
+    for cand in list(candidates(doc, pieces, orgs)):
         if cand.features == ["known"] or probability(cand.features, w) >= threshold:
             _take(doc, orgs, cand)
     return pieces

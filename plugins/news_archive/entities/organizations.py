@@ -10,7 +10,7 @@ from .document import Doc, Span, is_cap
 from .gazetteer import _lines
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
-CONNECT_END = frozenset({"of", "for", "on", "and", "&", "the", "'s", "’s"})
+CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
 _SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -223,10 +223,23 @@ def _is_country_tok(doc: Doc, t: int) -> bool:
     return s is not None and s.kind == "country"
 
 
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _rule_heads(org_heads: frozenset[str]) -> frozenset[str]:
+    """Head words of the lexicon plus the cue file's strong heads (united once)."""
+    key = id(org_heads)
+    if key not in _HEADS:
+        from .org_candidates import cues
+
+        _HEADS[key] = org_heads | cues()["strong_head"]
+    return _HEADS[key]
+
+
 def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     """Head-word organization inside chunk [i, j): (start, end, head) or None."""
     words, sets = doc.words, doc.data.sets
-    heads, after_of = sets["org_heads"], sets["org_heads_only_after_of"]
+    heads, after_of = _rule_heads(sets["org_heads"]), sets["org_heads_only_after_of"]
     h = -1
     for t in range(j - 1, i - 1, -1):
         w = words[t]
