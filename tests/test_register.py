@@ -227,3 +227,15 @@ def test_entities_command_lists_counts_dates_and_flags(tmp_path, capsys):
     reg = R.parse(rows)  # the rows paste into the register as they are
     assert not reg.errors and {e.name for e in reg.entries} == {"Drake", "Orchard Labs"}
     assert "Ana Duarte" not in rows
+
+
+def test_posts_are_checked_once_per_register_version(archive, monkeypatch):
+    raw, out, reg_file = archive
+    ingest(raw, out, workers=1)
+    reg_file.write_text("block,,Brightwater Labs\n")
+    ingest(raw, out, workers=1)
+    assert (out / R.CHECKED_NAME).read_text().strip() == R.load(reg_file).digest
+    read = []
+    monkeypatch.setattr(R, "relevant_digest", lambda text, reg: read.append(1) or "")
+    assert ingest(raw, out, workers=1).posts_written == []
+    assert read == []  # the register did not change: no post was read again

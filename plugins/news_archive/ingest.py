@@ -205,6 +205,7 @@ def ingest(
 
     state = load_state(posts_dir)
     register = entity_register.register_for(raw_dir)
+    register_checked = entity_register.checked_digest(posts_dir)
     hashes = _hash_files(raw_dir, rel_paths, report, state)
     exact = _group_identical(hashes, report)
     near_of = _remembered_near_duplicates(state, hashes, exact)
@@ -219,7 +220,7 @@ def ingest(
         elif not _is_current(
             hashes[rel], _alternates(rel, exact, near_of), by_raw.get(rel, []),
             row_digest(manifest_row(str(raw_dir), rel)),
-        ) or entity_register.outdated(by_raw.get(rel, []), register):
+        ) or entity_register.outdated(by_raw.get(rel, []), register, register_checked):
             todo.append(rel)
             continue
         report.unchanged += 1
@@ -248,6 +249,7 @@ def ingest(
             for draft in res["drafts"]:
                 writer.write(draft)
     writer.finish()
+    entity_register.remember(posts_dir, register)
 
     live = set(exact) - set(near_of)
     _remove_orphans(existing, live, report)

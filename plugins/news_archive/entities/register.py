@@ -364,9 +364,32 @@ def stamp(post_text: str, reg: Register, links: dict[str, list[str]]) -> str:
     return f"{FINGERPRINT_KEY}: {fingerprint(text)}\n" + text
 
 
-def outdated(posts_of_file: list, reg: Register) -> bool:
+CHECKED_NAME = ".entity-register-checked"
+
+
+def checked_digest(posts_dir: Path) -> str:
+    """Digest of the register every post was last checked against ("" when none)."""
+    try:
+        return (Path(posts_dir) / CHECKED_NAME).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def remember(posts_dir: Path, reg: Register) -> None:
+    """Record that every post now matches this register (after an ingest run)."""
+    path = Path(posts_dir) / CHECKED_NAME
+    if not reg:
+        path.unlink(missing_ok=True)
+    elif checked_digest(posts_dir) != reg.digest and Path(posts_dir).is_dir():
+        path.write_text(reg.digest + "\n", encoding="utf-8")
+
+
+def outdated(posts_of_file: list, reg: Register, checked: str | None = None) -> bool:
     """True when a register edit touches a generated post of this raw file (its stamp no
-    longer matches the register lines relevant to it)."""
+    longer matches the register lines relevant to it). `checked`: the digest every post was
+    checked against in an earlier run; when it is the register's, no post is read."""
+    if checked is not None and checked == reg.digest:
+        return False
     for p in posts_of_file:
         if "generated-sha256" not in p.meta:
             continue
