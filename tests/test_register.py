@@ -239,3 +239,16 @@ def test_posts_are_checked_once_per_register_version(archive, monkeypatch):
     monkeypatch.setattr(R, "relevant_digest", lambda text, reg: read.append(1) or "")
     assert ingest(raw, out, workers=1).posts_written == []
     assert read == []  # the register did not change: no post was read again
+
+
+def test_entity_page_json_ld_uses_the_id_carried_by_its_articles():
+    from types import SimpleNamespace
+
+    from news_archive.linked_data import news_entity_jsonld
+
+    meta = {"entity-links": "Ana Maria Duarte=https://www.wikidata.org/wiki/Q7|country:PT"}
+    articles = [SimpleNamespace(metadata={}, title="a", url="a.html"),
+                SimpleNamespace(metadata=meta, title="b", url="b.html")]
+    data = news_entity_jsonld({"SITEURL": ""}, "Ana Maria Duarte", "person", articles)
+    assert data["about"]["sameAs"] == ["https://www.wikidata.org/wiki/Q7"]
+    assert data["about"]["nationality"]["name"] == "Portugal"
