@@ -279,6 +279,8 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
     low = prev.lower()
     if prev in QUOTES:
         out.append("quoted")
+    elif low == "told" or (low == "to" and doc.next_word(k - 1).lower() == "according"):
+        out.append("source_before")  # "told Eurogamer", "according to PolitiFact"
     elif low in cue["prep"]:
         out.append(f"prev:{low}")
         before = [w.lower() for w in words[max(0, k - 3):k]]
@@ -381,6 +383,8 @@ def _single_cue(doc: Doc, s: int) -> bool:
     if prev == "the" or prev == "The":
         prev = doc.next_word(s - 2)
     low = prev.lower()
+    if low == "told" or (low == "to" and doc.next_word(s - 2).lower() == "according"):
+        return True
     if low in cue["prep"]:
         from .org_scorer import weights
 
