@@ -47,6 +47,8 @@ def test_legal_forms_come_from_the_cue_file():
     ("Investors sold shares of Marrowfield on Tuesday.", "Marrowfield", "shares_of"),
     ("Yesterday Quillon announced a new plant near the coast.", "Quillon", "next_org_verb"),
     ("Prices are listed at Quillon.com every morning.", "Quillon.com", "domain"),
+    ("The minister told Marrowfield that the plan was late.", "Marrowfield", "source_before"),
+    ("The claim was false, according to Marrowfield.", "Marrowfield", "source_before"),
     ("Workers joined the Quillon Interactive team in May.", "Quillon Interactive",
      "head_last"),
 ])
