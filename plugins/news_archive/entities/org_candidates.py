@@ -8,6 +8,7 @@ verbs and prepositions around it). `org_scorer` weighs them with a learned model
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "
 QUOTES = frozenset({'"', "“", "‘", "'"})
 DETERMINERS = frozenset({"a", "an", "the"})
 _SPLIT_WORDS = frozenset({"in", "at", "on"})
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             if w.istitle():
                 if len(w) > 1:
                     all_upper = False
-            elif not w.isupper() and w.isalnum():
+            elif not w.isupper() and w.isalnum() and not _SURNAME_PREFIX.match(w):
                 flags.add("camel")
         elif w.isalpha():
             all_upper = False
@@ -376,8 +378,9 @@ def _single_cue(doc: Doc, s: int) -> bool:
     (a speed-up: without such a cue the model rejects them anyway)."""
     w = doc.words[s]
     if (w.isupper() and len(w) > 2) or (not w[1:].islower() and not w.isupper()
-                                        and not w[1:].replace("-", "").islower()):
-        return True  # acronym of three letters or more, CamelCase
+                                        and not w[1:].replace("-", "").islower()
+                                        and not _SURNAME_PREFIX.match(w)):
+        return True  # acronym of three letters or more, CamelCase (not McDonald)
     cue = cues()
     prev = doc.next_word(s - 1)
     if prev == "the" or prev == "The":

@@ -26,6 +26,9 @@ def _name_token(doc: Doc, t: int) -> bool:
         return True
     if not doc.caps[t] or doc.owner[t]:
         return False
+    if (len(w) == 1 and doc.next_word(t + 1) == "." and t > 0
+            and doc.words[t - 1] in doc.data.given_names):
+        return True  # a middle initial, even "A." or "I."
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
         return False  # "NBA-leading", "Singer-guitarists"
     if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
