@@ -388,12 +388,9 @@ def _single_cue(doc: Doc, s: int) -> bool:
     low = prev.lower()
     if low == "told" or (low == "to" and doc.next_word(s - 2).lower() == "according"):
         return True
-    if low in cue["prep"]:
-        from .org_scorer import weights
-
-        if weights().get(f"prev:{low}", 1.0) > 0.5:  # "at X", "by X"; not "in X", "of X"
-            return True
-    elif low in cue["verb"] or low in cue["appos"] or low.endswith("-based") or prev in QUOTES:
+    if low in cue["strong_prep"]:  # "at X", "by X"; not "in X", "of X"
+        return True
+    if low in cue["verb"] or low in cue["appos"] or low.endswith("-based") or prev in QUOTES:
         return True
     nxt = doc.next_word(s + 1)
     if nxt == ",":
