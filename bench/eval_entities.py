@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Score the entity tagger on the shared dev labels and measure its speed.
 
-usage: eval_entities.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors]
+usage: eval_entities.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors] [--halves]
 
 Runs ``tag_text`` over every labelled dev article (``corpus/dev/<id>/truth.txt``) and the seed
 body, writes PRED.jsonl, runs the official ``eval/score_entities.py --persons`` and prints its
-table plus articles per second on one core (best of several passes).
+table plus articles per second on one core (best of several passes). --halves also prints F1
+on the fixed A/B halves of bench/train_org_scorer.py; that script reports the 5-fold
+cross-validated scores of the learned organization scorer.
 """
 
 from __future__ import annotations
@@ -49,6 +51,22 @@ def load_texts(shared: Path) -> list[tuple[str, str, str | None]]:
     return out
 
 
+def print_halves(shared: Path, preds: list[dict]) -> None:
+    """F1 per type on the A and B halves (fixed by article id, as in train_org_scorer)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from train_org_scorer import half_of, load_scorer, scores
+
+    scorer = load_scorer(shared)
+    with open(shared / "eval" / "entities_dev.jsonl", encoding="utf-8") as f:
+        gold = {r["id"]: r for r in map(json.loads, filter(str.strip, f))}
+    by_id = {p["id"]: p for p in preds}
+    for half in "AB":
+        ids = [i for i in gold if half_of(i) == half]
+        s = scores(gold, by_id, scorer, ids)
+        print(f"half {half} ({len(ids)} articles): organizations {s['organizations']:.3f} "
+              f"persons {s['persons']:.3f} countries {s['countries']:.3f}")
+
+
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -57,6 +75,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(REPO / "bench" / "out" / "entities_pred.jsonl"))
     ap.add_argument("--passes", type=int, default=5, help="timing passes (default 5)")
     ap.add_argument("--errors", action="store_true", help="print per-article FPs and FNs")
+    ap.add_argument("--halves", action="store_true", help="also F1 on the fixed A/B halves")
     a = ap.parse_args()
     shared = Path(a.shared)
     if not (shared / "eval" / "entities_dev.jsonl").exists():
@@ -96,6 +115,8 @@ def main() -> None:
         cmd.append("--errors")
     sys.stdout.flush()
     rc = subprocess.call(cmd)
+    if a.halves:
+        print_halves(shared, preds)
     print(f"speed: {len(texts) / best:.0f} articles/s on one core "
           f"({len(texts)} articles, best of {a.passes} passes; data load {load_s:.2f}s)")
     print(f"predictions: {out}")

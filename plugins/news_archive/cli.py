@@ -76,6 +76,24 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_entities(args: argparse.Namespace) -> int:
+    from .tagging.register import REGISTER_NAME, load
+    from .tagging.review import as_csv, as_table, review
+
+    posts_dir = Path(args.posts)
+    if not posts_dir.is_dir():
+        print(f"{posts_dir}: no such posts folder", file=sys.stderr)
+        return 1
+    reg = load(Path(args.register) if args.register else posts_dir.parent / REGISTER_NAME)
+    items = review(posts_dir, reg)
+    if args.kind:
+        items = [it for it in items if it.kind == args.kind]
+    if args.flagged:
+        items = [it for it in items if it.flags]
+    sys.stdout.write(as_csv(items) if args.csv else as_table(items))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="news-archive", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
@@ -99,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", type=float, default=600, metavar="SECONDS",
                    help="wait this long for another build of the site (default: %(default)s)")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("entities", help="list the archive's entities; flag likely mistakes")
+    p.add_argument("--posts", default="content/posts", help="posts folder (default: %(default)s)")
+    p.add_argument("--register", help="entity register (default: entities.csv next to posts)")
+    p.add_argument("--kind", choices=("country", "organization", "person"))
+    p.add_argument("--flagged", action="store_true", help="only entities flagged for review")
+    p.add_argument("--csv", action="store_true", help="register rows (CSV) instead of a table")
+    p.set_defaults(func=_cmd_entities)
     return parser
 
 

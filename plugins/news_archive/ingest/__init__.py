@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..draft import Draft
+from ..tagging import register as entity_register
 from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates
 from .executors import map_local
@@ -59,6 +60,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     known = KnownPosts(load_existing_posts(posts_dir))
     given: dict[str, str] = {}
     state = load_state(posts_dir, given)
+    register = entity_register.register_for(raw_dir)
+    register_checked = entity_register.checked_digest(posts_dir)
     for post in known.existing:  # slugs of posts written before slugs were remembered
         if post.is_generated:
             given.setdefault(post.meta.get("slug", post.path.stem), post.meta.get("raw-sha256", ""))
@@ -74,7 +77,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             report.skip(rel, entry["skipped"], " (unchanged since the last run)")
             continue
         elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
-                                  row_digest(manifest_row(str(raw_dir), rel))):
+                                  row_digest(manifest_row(str(raw_dir), rel))) \
+                or entity_register.outdated(known.of(rel), register, register_checked):
             todo.append(rel)
             continue
         report.unchanged += 1
@@ -106,6 +110,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
         for draft in res.drafts:
             writer.write(draft)
     writer.finish()
+    entity_register.remember(posts_dir, register)
 
     remove_orphans(known.existing, copies.live(), report, renames.adopted if renames else set())
     save_state(posts_dir, {rel: state[rel] for rel in exact if rel in state}, given)

@@ -14,6 +14,7 @@ from pelican.utils import slugify
 from .. import posts
 from ..draft import Draft
 from ..safe_files import atomic_write_text
+from ..tagging import register as entity_register
 from .duplicates import Copies
 from .edit_notices import warn_once
 from .renames import Renames
@@ -132,9 +133,11 @@ class PostWriter:
         if previous is not None and posts.is_hand_edited(previous.path):
             self.kept[key] = previous.path.name
             warn_once(self.posts_dir, previous.path, draft.sha256, log.warning,
-                      "%s: raw file changed (sha256 %s…) but its post %s was edited by hand; "
-                      "post left as it is", draft.path, draft.sha256[:12], previous.path.name)
+                      "%s: raw file (sha256 %s…) or entity register changed but its post %s "
+                      "was edited by hand; post left as it is", draft.path, draft.sha256[:12],
+                      previous.path.name)
             return
+        entity_register.apply_to_draft(draft, entity_register.register_for(self.raw_dir))
         date, date_source = choose_date(draft, self.raw_dir / draft.path)
         if date_source == "file-mtime":
             self.report.undated.append(draft.path)
@@ -182,7 +185,9 @@ class PostWriter:
     def _put(self, key: tuple[str, int], done: _Written, old: str | None) -> None:
         """Render the post and write it if its text changed; note it if it differs from
         what was there before this run."""
-        text = posts.render_post(done.draft, done.slug, done.date, done.date_source)
+        text = entity_register.stamp_draft_post(
+            posts.render_post(done.draft, done.slug, done.date, done.date_source),
+            done.draft, entity_register.register_for(self.raw_dir))
         if old != text:  # a kill or a full disk leaves the old post or the new one
             atomic_write_text(done.target, text, durable=False)  # no fsync: 1 per post is slow
         if done.before is None or _digest(text) != done.before:

@@ -139,7 +139,22 @@ def _iso(dt) -> str | None:
     return dt.isoformat() if dt is not None and hasattr(dt, "isoformat") else None
 
 
-def _entity_node(e: Entity, siteurl: str) -> dict:
+def entity_links(value) -> dict[str, list[str]]:
+    """`Entity-Links` header (set from the owner's entity register): name -> ids/URLs and
+    `country:XX`."""
+    out: dict[str, list[str]] = {}
+    for item in split_header(value):
+        name, sep, links = item.partition("=")
+        if sep and name.strip():
+            out[name.strip()] = [v.strip() for v in links.split("|") if v.strip()]
+    return out
+
+
+def _header_links(article) -> str:
+    return (getattr(article, "metadata", None) or {}).get("entity-links", "")
+
+
+def _entity_node(e: Entity, siteurl: str, links: dict[str, list[str]] | None = None) -> dict:
     node: dict = {"@type": SCHEMA_TYPES[e.kind], "name": e.name}
     if e.kind == "country":
         node["identifier"] = e.key
@@ -147,6 +162,15 @@ def _entity_node(e: Entity, siteurl: str) -> dict:
         node["alternateName"] = list(e.aliases)
     if e.url:
         node["url"] = absolute(e.url, siteurl)
+    mine = (links or {}).get(e.key) or (links or {}).get(e.name) or []
+    same = [v for v in mine if v.startswith(("http://", "https://"))]
+    if same:
+        node["sameAs"] = same
+    home = next((v[8:] for v in mine if v.startswith("country:")), "")
+    if home and e.kind == "organization":
+        node["address"] = {"@type": "PostalAddress", "addressCountry": home}
+    elif home and e.kind == "person":
+        node["nationality"] = {"@type": "Country", "name": country_name(home)}
     return node
 
 
@@ -233,11 +257,12 @@ def news_article_jsonld(ctx, article) -> dict:
     if f["original_url"]:
         data["isBasedOn"] = f["original_url"]
     ents = f["entities"]
+    links = entity_links(_header_links(article))
     if ents["country"]:
-        data["about"] = [_entity_node(e, siteurl) for e in ents["country"]]
+        data["about"] = [_entity_node(e, siteurl, links) for e in ents["country"]]
     mentions = ents["organization"] + ents["person"]
     if mentions:
-        data["mentions"] = [_entity_node(e, siteurl) for e in mentions]
+        data["mentions"] = [_entity_node(e, siteurl, links) for e in mentions]
     data["isPartOf"] = {"@type": "WebSite", "name": str(ctx.get("SITENAME", "")),
                         **({"url": siteurl + "/"} if siteurl else {})}
     return data
@@ -254,6 +279,13 @@ def news_entity_jsonld(ctx, entity, kind: str, articles=None, page_articles=None
     node = _entity_node(ent, siteurl)
     name, url = ent.name, ent.url
     listed = list(page_articles if page_articles is not None else (articles or []))
+    links: dict[str, list[str]] = {}
+    for a in listed if isinstance(listed, list) else ():
+        links = entity_links(_header_links(a))
+        if ent.key in links or ent.name in links:
+            break
+    node = _entity_node(ent, siteurl, links)
+    name, url = ent.name, ent.url
     data: dict = {
         "@context": "https://schema.org",
         "@type": "CollectionPage",

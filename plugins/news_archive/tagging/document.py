@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -16,6 +17,15 @@ ABBREV = frozenset({"St", "Jr", "Sr", "Dr", "Co", "Corp", "Inc", "Ltd", "Mr", "M
                     "No", "Adm", "Cmdr", "Maj", "Rev", "Cpl", "Pvt", "Supt", "Det", "Insp"})
 
 FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
+
+
+_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
+_PREFIXED_WORD = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
+
+
+def name_cap(w: str) -> bool:
+    """Capitalised, or a name with a lower-case Arabic article or particle ('al-Harbi')."""
+    return bool(w) and (w[0].isupper() or (w[0] in "aeib" and _PREFIXED.match(w) is not None))
 
 
 def is_cap(w: str) -> bool:
@@ -66,8 +76,11 @@ class Doc:
         parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
-        self.caps = [w[0].isupper() for w in self.words]
         self.words_set = frozenset(self.words)
+        capital = {w for w in self.words_set if w[0].isupper()}
+        if "-" in self.text:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
+            capital.update(_PREFIXED_WORD.findall(self.text))
+        self.caps = [w in capital for w in self.words]
         self.starts = self._sentence_starts()
         n = len(self.words)
         self.owner = [""] * n
@@ -99,15 +112,15 @@ class Doc:
         A token starts one at the text's or a line's start, after an ender, or after an
         opener (on the same line) that itself stands where a sentence starts.
         """
-        gaps = self.gaps
         out: list[bool] = []
-        start, prev = True, ""
-        for i, w in enumerate(self.words):
-            if i == 0 or "\n" in gaps[i]:
+        append = out.append
+        start, prev = True, "."  # the first token starts one
+        for w, gap in zip(self.words, self.gaps, strict=False):
+            if "\n" in gap:
                 start = True
             elif prev not in OPENERS:
                 start = prev in ENDERS
-            out.append(start)
+            append(start)
             prev = w
         return out
 
@@ -120,7 +133,8 @@ class Doc:
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         end = 0  # tokens before `end` are inside the last span
         # only tokens that start a phrase or are ALL-CAPS words can start a match
-        for i in [k for k, w in enumerate(words) if w in maxlen or (len(w) > 2 and w.isupper())]:
+        openers = {w for w in self.words_set if w in maxlen or (len(w) > 2 and w.isupper())}
+        for i in [k for k, w in enumerate(words) if w in openers]:
             if i < end:
                 continue
             w = words[i]
@@ -162,6 +176,7 @@ class Doc:
     def chunks(self) -> list[tuple[int, int]]:
         """Maximal capitalised token runs [i, j), broken at known-organization spans."""
         words, caps, gaps, n = self.words, self.caps, self.gaps, len(self.words)
+        particles = self.data.sets["particles"]
         org_tok = [False] * n
         for s in self.spans:
             if s.kind == "org" and not s.suppressed:
@@ -189,6 +204,14 @@ class Doc:
                 elif (w in CONNECTORS and j + 1 < n and caps[j + 1]
                       and not org_tok[j + 1] and len(gaps[j]) < 2):
                     j += 1
+                elif w in particles:  # "van der Berg", "de la Cruz", "bin Saleh"
+                    k = j + 1
+                    while k < n and k - j < 3 and words[k] in particles and len(gaps[k]) < 2:
+                        k += 1
+                    if k < n and caps[k] and not org_tok[k] and len(gaps[k]) < 2:
+                        j = k
+                    else:
+                        break
                 else:
                     break
             out.append((i, j))

@@ -10,7 +10,7 @@ from .document import Doc, Span, is_cap
 from .gazetteer import _lines
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
-CONNECT_END = frozenset({"of", "for", "on", "and", "&", "the", "'s", "’s"})
+CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
 _SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -223,10 +223,23 @@ def _is_country_tok(doc: Doc, t: int) -> bool:
     return s is not None and s.kind == "country"
 
 
+_HEADS: dict[int, frozenset[str]] = {}
+
+
+def _rule_heads(org_heads: frozenset[str]) -> frozenset[str]:
+    """Head words of the lexicon plus the cue file's strong heads (united once)."""
+    key = id(org_heads)
+    if key not in _HEADS:
+        from .org_candidates import cues
+
+        _HEADS[key] = org_heads | cues()["strong_head"]
+    return _HEADS[key]
+
+
 def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     """Head-word organization inside chunk [i, j): (start, end, head) or None."""
     words, sets = doc.words, doc.data.sets
-    heads, after_of = sets["org_heads"], sets["org_heads_only_after_of"]
+    heads, after_of = _rule_heads(sets["org_heads"]), sets["org_heads_only_after_of"]
     h = -1
     for t in range(j - 1, i - 1, -1):
         w = words[t]
@@ -260,7 +273,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         start += 1
     while start < h and doc.owner[start] == "person":
         start += 1
-    if start == h and (end == h + 1 or h > i):
+    first = i
+    while first < h and (words[first] in sets["function_words"] or words[first] in ("of", "the")):
+        first += 1  # "The Ministry of Water and Irrigation": the head still comes first
+    if start == h and (end == h + 1 or h > first):
         return None  # a bare head; "University of Colorado" (head first, then "of") is kept
     core = words[start:end]
     if any(w in sets["non_org_words"] for w in core) or len(core) > 9:

@@ -24,14 +24,35 @@ def _name_token(doc: Doc, t: int) -> bool:
         return True
     if w == "." and t > 0 and len(doc.words[t - 1]) == 1:
         return True
-    if not is_cap(w) or doc.owner[t]:
+    if not doc.caps[t] or doc.owner[t]:
         return False
+    if (len(w) == 1 and doc.next_word(t + 1) == "." and t > 0
+            and doc.words[t - 1] in doc.data.given_names):
+        return True  # a middle initial, even "A." or "I."
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
         return False  # "NBA-leading", "Singer-guitarists"
     if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
         return False  # acronyms (except initials like "CJ")
-    return not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
-                or w in sets["org_heads"] or w in sets["titles"] or w in sets["non_org_words"])
+    if not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
+            or w in sets["org_heads"] or w in sets["titles"] or w in sets["non_org_words"]):
+        return True
+    return _surname_after_given(doc, t)
+
+
+def _surname_after_given(doc: Doc, t: int) -> bool:
+    """A surname that is also a common or title word, right after a given name in mid-sentence
+    ('Chris Early', 'Kevin King', 'Danny Green'), and not followed by another name word."""
+    if t < 1 or doc.starts[t] or doc.owner[t - 1]:
+        return False
+    w, sets = doc.words[t], doc.data.sets
+    if (w in sets["function_words"] or w in sets["months"] or w in sets["weekdays"]
+            or w in sets["non_org_words"] or w in sets["org_heads"] or w in sets["venue_words"]
+            or w in person_cues("not_surname")):
+        return False
+    prev = doc.words[t - 1]
+    nxt = doc.next_word(t + 1)
+    return (prev in doc.data.given_names and prev not in sets["stop_words"]
+            and not (nxt[:1].isupper() and nxt not in sets["stop_words"]))
 
 
 def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
@@ -75,8 +96,8 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     sets, given = doc.data.sets, doc.data.given_names
     verbs = sets["strong_report_verbs"]
     found: dict[str, None] = {}
-    role_words = sets["org_role_cues"] | sets["person_role_nouns"]
-    speakers = _speakers(doc)
+    role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
+    speakers = speakers_of(doc)
     for i, j in pieces:
         for s, e, titled in _candidates(doc, i, j):
             core = _core(doc, s, e)
@@ -92,6 +113,8 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                 if not (first_country and doc.words[s] in given and not
                         any(_country_like(doc, t) for t in range(s + 1, e))):
                     continue
+            if core[-1] in person_cues("not_surname"):
+                continue  # "Marin County", "Davis Cup": a place or an event
             after = doc.next_word(e)
             after2 = doc.next_word(e + 1)
             if after in sets["venue_words"] or after in sets["org_heads"]:
@@ -108,6 +131,7 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                                       or after2 in sets["titles"]
                                       or _appositive_role(doc, e + 1, role_words)))
                 or before in ("said", "says", "told", "by")
+                or (before.islower() and before in role_words)
                 or (before == "," and doc.next_word(s - 2).lower() in role_words)
                 or core[-1] in speakers
             )
@@ -120,11 +144,42 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     return _dedupe(list(found))
 
 
+_ROLES: dict[int, frozenset[str]] = {}
+
+
+def _role_words(org_roles: frozenset[str], person_roles: frozenset[str]) -> frozenset[str]:
+    """Role nouns of the lexicon and of data/person_cues.tsv (united once)."""
+    key = id(org_roles)
+    if key not in _ROLES:
+        _ROLES[key] = org_roles | person_roles | person_cues("role")
+    return _ROLES[key]
+
+
+@lru_cache(maxsize=4)
+def person_cues(kind: str) -> frozenset[str]:
+    """Words of one kind from data/person_cues.tsv (role, not_surname)."""
+    out = set()
+    for ln in _lines("person_cues.tsv"):
+        k, word = ln.split("\t")[:2]
+        if k == kind:
+            out.add(word.strip())
+    return frozenset(out)
+
+
 def _appositive_role(doc: Doc, k: int, role_words: frozenset[str]) -> bool:
     """', the deputy leader' / ', a professor': a role noun right after the name's comma."""
     if doc.words[k] not in _APPOS:
         return False
     return any(w.lower() in role_words for w in doc.words[k + 1:k + 4])
+
+
+def speakers_of(doc: Doc) -> set[str]:
+    """`_speakers` of a document, computed once per document."""
+    cached = getattr(doc, "_speakers_cache", None)
+    if cached is None:
+        cached = _speakers(doc)
+        doc._speakers_cache = cached
+    return cached
 
 
 def _speakers(doc: Doc) -> set[str]:
@@ -184,7 +239,8 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     lasts = {n.split()[-1]: n for n in found}
     modifiers = sets["surname_modifier_nouns"]
     end = 0  # tokens before `end` are inside the last listed full form found
-    for t in [k for k, w in enumerate(words) if w in phrases or w in surnames]:
+    listed = {w for w in doc.words_set if w in phrases or w in surnames}
+    for t in [k for k, w in enumerate(words) if w in listed]:
         if t < end:
             continue
         w = words[t]

@@ -6,6 +6,7 @@ from ..draft import Organization, Tags
 from .countries import find_countries
 from .dates import mentioned_dates
 from .document import Doc
+from .org_scorer import accept as accept_candidates
 from .organizations import cue_discover, discover, find_organizations
 from .persons import find_persons
 
@@ -20,7 +21,7 @@ def tag_text(text: str, title: str = "", published: str | None = None) -> Tags:
     full = f"{title}\n\n{text}" if title else text
     doc = Doc(text)
     orgs = find_organizations(doc)
-    pieces = discover(doc, orgs, doc.chunks())
+    pieces = accept_candidates(doc, orgs, discover(doc, orgs, doc.chunks()))
     persons = find_persons(doc, pieces)
     cue_discover(doc, orgs, pieces)
     countries = find_countries(doc)

@@ -1,0 +1,439 @@
+"""Candidate organization spans that no list or rule claimed, with the cues around them.
+
+Each candidate is a run of capitalised tokens left over after the known-name, acronym, credit
+and head-word recognisers; its features describe its form (head noun, legal suffix, "of"-name,
+acronym, casing, length, position) and its context (apposition, possessive with a role noun,
+verbs and prepositions around it). `org_scorer` weighs them with a learned model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .document import Doc, is_cap
+from .gazetteer import _lines
+from .persons import _people, speakers_of
+
+POSS = ("'s", "’s")
+TRIM_END = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "la", "'s", "’s", "."})
+TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "uk", "am"})
+QUOTES = frozenset({'"', "“", "‘", "'"})
+DETERMINERS = frozenset({"a", "an", "the"})
+_SPLIT_WORDS = frozenset({"in", "at", "on"})
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue word sets from data/org_cues.tsv and data/legal_forms.txt."""
+
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    legal: frozenset[str] = frozenset()
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        return self.kinds.get(kind, frozenset())
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """Load the cue files once."""
+    kinds: dict[str, set[str]] = {}
+    for ln in _lines("org_cues.tsv"):
+        kind, word = ln.split("\t")[:2]
+        kinds.setdefault(kind, set()).add(word.strip())
+    legal = frozenset(_lines("legal_forms.txt"))
+    return Cues({k: frozenset(v) for k, v in kinds.items()}, legal)
+
+
+def is_legal_form(word: str, legal: frozenset[str]) -> bool:
+    """A capitalised token that is a company legal form ('Ltd', 'GmbH', 'S.A.', 'Oyj')."""
+    return is_cap(word) and word.replace(".", "").casefold() in legal
+
+
+@dataclass
+class Candidate:
+    """Tokens [i, j) of a document, their surface text and feature names."""
+
+    i: int
+    j: int
+    text: str
+    features: list[str]
+
+
+def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of unclaimed capitalised tokens inside the leftover pieces, trimmed of function
+    words at the start and connectors at the end, split at possessives."""
+    words, owner, sets = doc.words, doc.owner, doc.data.sets
+    skip_start = _skip_start(sets)
+    out = []
+    for i, j in pieces:
+        t = i
+        while t < j:
+            if owner[t] or words[t] in POSS:
+                t += 1
+                continue
+            s = t
+            while t < j and not owner[t] and words[t] not in POSS:
+                t += 1
+            if t - s == 1:  # the common case: one word
+                w = words[s]
+                if (w in skip_start or not w[0].isupper() or _hopeless(doc, s, t)
+                        or not _single_cue(doc, s)):
+                    continue
+                if _keep(doc, s, t):
+                    out.append((s, t))
+                continue
+            cuts = [k for k in range(s + 1, t - 1)
+                    if words[k] in _SPLIT_WORDS and _splits_at(doc, k)]
+            for a, e in zip([s, *(k + 1 for k in cuts)], [*cuts, t], strict=True):
+                out += _trimmed(doc, a, e, skip_start)
+    return out
+
+
+def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple[int, int]]:
+    """[s, e) without function words and lower-case words in front, connectors at the end
+    and '-based' words in front; split at 'and'; [] when nothing worth scoring is left."""
+    words, suffixes = doc.words, doc.data.sets["company_suffixes"]
+    while s < e and (words[s] in skip_start or not is_cap(words[s])):
+        s += 1
+    while e > s and words[e - 1] in TRIM_END and not (
+            words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
+        e -= 1
+    while s < e and "-" in words[s] and words[s].rsplit("-", 1)[1].islower():
+        s += 1  # "Chicago-based", "Russian-backed"
+    if s >= e:
+        return []
+    return [(a, b) for a, b in _split_and(words, s, e) if _keep(doc, a, b)]
+
+
+def _splits_at(doc: Doc, k: int) -> bool:
+    """'in' and 'at' never join a name's words here; 'on' does only after a head noun
+    ("Council on Foreign Relations") and never before a date word."""
+    w, sets = doc.words[k], doc.data.sets
+    if w in ("in", "at"):
+        return True
+    if w != "on":
+        return False
+    nxt = doc.words[k + 1]
+    if nxt in sets["weekdays"] or nxt in sets["months"]:
+        return True
+    return doc.words[k - 1] not in sets["org_heads"]
+
+
+def _split_and(words: list[str], s: int, e: int) -> list[tuple[int, int]]:
+    """'Gannett and GateHouse Media' -> two names; 'Ministry of Water and Irrigation' (an
+    "of"-name) stays one."""
+    for k in range(s + 1, e - 1):
+        if words[k] == "and":
+            if any(w in ("of", "for") for w in words[s:k]):
+                return [(s, e)]
+            return [(s, k), *_split_and(words, k + 1, e)]
+    return [(s, e)]
+
+
+def _keep(doc: Doc, s: int, e: int) -> bool:
+    """A candidate worth scoring: not only a country/place/idiom, at most eight tokens."""
+    span = doc.span_of[s]
+    if span is not None and span.kind != "org" and span.j >= e:
+        return False  # a country, place or idiom and nothing more
+    return e - s <= 8
+
+
+def _domain_end(doc: Doc, e: int) -> int:
+    """Extend over '.com' / '.net' written right after the name."""
+    if doc.next_word(e) == "." and doc.next_word(e + 1).lower() in TLDS and not doc.gaps[e] \
+            and not doc.gaps[e + 1]:
+        return e + 2
+    return e
+
+
+_LEN = ("len:0", "len:1", "len:2", "len:3", "len:4")
+
+
+def features(doc: Doc, s: int, e: int, speakers: set[str],
+             at: dict[str, list[int]]) -> list[str]:
+    """Feature names of the candidate [s, e)."""
+    words, sets, cue = doc.words, doc.data.sets, cues()
+    given, span_of = doc.data.given_names, doc.span_of
+    span = words[s:e]
+    first, last = span[0], span[-1]
+    generic, non_org, venue = sets["org_generic_words"], sets["non_org_words"], sets["venue_words"]
+    n_names = 0
+    all_generic = all_upper = True
+    flags: set[str] = set()
+    for t in range(s, e):
+        w = words[t]
+        if w[0].isupper():
+            n_names += 1
+            if w not in generic:
+                all_generic = False
+            if w.istitle():
+                if len(w) > 1:
+                    all_upper = False
+            elif not w.isupper() and w.isalnum() and not _SURNAME_PREFIX.match(w):
+                flags.add("camel")
+        elif w.isalpha():
+            all_upper = False
+        if w in non_org or w in venue:
+            flags.add("non_org_word")
+        if t > s and w in given:
+            flags.add("given_inside")
+        if not w.isalpha() and any(c.isdigit() for c in w):
+            flags.add("digit")
+        sp = span_of[t]
+        if sp is not None and (sp.kind == "country" or sp.kind == "place"):
+            flags.add("has_place")
+    f = ["bias", _LEN[min(n_names, 4)], *sorted(flags)]  # same order, same sums
+    heads = _heads(cue, sets["org_heads"])
+    of_inside = "of" in span or "for" in span
+    legal = e - s > 1 and is_legal_form(last, cue.legal)
+    if legal:
+        f.append("legal_last")
+    if last in heads or legal:  # a legal form is the head word of a company's name
+        f.append("head_last")
+        if last in generic:
+            f.append("head_generic")
+    if of_inside:
+        f.append("of_inside")
+        if first in heads:
+            f.append("head_first_of")
+    if "and" in span or "&" in span:
+        f.append("and_inside")
+    if e - s == 1:
+        if first.isupper() and 2 <= len(first) <= 6 and first.isalpha():
+            f.append("acronym" if len(first) > 2 else "acronym_2")
+    elif all_upper:
+        f.append("all_caps")
+    if _domain_end(doc, e) > e:
+        f.append("domain")
+    if first in given:
+        f.append("given_first")
+        if n_names == 2:
+            f.append("given_first_2")
+    if _known_person(span):
+        f.append("known_person")
+    if first in sets["titles"]:
+        f.append("title_first")
+    if last in speakers and any(p != e - 1 for p in _speaker_at(doc, speakers, last)):
+        f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
+    if n_names and all_generic:
+        f.append("all_generic")
+    if doc.starts[s]:
+        f.append("sent_start")
+        if n_names == 1:
+            f.append("sent_start_1")
+    if n_names == 1 and first.lower() in doc.words_set:
+        f.append("common_word")
+    if _repeats(doc, s, e, at):
+        f.append("repeated")
+    f += _left(doc, s, cue)
+    f += _right(doc, e, cue, sets)
+    return f
+
+
+_HEADS: dict[int, frozenset[str]] = {}
+_SKIP: dict[int, frozenset[str]] = {}
+
+
+def _skip_start(sets: dict) -> frozenset[str]:
+    """Words that never start a candidate (united once)."""
+    key = id(sets)
+    if key not in _SKIP:
+        _SKIP[key] = (sets["function_words"] | sets["stop_words"] | sets["months"]
+                      | sets["weekdays"])
+    return _SKIP[key]
+
+
+def _heads(cue: Cues, org_heads: frozenset[str]) -> frozenset[str]:
+    """Head nouns of the cue file and of the lexicon (united once)."""
+    key = id(org_heads)
+    if key not in _HEADS:
+        _HEADS[key] = cue["head"] | org_heads
+    return _HEADS[key]
+
+
+def _known_person(span: list[str]) -> bool:
+    """A listed person's name or surname ('Trump', 'Joe Biden')."""
+    surnames, _phrases, forms = _people()
+    if len(span) == 1:
+        return span[0] in surnames
+    return " ".join(w for w in span if w != ".") in forms
+
+
+def _repeats(doc: Doc, s: int, e: int, at: dict[str, list[int]]) -> bool:
+    """The same token sequence occurs elsewhere in the text."""
+    words, key, n = doc.words, doc.words[s:e], e - s
+    return sum(1 for p in at.get(key[0], ()) if words[p:p + n] == key) > 1
+
+
+def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
+    words = doc.words
+    out = []
+    k = s - 1
+    prev = doc.next_word(k)
+    if prev in ("the", "The"):
+        out.append("the_before")
+        k -= 1
+        prev = doc.next_word(k)
+    low = prev.lower()
+    if prev in QUOTES:
+        out.append("quoted")
+    elif low == "told" or (low == "to" and doc.next_word(k - 1).lower() == "according"):
+        out.append("source_before")  # "told Eurogamer", "according to PolitiFact"
+    elif low in cue["prep"]:
+        out.append(f"prev:{low}")
+        before = [w.lower() for w in words[max(0, k - 3):k]]
+        if any(w in cue["role"] for w in before):
+            out.append("role_prep")  # "chief executive of X", "analyst at X"
+        if before and before[-1] in ("shares", "stock", "stake", "units", "subsidiary"):
+            out.append("shares_of")
+    elif low in cue["verb"]:
+        out.append("prev_org_verb")
+    elif prev in (",", "and", "&", "or") and is_cap(doc.next_word(k - 1)):
+        # "Gannett and McClatchy": a list; of organizations when the one before is one
+        out.append("conj_org" if doc.owner[k - 1] == "org" else "conj_cap")
+    elif prev == ",":
+        out.append("prev:,")
+    elif prev and not is_cap(prev) and prev.isalpha():
+        out.append("prev_lower_other")
+    if low in cue["appos"] or low.endswith("-based"):
+        out.append("noun_before")  # "the startup X", "Chicago-based X"
+    if low in doc.data.sets["titles"] or prev in doc.data.sets["titles"]:
+        out.append("title_before")
+    return out
+
+
+def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
+    words = doc.words
+    nxt = doc.next_word(e)
+    low = nxt.lower()
+    out = []
+    if nxt in POSS:
+        after = [w.lower() for w in words[e + 1:e + 3]]
+        out.append("poss_role" if any(w in cue["role"] for w in after) else "poss")
+    elif nxt == ",":
+        k = e + 1
+        det = doc.next_word(k).lower()
+        if det in DETERMINERS or doc.next_word(k).endswith("-based"):
+            win = []
+            for w in words[k:k + 7]:
+                if w in (",", ".", ";"):
+                    break
+                win.append(w.lower())
+            if any(w in cue["appos"] or w.endswith("-based") for w in win):
+                out.append("appos_org")
+            elif any(w in sets["person_role_nouns"] for w in win):
+                out.append("appos_person")
+            else:
+                out.append("appos_other")
+        elif doc.next_word(k).lower() in ("who", "whose"):
+            out.append("next_who")
+        elif doc.next_word(k).lower() in ("which", "that"):
+            out.append("next_which")
+        elif is_legal_form(doc.next_word(k), cue.legal):
+            out.append("legal_after_comma")
+        else:
+            out.append("next:,")
+    elif nxt == "(":
+        inner = doc.next_word(e + 1)
+        if inner.isupper() and len(inner) >= 2 and doc.next_word(e + 2) == ")":
+            out.append("acronym_after")
+        else:
+            out.append("paren_after")
+    elif low in cue["verb"]:
+        out.append("next_org_verb")
+    elif low in cue["person_verb"]:
+        out.append("next_person_verb")
+    elif low in ("said", "says"):
+        out.append("next_said")
+    elif low in cue["prep"]:
+        out.append(f"next:{low}")
+    elif is_legal_form(nxt, cue.legal):
+        out.append("legal_next")
+    elif nxt and not nxt[0].isalnum():
+        out.append("next_punct")
+    return out
+
+
+def _speaker_at(doc: Doc, speakers: set[str], word: str) -> list[int]:
+    """Where a lone speaker word stands before a reporting verb (or after 'said'); the
+    positions of every speaker word are found in one pass, on first need."""
+    cached = getattr(doc, "_speaker_at_cache", None)
+    if cached is None:
+        words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+        cached = {}
+        for p, w in enumerate(words):
+            if w in speakers and (doc.next_word(p + 1) in verbs or doc.next_word(p - 1) == "said"):
+                cached.setdefault(w, []).append(p)
+        doc._speaker_at_cache = cached
+    return cached.get(word, [])
+
+
+def _single_cue(doc: Doc, s: int) -> bool:
+    """A one-word candidate has at least one of the cues a one-word organization needs to
+    be accepted (its shape, or the words around it); the others are not scored at all
+    (a speed-up: without such a cue the model rejects them anyway)."""
+    w = doc.words[s]
+    if (w.isupper() and len(w) > 2) or (not w[1:].islower() and not w.isupper()
+                                        and not w[1:].replace("-", "").islower()
+                                        and not _SURNAME_PREFIX.match(w)):
+        return True  # acronym of three letters or more, CamelCase (not McDonald)
+    cue = cues()
+    prev = doc.next_word(s - 1)
+    if prev == "the" or prev == "The":
+        prev = doc.next_word(s - 2)
+    low = prev.lower()
+    if low == "told" or (low == "to" and doc.next_word(s - 2).lower() == "according"):
+        return True
+    if low in cue["strong_prep"]:  # "at X", "by X"; not "in X", "of X"
+        return True
+    if low in cue["verb"] or low in cue["appos"] or low.endswith("-based") or prev in QUOTES:
+        return True
+    nxt = doc.next_word(s + 1)
+    if nxt == ",":
+        after = doc.next_word(s + 2)
+        return after in DETERMINERS or after.endswith("-based") or is_legal_form(after, cue.legal)
+    if nxt in POSS:
+        return any(x.lower() in cue["role"] for x in doc.words[s + 2:s + 4])
+    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS
+            or nxt.lower() in cue["verb"] or is_legal_form(nxt, cue.legal))
+
+
+def _hopeless(doc: Doc, s: int, e: int) -> bool:
+    """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
+    opening a sentence (not an acronym or CamelCase, and not followed by an apposition,
+    parenthesis or possessive), or a given name and up to three more words, the last neither
+    a head noun nor a legal form (a person's name)."""
+    words = doc.words
+    first = words[s]
+    if e - s == 1:
+        return doc.starts[s] and first.istitle() and doc.next_word(e) not in (",", "(", *POSS)
+    if first in doc.data.given_names and e - s <= 4:
+        last = words[e - 1]
+        heads = _heads(cues(), doc.data.sets["org_heads"])
+        return last not in heads and not is_legal_form(last, cues().legal)
+    return False
+
+
+def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[Candidate]:
+    """Every candidate span of the leftover pieces with its features, in text order. A
+    candidate that is already a found organization's name (`orgs`) gets the single feature
+    "known"."""
+    spans = [(s, e) for s, e in candidate_spans(doc, pieces) if not _hopeless(doc, s, e)]
+    if not spans:
+        return
+    speakers = speakers_of(doc)
+    firsts = {doc.words[s] for s, _ in spans}
+    at: dict[str, list[int]] = {}
+    for p, w in enumerate(doc.words):
+        if w in firsts:
+            at.setdefault(w, []).append(p)
+    for s, e in spans:
+        text = doc.surface(s, _domain_end(doc, e))
+        if orgs is not None and orgs.lookup(text):
+            yield Candidate(s, e, text, ["known"])
+            continue
+        yield Candidate(s, e, text, features(doc, s, e, speakers, at))

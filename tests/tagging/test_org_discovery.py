@@ -1,0 +1,116 @@
+"""Organizations that are in no list: candidate spans, their cues and the learned scorer.
+
+The names below are invented; none is in the tagger's lists (checked by the first test)."""
+
+from __future__ import annotations
+
+import pytest
+from news_archive.tagging import org_scorer, tag_text
+from news_archive.tagging.document import Doc
+from news_archive.tagging.gazetteer import load
+from news_archive.tagging.org_candidates import candidates, cues, is_legal_form
+from news_archive.tagging.organizations import discover, find_organizations
+
+INVENTED = ["Kestrel Holdings", "Brightwater", "Halvorsen Securities", "Vexa", "Tollan",
+            "Orbital Dynamics", "Marrowfield", "Quillon", "Ostrava Mills"]
+
+
+def orgs_of(text: str) -> list[str]:
+    return [o.name for o in tag_text(text).organizations]
+
+
+def feats(text: str, name: str) -> list[str]:
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    pieces = discover(doc, orgs, doc.chunks())
+    return next(c.features for c in candidates(doc, pieces, orgs) if c.text == name)
+
+
+def test_invented_names_are_in_no_list():
+    entries = load().index.entries
+    for name in INVENTED:
+        assert tuple(name.split()) not in entries
+
+
+def test_legal_forms_come_from_the_cue_file():
+    legal = cues().legal
+    assert {"ltd", "gmbh", "plc", "sa", "oyj", "llc"} <= legal
+    assert is_legal_form("GmbH", legal) and is_legal_form("S.A.", legal)
+    assert not is_legal_form("as", legal)  # lower-case words never count
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Shares fell after Quillon Oyj cut its forecast.", "Quillon Oyj", "legal_last"),
+    ("Marrowfield, a Leeds-based startup, raised money.", "Marrowfield", "appos_org"),
+    ("Marrowfield's chief executive resigned on Friday.", "Marrowfield", "poss_role"),
+    ("An analyst at Marrowfield expects more cuts.", "Marrowfield", "role_prep"),
+    ("Investors sold shares of Marrowfield on Tuesday.", "Marrowfield", "shares_of"),
+    ("Yesterday Quillon announced a new plant near the coast.", "Quillon", "next_org_verb"),
+    ("Prices are listed at Quillon.com every morning.", "Quillon.com", "domain"),
+    ("The minister told Marrowfield that the plan was late.", "Marrowfield", "source_before"),
+    ("The claim was false, according to Marrowfield.", "Marrowfield", "source_before"),
+    ("Workers joined the Quillon Interactive team in May.", "Quillon Interactive",
+     "head_last"),
+])
+def test_each_context_and_form_cue_is_a_feature(text, name, cue):
+    assert cue in feats(text, name)
+
+
+def test_person_shaped_candidates_get_person_cues():
+    f = feats("Talks with the sales manager Quillon Marrowfield, who left, went on.",
+              "Quillon Marrowfield")
+    assert "next_who" in f
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kestrel Holdings PLC said profits rose.", "Kestrel Holdings PLC"),
+    ("The Ostrava Mills Exchange halted trading in nickel.", "Ostrava Mills Exchange"),
+    ("Brightwater Ltd, a Chicago-based startup, sued its rival.", "Brightwater Ltd"),
+    ("Orbital Dynamics GmbH's chief executive said the deal was off.", "Orbital Dynamics GmbH"),
+    ("Analysts at Halvorsen Securities said prices would rise.", "Halvorsen Securities"),
+    ("The Ministry of Water and Irrigation warned of shortages.",
+     "Ministry of Water and Irrigation"),
+    ("Tollan Broadcasting Corp. and Vexa SA announced a merger.", "Vexa SA"),
+])
+def test_unlisted_organizations_are_found(text, name):
+    assert name in orgs_of(text)
+
+
+def candidate_texts(text: str) -> list[str]:
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    return [c.text for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs)]
+
+
+def test_conjoined_names_are_two_candidates_but_of_names_stay_whole():
+    texts = candidate_texts("Investors in Marrowfield Oyj and Quillon Oyj were told on Monday.")
+    assert texts == ["Marrowfield Oyj", "Quillon Oyj"]
+    names = orgs_of("A grant came from the Quillon Fund for Rivers and Lakes in May.")
+    assert names == ["Quillon Fund for Rivers and Lakes"]
+
+
+def test_scorer_decides_and_can_be_switched_off():
+    text = "Investors in Marrowfield Oyj were told on Monday."
+    org_scorer.set_weights({})
+    try:
+        without = orgs_of(text)
+    finally:
+        org_scorer.set_weights(None)
+    assert "Marrowfield Oyj" not in without
+    assert "Marrowfield Oyj" in orgs_of(text)
+
+
+def test_shipped_weights_name_how_they_were_trained():
+    from news_archive.datafiles import data_path
+
+    weights = data_path("tagging", org_scorer.WEIGHTS_FILE)
+    head = weights.read_text(encoding="utf-8").splitlines()[:6]
+    assert all(ln.startswith("#") for ln in head)
+    assert any("train_org_scorer.py" in ln for ln in head)
+    w = org_scorer.weights()
+    assert 0 < w["__threshold__"] < 1 and w["known_person"] < 0 < w["head_last"]
+
+
+def test_scorer_never_takes_a_listed_person_or_a_place():
+    names = orgs_of("Yesterday Joe Biden met officials in Portugal.")
+    assert "Joe Biden" not in names and "Portugal" not in names

@@ -1,0 +1,66 @@
+"""Persons: role cues, name particles and hyphens, common-word surnames, what is never a person.
+
+Self-written sentences with invented names."""
+
+from __future__ import annotations
+
+import pytest
+from news_archive.tagging import tag_text
+from news_archive.tagging.persons import person_cues
+
+
+def persons(text: str, title: str = "") -> list[str]:
+    return tag_text(text, title).persons
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The visitors' striker Odrin Vasquel scored twice before the break.", "Odrin Vasquel"),
+    ("Tavish Morrowby, the quarterback, threw for 300 yards.", "Tavish Morrowby"),
+    ("The goal came from midfielder Kelo Andrassy in the final minute.", "Kelo Andrassy"),
+])
+def test_roles_announce_persons_without_a_known_given_name(text, name):
+    assert name in persons(text)
+
+
+def test_role_cues_come_from_the_data_file():
+    roles = person_cues("role")
+    assert {"coach", "quarterback", "striker", "spokesperson", "CEO"} <= roles
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The talks were led by Maria van der Berg of the ministry.", "Maria van der Berg"),
+    ("Ahmed bin Saleh al-Harbi spoke to reporters on Sunday.", "Ahmed bin Saleh al-Harbi"),
+    ("Jean-Julien Moreau, the striker, scored again.", "Jean-Julien Moreau"),
+    ("The study by Eva-Lotta Brandqvist was published on Monday.", "Eva-Lotta Brandqvist"),
+])
+def test_particles_and_hyphens_stay_inside_the_name(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The report was written by Chris Early and his team.", "Chris Early"),
+    ("Lakers guard Danny Green scored 20 points.", "Danny Green"),
+    ("Kevin King, the cornerback, was injured in practice.", "Kevin King"),
+])
+def test_surnames_that_are_common_or_title_words(text, name):
+    assert name in persons(text)
+
+
+def test_a_surname_alone_folds_into_the_full_mention():
+    found = persons("Mirela Novak said the dam was safe. Later, Novak said repairs would start.")
+    assert found == ["Mirela Novak"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fans packed Marin County for the final on Sunday.",
+    "He won the Davis Cup with his brother in 2004.",
+    "She spoke to Patricia Hospital staff after the storm.",
+])
+def test_places_events_and_venues_are_never_persons(text):
+    assert persons(text) == []
+
+
+def test_headline_phrases_are_not_persons():
+    found = persons("Water levels fell again on Tuesday, officials said.",
+                    title="Drought Grips Valley As Rivers Shrink")
+    assert found == []
