@@ -206,7 +206,7 @@ def _article_facts(article, settings, siteurl: str) -> dict:
 # What `article_facts` reads of an article (for incremental rendering, see `declare_reads`).
 FACT_ATTRIBUTES = ("title", "url", "date", "modified", "locale_date", "metadata",
                    "frozen_summary", "source", "language", "original_url", "news_entities",
-                   "settings", "organization_aliases", *HEADER_KEYS.values())
+                   "byline", "settings", "organization_aliases", *HEADER_KEYS.values())
 
 
 def fact_reads(article) -> tuple[str, ...] | None:
