@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import select
 import subprocess
 import sys
 
 import pytest
+from news_archive import build_lock
 from news_archive.build_lock import LOCK_NAME, SiteBusy, site_lock
 
 HOLDER = """
@@ -61,3 +63,15 @@ def test_the_lock_is_reentrant_within_a_process(tmp_path) -> None:
         pass
     holder = _hold(posts / LOCK_NAME, 0)  # released after the outer block: others can take it
     holder.wait()
+
+
+def test_a_read_only_content_folder_builds_without_the_lock(tmp_path, monkeypatch,
+                                                            caplog) -> None:
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(build_lock, "open", read_only, raising=False)
+    with caplog.at_level(logging.WARNING, logger="news_archive"):
+        with site_lock(tmp_path / "posts", timeout=0.1):
+            pass
+    assert "building without it" in caplog.text and "Read-only" in caplog.text

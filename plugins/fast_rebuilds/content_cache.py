@@ -9,7 +9,8 @@ one, so a full disk or a kill leaves a truncated or empty file, and loading it r
   autoreload is covered), a pickle that is empty or not whole (a pickle of protocol 2 or later
   starts with PROTO and ends with STOP; a gzip file starts with its magic) is set aside with a
   warning naming it; Pelican then reads the posts again;
-- `FileDataCacher.save_cache` writes a temporary file and renames it over the old one.
+- `FileDataCacher.save_cache` writes a temporary file and renames it over the old one (the
+  temporary files a killed build left in `CACHE_PATH` are removed before the next build).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from .safe_files import atomic_write_bytes, set_aside
+from .safe_files import atomic_write_bytes, remove_leftover_temps, set_aside
 
 log = logging.getLogger("fast_rebuilds")
 PICKLE_GLOB = "*Generator-*"
@@ -53,6 +54,8 @@ def check_pickles(settings: dict) -> list[Path]:
     if not settings.get("CACHE_CONTENT") and not settings.get("LOAD_CONTENT_CACHE"):
         return []
     cache = Path(settings.get("CACHE_PATH") or "cache")
+    if cache.is_dir():
+        remove_leftover_temps(cache)  # a killed build's half-written pickle or state
     found = []
     for path in sorted(cache.glob(PICKLE_GLOB)) if cache.is_dir() else ():
         if path.name.endswith((".damaged", ".tmp")) or not path.is_file():

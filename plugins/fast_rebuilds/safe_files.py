@@ -42,6 +42,26 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
+def remove_leftover_temps(folder: Path, older_than: float = 600.0) -> list[Path]:
+    """Remove the temporary files a killed writer left in `folder` (older than `older_than`
+    seconds, so a writer still at work is never disturbed); returns them."""
+    import time
+
+    removed = []
+    limit = time.time() - older_than
+    for tmp in Path(folder).glob(".*.tmp"):
+        try:
+            if tmp.is_file() and tmp.stat().st_mtime < limit:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d temporary files left by an interrupted run in %s", len(removed),
+                 folder)
+    return removed
+
+
 def _mode_for(path: Path) -> int:
     """The old file's permissions, else what a plain `open` would give (0o666 less umask)."""
     try:

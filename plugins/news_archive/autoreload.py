@@ -2,12 +2,12 @@
 
 Pelican 4.12's `autoreload` loop runs a build, then starts watching (`wait_for_changes`): a
 file edited or deleted while the build ran is never seen. Here, in autoreload mode only, a
-snapshot (name, size, mtime) of the content folder and the theme is taken when each build
-starts (`get_generators`); the posts folder is snapshotted again when ingest has written its
-posts (those are the build's own changes). When the build ends, `wait_for_changes` first
-compares the snapshot with the folders as they are now, and returns at once (a new build)
-when they differ; otherwise it watches as Pelican does. Hidden files are skipped, as Pelican's
-default `IGNORE_FILES` does.
+snapshot (name, size, mtime) of the content folder, the theme and the settings file is taken
+when each build starts (`get_generators`); the posts folder is snapshotted again when ingest
+has written its posts (those are the build's own changes). When the build ends,
+`wait_for_changes` first compares the snapshot with the folders as they are now, and returns
+at once (a new build) when they differ; otherwise it watches as Pelican does. Hidden files
+are skipped, as Pelican's default `IGNORE_FILES` does.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ def snapshot(roots: tuple[str, ...], skip: tuple[str, ...] = ()) -> Stamp:
     """(size, mtime_ns) of every visible file below `roots`, except below `skip` folders."""
     found: Stamp = {}
     for root in roots:
+        if os.path.isfile(root):  # the settings file
+            st = os.stat(root)
+            found[root] = (st.st_size, st.st_mtime_ns)
+            continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")
                            and os.path.join(dirpath, d) not in skip]
@@ -41,7 +45,8 @@ def snapshot(roots: tuple[str, ...], skip: tuple[str, ...] = ()) -> Stamp:
 
 
 def _roots(settings: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    roots = tuple(os.path.abspath(p) for p in (settings.get("PATH"), settings.get("THEME")) if p)
+    watched = (settings.get("PATH"), settings.get("THEME"), _watch.get("settings_file"))
+    roots = tuple(os.path.abspath(p) for p in watched if p)
     skip = tuple(os.path.abspath(p) for p in (settings.get("OUTPUT_PATH"),
                                               settings.get("CACHE_PATH")) if p)
     return roots, skip
@@ -87,6 +92,7 @@ def install() -> None:
 
     def autoreload(args, excqueue=None):
         _watch["active"] = True
+        _watch["settings_file"] = getattr(args, "settings", None)
         return original_loop(args, excqueue)
 
     def wait_for_changes(settings_file, settings):

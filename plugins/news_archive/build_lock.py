@@ -39,7 +39,6 @@ def site_lock(posts_dir: Path, timeout: float = DEFAULT_TIMEOUT,
               poll: float = 0.2) -> Iterator[Path]:
     """Hold the site's build lock (waiting up to `timeout` seconds for another build)."""
     posts_dir = Path(posts_dir)
-    posts_dir.mkdir(parents=True, exist_ok=True)
     path = posts_dir / LOCK_NAME
     key = os.path.realpath(path)
     if key in _held:
@@ -49,7 +48,14 @@ def site_lock(posts_dir: Path, timeout: float = DEFAULT_TIMEOUT,
         finally:
             _held[key][1] -= 1
         return
-    f = open(path, "a+")  # noqa: SIM115 (held for the whole build)
+    try:
+        posts_dir.mkdir(parents=True, exist_ok=True)
+        f = open(path, "a+")  # noqa: SIM115 (held for the whole build)
+    except OSError as exc:  # a read-only content folder: nothing there to protect
+        log.warning("news_archive: cannot create the build lock %s (%s); building without it",
+                    path, exc.strerror or exc)
+        yield path
+        return
     try:
         _wait_for(f, path, timeout, poll)
     except BaseException:

@@ -157,3 +157,17 @@ def test_one_line_files_are_not_articles_and_warnings_are_capped(dirs, caplog):
     assert len(report.skipped) == n
     assert all(reason == "a single line of text, not an article" for _, reason in report.skipped)
     assert len(caplog.records) < 10  # the first few, then one line pointing to the report
+
+
+
+def test_temporary_files_of_a_killed_run_are_removed(dirs):
+    raw, out = dirs
+    (raw / "a.txt").write_text(raw_dump("Reservoir Falls To Decade Low"))
+    out.mkdir()
+    old = out / ".reservoir-falls-to-decade-low.md.abc123.tmp"
+    fresh = out / ".other.md.def456.tmp"  # perhaps another writer at work: left alone
+    old.write_text("half a post")
+    fresh.write_text("half a post")
+    os.utime(old, (1, 1))
+    run(raw, out)
+    assert not old.exists() and fresh.exists()

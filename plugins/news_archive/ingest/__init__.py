@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..draft import Draft
+from ..safe_files import remove_leftover_temps
 from ..tagging import register as entity_register
 from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates
@@ -56,6 +57,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     if not raw_dir.is_dir():
         log.warning("news_archive: raw folder %s does not exist; nothing to ingest", raw_dir)
         return report
+    remove_leftover_temps(posts_dir)  # a killed run's half-written post or state
     rel_paths = list_raw_files(raw_dir, report)
     known = KnownPosts(load_existing_posts(posts_dir))
     given: dict[str, str] = {}
