@@ -22,8 +22,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.cache import FileDataCacher
-
-from .safe_files import atomic_write_bytes, remove_leftover_temps, set_aside
+from safe_state import atomic_write_bytes, remove_leftover_temps, set_aside
 
 log = logging.getLogger("fast_rebuilds")
 PICKLE_GLOB = "*Generator-*"

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pelican
 from pelican import signals
+from safe_state import atomic_write_text, read_json_state
 
 from .fingerprint import INTRASITE_LINK
-from .safe_files import atomic_write_text, read_json_state
 
 log = logging.getLogger("fast_rebuilds")
 

@@ -57,7 +57,7 @@ def write_report(pelican) -> None:
     """Leave the ingest summary next to the site: output/ingest-report.json."""
     if not _last_report:
         return
-    from .safe_files import atomic_write_text
+    from safe_state import atomic_write_text
 
     out = Path(pelican.settings["OUTPUT_PATH"])
     atomic_write_text(out / "ingest-report.json",

@@ -9,7 +9,8 @@ import pickle
 from types import SimpleNamespace
 
 import pytest
-from fast_rebuilds import content_cache, safe_files
+import safe_state as safe_files
+from fast_rebuilds import content_cache
 from fast_rebuilds.frozen_urls import SummaryMemo
 from fast_rebuilds.incremental.cache_key import guard_content_cache
 from fast_rebuilds.incremental.state import RenderState, state_path

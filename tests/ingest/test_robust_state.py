@@ -8,7 +8,8 @@ import logging
 import os
 
 import pytest
-from news_archive import cli, posts, safe_files
+import safe_state as safe_files
+from news_archive import cli, posts
 from news_archive.ingest import STATE_NAME, ingest
 from news_archive.ingest.state import load_state
 from rawtexts import PARAGRAPHS, distinct_paragraphs, raw_dump

@@ -7,8 +7,9 @@ import logging
 from importlib import metadata
 from pathlib import Path
 
+from safe_state import atomic_write_text, set_aside
+
 from ..fingerprint import Fingerprinter
-from ..safe_files import atomic_write_text, set_aside
 from .state import hash_tree, output_settings
 
 log = logging.getLogger("fast_rebuilds")

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from pelican.utils import sanitised_join
+from safe_state import atomic_write_text, read_json_state, set_aside
 
 from ..fingerprint import Fingerprinter
-from ..safe_files import atomic_write_text, read_json_state, set_aside
 
 log = logging.getLogger("fast_rebuilds")
 

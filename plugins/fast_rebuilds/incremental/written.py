@@ -20,7 +20,7 @@ import logging
 import os
 from pathlib import Path
 
-from ..safe_files import atomic_write_text
+from safe_state import atomic_write_text
 
 log = logging.getLogger("fast_rebuilds")
 RECORD_NAME = ".fast_rebuilds-written.tsv"

@@ -20,8 +20,9 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from safe_state import remove_leftover_temps
+
 from ..draft import Draft
-from ..safe_files import remove_leftover_temps
 from ..tagging import register as entity_register
 from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates

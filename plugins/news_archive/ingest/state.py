@@ -12,8 +12,9 @@ import json
 import logging
 from pathlib import Path
 
+from safe_state import atomic_write_text, read_json_state
+
 from .. import posts
-from ..safe_files import atomic_write_text, read_json_state
 
 log = logging.getLogger("news_archive")
 

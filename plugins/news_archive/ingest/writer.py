@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+from safe_state import atomic_write_text
 
 from .. import posts
 from ..draft import Draft
-from ..safe_files import atomic_write_text
 from ..tagging import register as entity_register
 from .duplicates import Copies
 from .edit_notices import warn_once

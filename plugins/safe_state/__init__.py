@@ -1,4 +1,7 @@
-"""State and cache files that survive kills, full disks and damage.
+"""safe_state: state and cache files that survive kills, full disks and damage.
+
+A small library (not a Pelican plugin) shared by the `news_archive` and `fast_rebuilds`
+plugins, so that neither depends on the other.
 
 - `atomic_write_text`: a temporary file beside the target, flushed and fsynced, then renamed
   over it, so a kill or a full disk leaves the old file or the new one, never a truncated one.
@@ -17,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger("fast_rebuilds")
+log = logging.getLogger("safe_state")
 
 
 def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
