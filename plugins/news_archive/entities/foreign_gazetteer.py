@@ -1,0 +1,116 @@
+"""Per-family phrase tables for non-English text: countries (CLDR + curated) and organizations.
+
+An entry is a phrase (one key set per word, see `script_families.Family.keys`) with a payload:
+``("country", code, kind)`` or ``("org", canonical name)``. Tables are built on first use of
+a family and kept for the process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import DATA, _lines
+from .script_families import WORD_RE, Family, families
+
+_CJK_KATAKANA = re.compile(r"^[\u30a0-\u30ff]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase: key sets of its words, the payload and how it may be matched."""
+
+    sets: tuple[frozenset[str], ...]
+    payload: tuple
+    cap: bool  # the first word must be capitalised (names in cased scripts)
+    weak: bool  # also a common word: never sentence-initial
+    exact: str = ""  # acronyms: the token must equal this exactly
+
+
+@dataclass
+class Table:
+    """A family's phrases, indexed by every key of their first word."""
+
+    family: Family
+    first: dict[str, list[Entry]] = field(default_factory=dict)
+    cjk: list[tuple[str, tuple]] = field(default_factory=list)  # (form, payload) unspaced
+    cjk_re: re.Pattern | None = None
+
+    def add(self, phrase: str, payload: tuple, cap: bool, weak: bool = False) -> None:
+        """Register a phrase (its words reduced to key sets)."""
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        if self.family.name == "cjk":
+            self.cjk.append((phrase, payload))
+            return
+        words = WORD_RE.findall(phrase)
+        if not words:
+            return
+        exact = words[0] if len(words) == 1 and _acronym(words[0]) else ""
+        sets = tuple(self.family.keys(w) for w in words)
+        entry = Entry(sets, payload, cap and self.family.cased, weak, exact)
+        for k in ({self.family.norm(exact)} if exact else sets[0]):
+            self.first.setdefault(k, []).append(entry)
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def curated_rows(lang: str) -> list[list[str]]:
+    """Rows of data/multilingual/countries_<lang>.tsv ([] where there is none)."""
+    path = DATA / "multilingual" / f"countries_{lang}.tsv"
+    if not path.exists():
+        return []
+    return [(ln.split("\t") + [""] * 4)[:4] for ln in _lines(f"multilingual/countries_{lang}.tsv")]
+
+
+def _langs_of(family: Family) -> list[str]:
+    out = []
+    for code in [*family.langs, *family.locales]:
+        base = code.split("_")[0]
+        if base not in out:
+            out.append(base)
+    return out
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> Table:
+    """The phrase table of one family (built once)."""
+    fam = families()[name]
+    tab = Table(fam)
+    excluded: set[str] = set()
+    for lang in _langs_of(fam):
+        for code, names, adjs, caps in curated_rows(lang):
+            for col, kind in ((names, "name"), (adjs, "adj"), (caps, "cap")):
+                for form in filter(None, col.split("|")):
+                    weak = form.startswith("~")
+                    form = form.lstrip("~")
+                    if weak:
+                        excluded.add(form)
+                    tab.add(form, ("country", code, kind), cap=kind != "adj", weak=weak)
+    locales = set(fam.locales)
+    for ln in _lines("multilingual/cldr_countries.tsv"):
+        loc, code, kind, form = ln.split("\t")
+        if loc in locales and form not in excluded:
+            # capitals, and short names, may be common words or given names: mid-sentence only
+            weak = kind == "cap" or (" " not in form and len(form) <= 4)
+            tab.add(form, ("country", code, kind), cap=True, weak=weak)
+    for ln in _lines("multilingual/orgs.tsv"):
+        canon, aliases = (ln.split("\t") + [""])[:2]
+        for alias in filter(None, aliases.split("|")):
+            tab.add(alias, ("org", canon), cap=alias[:1].isupper())
+    if fam.name == "cjk":
+        tab.cjk.sort(key=lambda fp: len(fp[0]), reverse=True)
+        forms = dict(tab.cjk)
+        tab.cjk = list(forms.items())
+        tab.cjk_re = re.compile("|".join(re.escape(f) for f, _ in tab.cjk)) if forms else None
+    return tab
+
+
+def katakana(form: str) -> bool:
+    """True for a form written wholly in katakana (needs katakana-free neighbours)."""
+    return bool(_CJK_KATAKANA.match(form))

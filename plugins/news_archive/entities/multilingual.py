@@ -1,0 +1,177 @@
+"""Tagging text in languages other than English.
+
+`tag_text` hands an article here when its language is not English. The language (or, when it
+is unknown, the script) chooses a family of tables (`script_families`, `foreign_gazetteer`):
+country names from CLDR plus curated demonyms and capital metonyms, matched through each
+family's endings; well-known organizations under their names in every language, so an
+article's countries are the same ISO codes and its organizations the same canonical names
+whatever its language. Organization cue words and person-name patterns per script come from
+`foreign_orgs` and `foreign_persons`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import mentioned_dates
+from ..draft import Organization, Tags
+from .foreign_gazetteer import Entry, Table, katakana, table
+from .script_families import _APOSTROPHES, WORD_RE, family_for
+
+_SENTENCE_END = frozenset(".!?\n:;«\"“„—–")
+_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dell|dall|nell|sull|all|un|quell)['’](?=\w{2})",
+                      re.IGNORECASE)
+_HANGUL = (0xAC00, 0xD7AF)
+_KO_PARTICLES = ("에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
+                 "에", "도", "로", "만", "산", "측", "인")
+
+
+def is_foreign(text: str, lang: str | None) -> bool:
+    """True when the article should go to the multilingual tagger: a known language other
+    than English (detected from the text when `lang` is None)."""
+    if lang is None:
+        from ..language import detect_language
+
+        lang = detect_language(text)
+    return bool(lang) and lang != "en"
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word of the text with its offsets and whether a sentence starts at it."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words (letters, inner apostrophes) with sentence-initial flags."""
+    out: list[Tok] = []
+    prev = 0
+    for m in WORD_RE.finditer(text):
+        gap = text[prev:m.start()]
+        initial = not out or any(c in _SENTENCE_END for c in gap)
+        word, start = m.group(), m.start()
+        elided = _ELISION.match(word)
+        if elided:  # French/Italian/Catalan "l'ONU", "dell'Italia": the article is its own word
+            cut = elided.end()
+            out.append(Tok(word[:cut], start, start + cut, initial))
+            word, start, initial = word[cut:], start + cut, False
+        out.append(Tok(word, start, m.end(), initial))
+        prev = m.end()
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer phrase found at tokens [i, j)."""
+
+    i: int
+    j: int
+    payload: tuple
+
+
+def _fits(entry: Entry, toks: list[Tok], i: int, tab: Table) -> bool:
+    n = len(entry.sets)
+    if i + n > len(toks):
+        return False
+    tok = toks[i]
+    if entry.exact:
+        word = tok.text.translate(_APOSTROPHES)
+        k = word.find("'")
+        return (word[:k] if k > 0 and len(word) - k <= 5 else word) == entry.exact
+    if entry.cap and not tok.text[:1].isupper():
+        return False
+    if entry.weak and (tok.initial or not tok.text[:1].isupper()):
+        return False
+    keys = tab.family.keys
+    return all(entry.sets[k] & keys(toks[i + k].text) for k in range(1, n))
+
+
+def find_phrases(toks: list[Tok], tab: Table) -> list[Hit]:
+    """Longest gazetteer phrases, left to right, not overlapping."""
+    hits: list[Hit] = []
+    keys, first = tab.family.keys, tab.first
+    i = 0
+    while i < len(toks):
+        best: Entry | None = None
+        for k in keys(toks[i].text):
+            for entry in first.get(k, ()):
+                if (best is None or len(entry.sets) > len(best.sets)) and _fits(entry, toks, i, tab):
+                    best = entry
+        if best is None:
+            i += 1
+            continue
+        hits.append(Hit(i, i + len(best.sets), best.payload))
+        i += len(best.sets)
+    return hits
+
+
+def find_cjk(text: str, tab: Table) -> list[tuple[int, int, tuple]]:
+    """Country and organization forms in unspaced scripts, with boundary checks for katakana
+    (no katakana on either side) and Hangul (no Hangul before; after it only a particle)."""
+    if tab.cjk_re is None:
+        return []
+    payloads = dict(tab.cjk)
+    out = []
+    for m in tab.cjk_re.finditer(text):
+        form, a, b = m.group(), m.start(), m.end()
+        before = text[a - 1] if a else " "
+        after = text[b] if b < len(text) else " "
+        if katakana(form) and (_is_kana(before) or _is_kana(after)):
+            continue
+        if _is_hangul(form[0]) and (_is_hangul(before) or (
+                _is_hangul(after) and not text.startswith(_KO_PARTICLES, b))):
+            continue
+        out.append((a, b, payloads[form]))
+    return out
+
+
+def _is_kana(c: str) -> bool:
+    return "\u30a0" <= c <= "\u30ff"
+
+
+def _is_hangul(c: str) -> bool:
+    return _HANGUL[0] <= ord(c) <= _HANGUL[1]
+
+
+def tag_multilingual(text: str, title: str = "", published: str | None = None,
+                     lang: str | None = None) -> Tags:
+    """Countries, organizations, persons and mentioned dates of a non-English article."""
+    from .foreign_orgs import find_organizations
+    from .foreign_persons import find_persons
+
+    full = f"{title}\n\n{text}" if title else text
+    fam = family_for(lang, full)
+    countries: dict[str, None] = {}
+    orgs: dict[str, list[str]] = {}
+    persons: list[str] = []
+    if fam is not None:
+        tab = table(fam.name)
+        if fam.name == "cjk":
+            found = [(payload, full[a:b]) for a, b, payload in find_cjk(full, tab)]
+            toks, hits = [], []
+        else:
+            toks = tokenize(full)
+            hits = find_phrases(toks, tab)
+            found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
+        for payload, surface in found:
+            if payload[0] == "country":
+                countries[payload[1]] = None
+            else:
+                aliases = orgs.setdefault(payload[1], [])
+                if surface != payload[1] and surface not in aliases:
+                    aliases.append(surface)
+        if toks:
+            for name in find_organizations(full, toks, hits, fam):
+                orgs.setdefault(name, [])
+            persons = find_persons(full, toks, hits, fam)
+    return Tags(
+        countries=list(countries),
+        organizations=[Organization(n, a) for n, a in orgs.items()],
+        persons=persons,
+        dates_mentioned=mentioned_dates(full, published),
+    )
