@@ -1,7 +1,192 @@
-"""Persons in non-English text (placeholder)."""
+"""Persons in non-English text: given name + surname patterns per script.
+
+- Latin script (any language, also Latin names inside other scripts): a known given name
+  (the English tagger's list) followed by one or two capitalised words that are not function
+  words of the article's language (justext's stop lists, shipped with trafilatura).
+- Cyrillic: a known given name (data/multilingual/given_names_cyrl.txt, matched through the
+  family's endings) or a mid-sentence capitalised word, followed by a capitalised surname;
+  inflected names are put back in the nominative ("Джонни Деппа" -> "Джонни Депп",
+  "Полины Поризковой" -> "Полина Поризкова").
+- Korean: a three-syllable name with a common family-name syllable right before a title
+  ("박생강 작가"), then every mention of that name.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 
-def find_persons(text, toks, hits, fam) -> list[str]:
-    return []
+from .gazetteer import _lines, load
+from .script_families import Family, families
+
+# justext stop-list names of the languages routed to each family
+_STOPLISTS = {
+    "cyrl": ("Russian", "Ukrainian", "Belarusian", "Bulgarian", "Kazakh", "Serbian",
+             "Macedonian"),
+    "arab": ("Persian", "Arabic", "Urdu"),
+    "turkic": ("Turkish", "Azerbaijani", "Uzbek"),
+    "germanic": ("German", "Dutch", "Swedish", "Danish", "Norwegian_Bokmal"),
+    "romance": ("Portuguese", "Spanish", "Italian", "French", "Catalan", "Romanian",
+                "Galician"),
+    "slavic_latn": ("Polish", "Czech", "Slovak", "Croatian", "Slovenian", "Bosnian"),
+    "malay": ("Indonesian", "Malay"),
+}
+_PARTICLES = frozenset("da de do dos das di del della van von der den le la du bin al".split())
+_SURNAME_END = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына",
+                "ская", "цкая", "енко", "ук", "юк", "дзе", "швили", "ян", "янц", "ович",
+                "евич", "зода", "заде", "ли", "улы", "кызы", "бек", "ев")
+_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부")
+_KO_TITLES = ("씨|작가|기자|감독|배우|대표|의원|대통령|장관|교수|선수|회장|가수|총리|위원장|사장|"
+              "시인|화가|판사|검사|변호사|소설가|평론가|앵커|PD")
+_KO_TITLE = re.compile(
+    rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{_KO_TITLES})|(?:{_KO_TITLES})\s([가-힣]{{3}})(?![가-힣]{{2}})")
+_KO_PARTICLE = re.compile(r"(?<![가-힣])([가-힣]{3})(?:은|는|이|가|의|을|를|와|과|에게|도|만)(?![가-힣])")
+
+
+@lru_cache(maxsize=None)
+def stop_words(family: str) -> frozenset[str]:
+    """Lower-cased function words of the family's languages (justext stop lists)."""
+    try:
+        import justext
+    except ImportError:  # pragma: no cover - justext comes with trafilatura
+        return frozenset()
+    fam = families()[family]
+    out: set[str] = set()
+    for name in _STOPLISTS.get(family, ()):
+        try:
+            out.update(fam.norm(w) for w in justext.get_stoplist(name))
+        except (ValueError, KeyError, OSError):
+            continue
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def cyrillic_given_names() -> dict[str, str]:
+    """Normalised key -> nominative for every Cyrillic given name (and its stems)."""
+    fam = families()["cyrl"]
+    out: dict[str, str] = {}
+    for name in _lines("multilingual/given_names_cyrl.txt"):
+        for k in fam.keys(name):
+            out.setdefault(k, name)
+    return out
+
+
+def _covered(hits) -> set[int]:
+    out: set[int] = set()
+    for h in hits:
+        out.update(range(h.i, h.j))
+    return out
+
+
+def find_persons(text: str, toks, hits, fam: Family) -> list[str]:
+    """Full names of persons, in order of first mention, one per person."""
+    found: dict[str, None] = {}
+    covered = _covered(hits)
+    if fam.name == "cyrl":
+        _cyrillic(text, toks, covered, fam, found)
+    if fam.name == "cjk":
+        _korean(text, found)
+    _latin(text, toks, covered, fam, found)
+    return list(found)
+
+
+def _is_latin_cap(word: str) -> bool:
+    c = word[:1]
+    return c.isupper() and (c.isascii() or "\u00c0" <= c <= "\u024f")
+
+
+def _latin(text, toks, covered, fam, found) -> None:
+    given = load().given_names
+    excluded = load().sets["stop_words"]
+    stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    i = 0
+    while i < len(toks) - 1:
+        t = toks[i]
+        w = t.text
+        if (i in covered or not _is_latin_cap(w) or w not in given or w in excluded
+                or w.lower() in stops or w.isupper()):
+            i += 1
+            continue
+        parts, j = [w], i + 1
+        while j < len(toks) and len(parts) < 4 and _same_phrase(text, toks[j - 1], toks[j]):
+            x = toks[j].text
+            if x.lower() in _PARTICLES and j + 1 < len(toks):
+                parts.append(x)
+            elif (_is_latin_cap(x) and not x.isupper() and j not in covered
+                  and x.lower() not in stops and x not in excluded):
+                parts.append(x)
+            else:
+                break
+            j += 1
+        while parts and parts[-1].lower() in _PARTICLES:
+            parts.pop()
+        if len(parts) >= 2:
+            found[" ".join(parts)] = None
+            i = i + len(parts)
+        else:
+            i += 1
+
+
+def _same_phrase(text, a, b) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "\u00a0")
+
+
+def _cyrillic(text, toks, covered, fam, found) -> None:
+    given = cyrillic_given_names()
+    stops = stop_words("cyrl")
+    i = 0
+    while i < len(toks) - 1:
+        a, b = toks[i], toks[i + 1]
+        wa, wb = a.text, b.text
+        if (i in covered or i + 1 in covered or not _cyr_cap(wa) or not _cyr_cap(wb)
+                or not _same_phrase(text, a, b) or fam.norm(wb) in stops):
+            i += 1
+            continue
+        lemma = next((given[k] for k in fam.keys(wa) if k in given), None)
+        if lemma is None and (a.initial or fam.norm(wa) in stops
+                              or not fam.norm(wb).endswith(_SURNAME_END)):
+            i += 1
+            continue
+        first = lemma or wa
+        found[f"{first} {_nominative_surname(wb, wa, first)}"] = None
+        i += 2
+
+
+def _cyr_cap(word: str) -> bool:
+    return "А" <= word[:1] <= "Я" or word[:1] in "ЁІЇЄҚҒҮҰӨҺҶӢӮҲ"
+
+
+def _nominative_surname(surname: str, given_surface: str, given_lemma: str) -> str:
+    """Put a surname back in the nominative when the given name beside it is inflected."""
+    if given_surface == given_lemma:
+        return surname
+    female = given_lemma.endswith(("а", "я")) and not given_lemma.endswith(("ья",))
+    s = surname
+    if female:
+        for end, rep in (("ской", "ская"), ("цкой", "цкая"), ("скую", "ская"), ("овой", "ова"),
+                         ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"),
+                         ("ину", "ина")):
+            if s.endswith(end):
+                return s[: -len(end)] + rep
+        return s
+    for end, rep in (("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+                     ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("ого", "ой"),
+                     ("ым", ""), ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""),
+                     ("я", "й"), ("ю", "й")):
+        if s.endswith(end) and len(s) - len(end) >= 3:
+            return s[: -len(end)] + rep
+    return s
+
+
+def _korean(text, found) -> None:
+    names = {m.group(1) or m.group(2) for m in _KO_TITLE.finditer(text)}
+    counts: dict[str, int] = {}
+    for m in _KO_PARTICLE.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    names.update(n for n, c in counts.items() if c >= 2)
+    # verb and adjective stems ("연기하-", "소화되-") and plurals are not names
+    names = {n for n in names if n[0] in _KO_SURNAMES and n[-1] not in "하되적들"}
+    for m in re.finditer(r"(?<![가-힣])[가-힣]{3}", text):
+        if m.group() in names:
+            found.setdefault(m.group(), None)

@@ -151,11 +151,11 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
     persons: list[str] = []
     if fam is not None:
         tab = table(fam.name)
+        toks = tokenize(full)
         if fam.name == "cjk":
             found = [(payload, full[a:b]) for a, b, payload in find_cjk(full, tab)]
-            toks, hits = [], []
+            hits = []
         else:
-            toks = tokenize(full)
             hits = find_phrases(toks, tab)
             found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
         for payload, surface in found:
@@ -165,10 +165,9 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
                 aliases = orgs.setdefault(payload[1], [])
                 if surface != payload[1] and surface not in aliases:
                     aliases.append(surface)
-        if toks:
-            for name in find_organizations(full, toks, hits, fam):
-                orgs.setdefault(name, [])
-            persons = find_persons(full, toks, hits, fam)
+        for name in find_organizations(full, toks, hits, fam):
+            orgs.setdefault(name, [])
+        persons = find_persons(full, toks, hits, fam)
     return Tags(
         countries=list(countries),
         organizations=[Organization(n, a) for n, a in orgs.items()],
