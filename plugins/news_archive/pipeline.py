@@ -124,7 +124,8 @@ def tag(extracted: Extracted):
     from .entities import tag_text
 
     parts = [extracted.summary, *extracted.paragraphs, extracted.credits]
-    return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    return tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published,
+                    lang=extracted.language)
 
 
 def warm_up() -> None:

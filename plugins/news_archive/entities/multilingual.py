@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..dates import mentioned_dates
 from ..draft import Organization, Tags
 from .foreign_gazetteer import Entry, Table, katakana, table
-from .script_families import _APOSTROPHES, WORD_RE, family_for
+from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script
 
-_SENTENCE_END = frozenset(".!?\n:;«\"“„—–")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_EN_FUNCTION = frozenset("the of and to is that for with was by it at from said which "
+                         "be has are have an this were will not but".split())
+_SENTENCE_END_RE = re.compile(r"[.!?\n:;«\"“„—–]")
 _ELISION = re.compile(r"(?:[ldjmnstc]|qu|dell|dall|nell|sull|all|un|quell)['’](?=\w{2})",
                       re.IGNORECASE)
 _HANGUL = (0xAC00, 0xD7AF)
@@ -31,14 +35,24 @@ def is_foreign(text: str, lang: str | None) -> bool:
     """True when the article should go to the multilingual tagger: a known language other
     than English (detected from the text when `lang` is None)."""
     if lang is None:
+        if _looks_english(text):
+            return False
         from ..language import detect_language
 
         lang = detect_language(text)
     return bool(lang) and lang != "en"
 
 
-@dataclass(frozen=True)
-class Tok:
+def _looks_english(text: str) -> bool:
+    """Cheap pre-check: Latin letters and plenty of English function words."""
+    sample = text[:1500]
+    if text_script(sample):
+        return False
+    words = _ASCII_WORD.findall(sample.lower())
+    return len(words) >= 20 and sum(w in _EN_FUNCTION for w in words) >= 0.10 * len(words)
+
+
+class Tok(NamedTuple):
     """A word of the text with its offsets and whether a sentence starts at it."""
 
     text: str
@@ -53,7 +67,7 @@ def tokenize(text: str) -> list[Tok]:
     prev = 0
     for m in WORD_RE.finditer(text):
         gap = text[prev:m.start()]
-        initial = not out or any(c in _SENTENCE_END for c in gap)
+        initial = not out or (gap != " " and _SENTENCE_END_RE.search(gap) is not None)
         word, start = m.group(), m.start()
         elided = _ELISION.match(word)
         if elided:  # French/Italian/Catalan "l'ONU", "dell'Italia": the article is its own word

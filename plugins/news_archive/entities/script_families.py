@@ -33,6 +33,8 @@ _SCRIPT_RANGES = (
     ("armenian", re.compile(r"[\u0530-\u058f]")),
     ("georgian", re.compile(r"[\u10a0-\u10ff]")),
 )
+_NON_LATIN = re.compile(r"[\u0370-\u06ff\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 SCRIPT_FAMILIES = frozenset(name for name, _ in _SCRIPT_RANGES)
 UNCASED = frozenset({"arab", "cjk", "hebrew", "georgian"})
 
@@ -108,13 +110,15 @@ def families() -> dict[str, Family]:
 def text_script(text: str) -> str:
     """The non-Latin script most of the text's first letters are in ("" for Latin/none)."""
     sample = text[:1500]
+    other = len(_NON_LATIN.findall(sample))
+    if other == 0 or other <= len(_LATIN.findall(sample)):
+        return ""
     best, count = "", 0
     for name, rx in _SCRIPT_RANGES:
         n = len(rx.findall(sample))
         if n > count:
             best, count = name, n
-    latin = len(re.findall(r"[A-Za-z\u00c0-\u024f]", sample))
-    return best if count > latin else ""
+    return best
 
 
 def family_for(lang: str | None, text: str) -> Family | None:
