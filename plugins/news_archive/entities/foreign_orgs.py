@@ -40,8 +40,11 @@ def cues(family: str) -> dict[str, dict[str, str]]:
         table = out.setdefault(kind, {})
         for w in filter(None, words.split("|")):
             first = w.split()[0]
-            key = first if kind in ("suffix", "quote") else fam.norm(first)
-            table.setdefault(key, first)
+            if kind in ("suffix", "quote"):
+                table.setdefault(first, first)
+            else:
+                for key in fam.keys(first):
+                    table.setdefault(key, first)
     return out
 
 
@@ -138,7 +141,7 @@ def _arabic_heads(toks, covered, fam, heads, found) -> None:
 
     stops = stop_words("arab")
     for i, t in enumerate(toks):
-        if fam.norm(t.text) not in heads:
+        if i in covered or fam.norm(t.text) not in heads:
             continue
         words, j = [t.text], i + 1
         while j < len(toks) and len(words) < 4 and not toks[j].initial:

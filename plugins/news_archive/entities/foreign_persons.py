@@ -78,12 +78,15 @@ def _covered(hits) -> set[int]:
     return out
 
 
-def find_persons(text: str, toks, hits, fam: Family) -> list[str]:
-    """Full names of persons, in order of first mention, one per person."""
+def find_persons(text: str, toks, hits, fam: Family, claimed: set[int] | None = None) -> list[str]:
+    """Full names of persons, in order of first mention, one per person. A known given name
+    followed by a word the gazetteer read as a country ("Наталья Герман") is a person: the
+    word's token index is added to `claimed` so the caller can drop that country hit."""
     found: dict[str, None] = {}
     covered = _covered(hits)
+    single = {h.i for h in hits if h.j - h.i == 1 and h.payload[0] == "country"}
     if fam.name == "cyrl":
-        _cyrillic(text, toks, covered, fam, found)
+        _cyrillic(text, toks, covered, single, fam, found, claimed if claimed is not None else set())
     if fam.name == "cjk":
         _korean(text, found)
     _latin(text, toks, covered, fam, found)
@@ -132,22 +135,27 @@ def _same_phrase(text, a, b) -> bool:
     return gap in (" ", "\u00a0")
 
 
-def _cyrillic(text, toks, covered, fam, found) -> None:
+def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
     given = cyrillic_given_names()
     stops = stop_words("cyrl")
     i = 0
     while i < len(toks) - 1:
         a, b = toks[i], toks[i + 1]
         wa, wb = a.text, b.text
-        if (i in covered or i + 1 in covered or not _cyr_cap(wa) or not _cyr_cap(wb)
+        if (i in covered or not _cyr_cap(wa) or not _cyr_cap(wb)
                 or not _same_phrase(text, a, b) or fam.norm(wb) in stops):
             i += 1
             continue
         lemma = next((given[k] for k in fam.keys(wa) if k in given), None)
+        if i + 1 in covered and (lemma is None or i + 1 not in single):
+            i += 1
+            continue
         if lemma is None and (a.initial or fam.norm(wa) in stops
                               or not fam.norm(wb).endswith(_SURNAME_END)):
             i += 1
             continue
+        if i + 1 in covered:
+            claimed.add(i + 1)
         first = lemma or wa
         found[f"{first} {_nominative_surname(wb, wa, first)}"] = None
         i += 2

@@ -172,6 +172,11 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
         else:
             hits = find_phrases(toks, tab)
             found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
+        claimed: set[int] = set()
+        persons = find_persons(full, toks, hits, fam, claimed)
+        if claimed:
+            hits = [h for h in hits if h.i not in claimed]
+            found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
         for payload, surface in found:
             if payload[0] == "country":
                 countries[payload[1]] = None
@@ -181,7 +186,6 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
                     aliases.append(surface)
         for name in find_organizations(full, toks, hits, fam):
             orgs.setdefault(name, [])
-        persons = find_persons(full, toks, hits, fam)
     return Tags(
         countries=list(countries),
         organizations=[Organization(n, a) for n, a in orgs.items()],
