@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .gazetteer import DATA, _lines
 from .script_families import WORD_RE, Family, families
@@ -77,7 +77,7 @@ def _langs_of(family: Family) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> Table:
     """The phrase table of one family (built once)."""
     fam = families()[name]

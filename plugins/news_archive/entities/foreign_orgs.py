@@ -7,7 +7,7 @@ Cue words per family live in data/multilingual/org_cues.tsv (see its header for 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .gazetteer import _lines, load
 from .script_families import Family
@@ -26,7 +26,7 @@ _NOT_ACRONYM = frozenset(
 MAX_TAIL = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues(family: str) -> dict[str, dict[str, str]]:
     """{kind: {normalised cue word: cue as written}} for one family."""
     from .script_families import families
@@ -224,6 +224,7 @@ def _latin_acronyms(toks, found) -> None:
     abbreviation are organization names."""
     for t in toks:
         w = t.text
-        if 2 <= len(w) <= 6 and w.isascii() and w.isupper() and w.isalpha() and w not in _NOT_ACRONYM:
+        if (2 <= len(w) <= 6 and w.isascii() and w.isupper() and w.isalpha()
+                and w not in _NOT_ACRONYM):
             found.setdefault(w, None)
 

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .gazetteer import _lines, load
 from .script_families import Family, families
@@ -35,15 +35,23 @@ _PARTICLES = frozenset("da de do dos das di del della van von der den le la du b
 _SURNAME_END = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына",
                 "ская", "цкая", "енко", "ук", "юк", "дзе", "швили", "ян", "янц", "ович",
                 "евич", "зода", "заде", "ли", "улы", "кызы", "бек", "ев")
-_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부")
-_KO_TITLES = ("씨|작가|기자|감독|배우|대표|의원|대통령|장관|교수|선수|회장|가수|총리|위원장|사장|"
-              "시인|화가|판사|검사|변호사|소설가|평론가|앵커|PD")
-_KO_TITLE = re.compile(
-    rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{_KO_TITLES})|(?:{_KO_TITLES})\s([가-힣]{{3}})(?![가-힣]{{2}})")
-_KO_PARTICLE = re.compile(r"(?<![가-힣])([가-힣]{3})(?:은|는|이|가|의|을|를|와|과|에게|도|만)(?![가-힣])")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def korean_cues() -> tuple[frozenset[str], re.Pattern, re.Pattern, str]:
+    """Family-name syllables, the title pattern, the particle pattern and the syllables a
+    name never ends in (from data/multilingual/korean_names.tsv)."""
+    rows = dict(ln.split("\t") for ln in _lines("multilingual/korean_names.tsv"))
+    titles = rows["titles"]
+    title_re = re.compile(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{titles})"
+                          rf"|(?:{titles})\s([가-힣]{{3}})(?![가-힣]{{2}})")
+    particle_re = re.compile(
+        r"(?<![가-힣])([가-힣]{3})(?:은|는|이|가|의|을|를|와|과|에게|도|만)(?![가-힣])")
+    return (frozenset(rows["surnames"].split("|")), title_re, particle_re,
+            rows["not_final"].replace("|", ""))
+
+
+@cache
 def stop_words(family: str) -> frozenset[str]:
     """Lower-cased function words of the family's languages (justext stop lists)."""
     try:
@@ -78,7 +86,8 @@ def _covered(hits) -> set[int]:
     return out
 
 
-def find_persons(text: str, toks, hits, fam: Family, claimed: set[int] | None = None) -> list[str]:
+def find_persons(text: str, toks, hits, fam: Family,
+                 claimed: set[int] | None = None) -> list[str]:
     """Full names of persons, in order of first mention, one per person. A known given name
     followed by a word the gazetteer read as a country ("Наталья Герман") is a person: the
     word's token index is added to `claimed` so the caller can drop that country hit."""
@@ -86,7 +95,8 @@ def find_persons(text: str, toks, hits, fam: Family, claimed: set[int] | None = 
     covered = _covered(hits)
     single = {h.i for h in hits if h.j - h.i == 1 and h.payload[0] == "country"}
     if fam.name == "cyrl":
-        _cyrillic(text, toks, covered, single, fam, found, claimed if claimed is not None else set())
+        _cyrillic(text, toks, covered, single, fam, found,
+                  claimed if claimed is not None else set())
     if fam.name == "cjk":
         _korean(text, found)
     _latin(text, toks, covered, fam, found)
@@ -188,13 +198,14 @@ def _nominative_surname(surname: str, given_surface: str, given_lemma: str) -> s
 
 
 def _korean(text, found) -> None:
-    names = {m.group(1) or m.group(2) for m in _KO_TITLE.finditer(text)}
+    surnames, title_re, particle_re, not_final = korean_cues()
+    names = {m.group(1) or m.group(2) for m in title_re.finditer(text)}
     counts: dict[str, int] = {}
-    for m in _KO_PARTICLE.finditer(text):
+    for m in particle_re.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     names.update(n for n, c in counts.items() if c >= 2)
     # verb and adjective stems ("연기하-", "소화되-") and plurals are not names
-    names = {n for n in names if n[0] in _KO_SURNAMES and n[-1] not in "하되적들"}
+    names = {n for n in names if n[0] in surnames and n[-1] not in not_final}
     for m in re.finditer(r"(?<![가-힣])[가-힣]{3}", text):
         if m.group() in names:
             found.setdefault(m.group(), None)

@@ -114,7 +114,8 @@ def find_phrases(toks: list[Tok], tab: Table) -> list[Hit]:
         best: Entry | None = None
         for k in keys(toks[i].text):
             for entry in first.get(k, ()):
-                if (best is None or len(entry.sets) > len(best.sets)) and _fits(entry, toks, i, tab):
+                longer = best is None or len(entry.sets) > len(best.sets)
+                if longer and _fits(entry, toks, i, tab):
                     best = entry
         if best is None:
             i += 1

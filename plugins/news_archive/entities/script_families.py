@@ -83,7 +83,8 @@ class Family:
 
     def _keys(self, w: str) -> frozenset[str]:
         n = self.min_stem
-        bases = [w] + [w[len(p):] for p in self.prefixes if w.startswith(p) and len(w) - len(p) >= n]
+        bases = [w] + [w[len(p):] for p in self.prefixes
+                       if w.startswith(p) and len(w) - len(p) >= n]
         out = set(bases)
         for b in bases:
             for s in self.suffixes:
