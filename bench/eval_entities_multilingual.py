@@ -2,13 +2,16 @@
 """Score the entity tagger on the non-English dev labels and measure its speed.
 
 usage: eval_entities_multilingual.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors]
-                                     [--half A|B]
+                                     [--half A|B] [--samples]
 
 Runs ``tag_text`` (with the language ``detect_language`` finds, as the pipeline does) over every
 article labelled in ``eval/entities_multilingual_dev.jsonl`` (text: ``corpus/dev/<id>/truth.txt``),
 writes PRED.jsonl, runs the official ``eval/score_entities.py --persons`` and prints its table
 plus articles per second on one core (best of several passes). ``--half A`` / ``--half B`` score
 a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
+``--samples`` scores the project's own samples instead (``bench/data/multilingual_samples.jsonl``:
+short texts in 20 languages, written for this project, labelled by hand; an organization is a
+name or a list [name, alias...]).
 """
 
 from __future__ import annotations
@@ -25,6 +28,23 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "plugins"))
 
 GOLD = "entities_multilingual_dev.jsonl"
+SAMPLES = REPO / "bench" / "data" / "multilingual_samples.jsonl"
+
+
+def load_samples(out_dir: Path) -> tuple[list[tuple[str, str]], dict[str, str], Path]:
+    """The project's own samples: (id, text) pairs, their languages, and a gold file in the
+    scorer's format written next to the predictions."""
+    rows = [json.loads(ln) for ln in SAMPLES.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    gold = out_dir / "gold_ml_samples.jsonl"
+    gold.write_text("".join(json.dumps({
+        "id": r["id"], "split": "dev", "url": "", "countries_required": r["countries"],
+        "countries_optional": [], "persons": r["persons"],
+        "organizations": [{"name": o[0], "aliases": o[1:], "required": True}
+                          for o in (x if isinstance(x, list) else [x]
+                                    for x in r["organizations"])]}, ensure_ascii=False) + "\n"
+        for r in rows), encoding="utf-8")
+    return [(r["id"], r["text"]) for r in rows], {r["id"]: r["lang"] for r in rows}, gold
 
 
 def load_texts(shared: Path, half: str | None) -> list[tuple[str, str]]:
@@ -47,16 +67,23 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=5, help="timing passes (default 5)")
     ap.add_argument("--errors", action="store_true", help="print per-article FPs and FNs")
     ap.add_argument("--half", choices=("A", "B"), help="score one fixed half of the articles")
+    ap.add_argument("--samples", action="store_true", help="score the project's own samples")
     a = ap.parse_args()
     shared = Path(a.shared)
-    if not (shared / "eval" / GOLD).exists():
+    if not (shared / "eval" / "score_entities.py").exists():
         sys.exit(f"shared corpus not found at {shared} (use --shared or NEWS_ARCHIVE_SHARED)")
 
     from news_archive.entities import tag_text
     from news_archive.language import detect_language
 
-    texts = load_texts(shared, a.half)
-    langs = {doc_id: detect_language(text) for doc_id, text in texts}
+    out = Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    gold = shared / "eval" / GOLD
+    if a.samples:
+        texts, langs, gold = load_samples(out.parent)
+    else:
+        texts = load_texts(shared, a.half)
+        langs = {doc_id: detect_language(text) for doc_id, text in texts}
     preds = []
     for doc_id, text in texts:
         tags = tag_text(text, lang=langs[doc_id])
@@ -67,19 +94,18 @@ def main() -> None:
             "organizations": [o.name for o in tags.organizations],
             "persons": tags.persons,
         })
-    out = Path(a.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), "utf-8")
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(max(1, a.passes)):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         for doc_id, text in texts:
             tag_text(text, lang=langs[doc_id])
         best = min(best, time.perf_counter() - t)
+        best_cpu = min(best_cpu, time.process_time() - c)
 
-    gold = shared / "eval" / GOLD
-    if a.half:  # the scorer counts absent predictions as empty: score only this half's gold
+    # the scorer counts absent predictions as empty: score only this half's gold
+    if a.half and not a.samples:
         keep = {doc_id for doc_id, _ in texts}
         lines = [ln for ln in gold.read_text(encoding="utf-8").splitlines()
                  if ln.strip() and json.loads(ln)["id"] in keep]
@@ -91,8 +117,9 @@ def main() -> None:
         cmd.append("--errors")
     sys.stdout.flush()
     rc = subprocess.call(cmd)
-    print(f"speed: {len(texts) / best:.0f} articles/s on one core "
-          f"({len(texts)} articles, best of {a.passes} passes)")
+    print(f"speed: {len(texts) / best:.0f} articles/s on one core, wall clock "
+          f"({len(texts) / best_cpu:.0f}/s of CPU time; {len(texts)} articles, "
+          f"best of {a.passes} passes)")
     print(f"predictions: {out}")
     sys.exit(rc)
 

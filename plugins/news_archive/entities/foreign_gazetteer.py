@@ -35,7 +35,8 @@ class Table:
     family: Family
     first: dict[str, list[Entry]] = field(default_factory=dict)
     cjk: list[tuple[str, tuple]] = field(default_factory=list)  # (form, payload) unspaced
-    cjk_re: re.Pattern | None = None
+    cjk_forms: dict[str, tuple] = field(default_factory=dict)  # form -> payload
+    cjk_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first char -> sizes
 
     def add(self, phrase: str, payload: tuple, cap: bool, weak: bool = False) -> None:
         """Register a phrase (its words reduced to key sets)."""
@@ -103,11 +104,11 @@ def table(name: str) -> Table:
         canon, aliases = (ln.split("\t") + [""])[:2]
         for alias in filter(None, aliases.split("|")):
             tab.add(alias, ("org", canon), cap=alias[:1].isupper())
-    if fam.name == "cjk":
-        tab.cjk.sort(key=lambda fp: len(fp[0]), reverse=True)
-        forms = dict(tab.cjk)
-        tab.cjk = list(forms.items())
-        tab.cjk_re = re.compile("|".join(re.escape(f) for f, _ in tab.cjk)) if forms else None
+    sizes: dict[str, set[int]] = {}
+    for form, payload in tab.cjk:
+        tab.cjk_forms.setdefault(form, payload)
+        sizes.setdefault(form[0], set()).add(len(form))
+    tab.cjk_lengths = {c: tuple(sorted(v, reverse=True)) for c, v in sizes.items()}
     return tab
 
 

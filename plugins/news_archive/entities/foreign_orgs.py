@@ -17,6 +17,7 @@ _LATIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&'’.-][A-Za-z0-9]+
 _CONNECT = frozenset(
     "de da do das dos del della delle degli dei di des du la le las los et e y i für der "
     "und van von voor of and d".split())
+_AND = frozenset("e y et i und and".split())  # "Ministério da Saúde e ..." ends the name
 _GENITIVE_END = ("ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ы", "и", "а", "я", "ий", "ый")
 _GENITIVE_WORDS = frozenset({"дел", "по", "и", "при", "справ", "ісләр", "корҳои"})
 _QUOTES = {"«": "»", "„": "“", "\"": "\"", "“": "”"}
@@ -96,7 +97,7 @@ def _latin_heads(text, toks, covered, fam, heads, found) -> None:
             w = toks[j].text
             if w[:1].isupper():
                 last = j
-            elif w.lower() not in _CONNECT:
+            elif w.lower() not in _CONNECT or w.lower() in _AND:
                 break
             j += 1
         if last is not None:
@@ -158,7 +159,7 @@ def _tails(toks, covered, fam, tails, found) -> None:
     """"Dışişleri Bakanlığı": capitalised words ending in a cue (apostrophe suffix cut)."""
     for i, t in enumerate(toks):
         word = t.text.split("'")[0].split("’")[0]
-        if word not in tails.values():
+        if i in covered or word not in tails.values():
             continue
         k = i
         while k > 0 and toks[k - 1].text[:1].isupper() and not toks[k].initial and i - k < 5:

@@ -108,16 +108,24 @@ def _is_latin_cap(word: str) -> bool:
     return c.isupper() and (c.isascii() or "\u00c0" <= c <= "\u024f")
 
 
+@lru_cache(maxsize=1)
+def latin_given_extra() -> frozenset[str]:
+    """Given names in Latin script that the English list lacks (Central Asian, Turkic...)."""
+    return frozenset(_lines("multilingual/given_names_latin.txt"))
+
+
 def _latin(text, toks, covered, fam, found) -> None:
     given = load().given_names
+    extra = latin_given_extra()
     excluded = load().sets["stop_words"]
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
     i = 0
     while i < len(toks) - 1:
         t = toks[i]
         w = t.text
-        if (i in covered or not _is_latin_cap(w) or w not in given or w in excluded
-                or w.lower() in stops or w.isupper()):
+        if (i in covered or not _is_latin_cap(w) or (w not in given and w not in extra)
+                or w in excluded or w.isupper()
+                or ((t.initial or len(w) < 4) and w.lower() in stops)):
             i += 1
             continue
         parts, j = [w], i + 1
@@ -167,6 +175,11 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
         if i + 1 in covered:
             claimed.add(i + 1)
         first = lemma or wa
+        k = i
+        while k > 0 and text[toks[k - 1].end:toks[k].start] == "-" and _cyr_cap(toks[k - 1].text):
+            k -= 1  # hyphenated given names: "Касым-Жомарт"
+        if k < i:
+            first = text[toks[k].start:a.start] + first
         found[f"{first} {_nominative_surname(wb, wa, first)}"] = None
         i += 2
 

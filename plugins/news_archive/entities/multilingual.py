@@ -23,7 +23,9 @@ from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script
 _ASCII_WORD = re.compile(r"[a-z]+")
 _EN_FUNCTION = frozenset("the of and to is that for with was by it at from said which "
                          "be has are have an this were will not but".split())
-_SENTENCE_END_RE = re.compile(r"[.!?\n:;«\"“„—–]")
+_LATIN_WORD_OR_END = re.compile(r"([A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’-]*"
+                                r"[A-Za-z\u00c0-\u024f0-9])?)|[.!?\n:;«\"“„—–。！？]")
+_WORD_OR_END = re.compile(rf"({WORD_RE.pattern})|[.!?\n:;«\"“„—–]")
 _ELISION = re.compile(r"(?:[ldjmnstc]|qu|dell|dall|nell|sull|all|un|quell)['’](?=\w{2})",
                       re.IGNORECASE)
 _HANGUL = (0xAC00, 0xD7AF)
@@ -61,21 +63,23 @@ class Tok(NamedTuple):
     initial: bool
 
 
-def tokenize(text: str) -> list[Tok]:
+def tokenize(text: str, pattern: re.Pattern | None = None) -> list[Tok]:
     """Words (letters, inner apostrophes) with sentence-initial flags."""
     out: list[Tok] = []
-    prev = 0
-    for m in WORD_RE.finditer(text):
-        gap = text[prev:m.start()]
-        initial = not out or (gap != " " and _SENTENCE_END_RE.search(gap) is not None)
-        word, start = m.group(), m.start()
-        elided = _ELISION.match(word)
+    initial = True
+    for m in (pattern or _WORD_OR_END).finditer(text):
+        word = m.group(1)
+        if word is None:
+            initial = True
+            continue
+        start = m.start()
+        elided = _ELISION.match(word) if "'" in word or "’" in word else None
         if elided:  # French/Italian/Catalan "l'ONU", "dell'Italia": the article is its own word
             cut = elided.end()
             out.append(Tok(word[:cut], start, start + cut, initial))
             word, start, initial = word[cut:], start + cut, False
         out.append(Tok(word, start, m.end(), initial))
-        prev = m.end()
+        initial = False
     return out
 
 
@@ -126,23 +130,36 @@ def find_phrases(toks: list[Tok], tab: Table) -> list[Hit]:
 
 
 def find_cjk(text: str, tab: Table) -> list[tuple[int, int, tuple]]:
-    """Country and organization forms in unspaced scripts, with boundary checks for katakana
-    (no katakana on either side) and Hangul (no Hangul before; after it only a particle)."""
-    if tab.cjk_re is None:
-        return []
-    payloads = dict(tab.cjk)
+    """Country and organization forms in unspaced scripts, longest first at each position,
+    with boundary checks for katakana (no katakana on either side) and Hangul (no Hangul
+    before; after it only a particle)."""
+    forms, lengths = tab.cjk_forms, tab.cjk_lengths
     out = []
-    for m in tab.cjk_re.finditer(text):
-        form, a, b = m.group(), m.start(), m.end()
-        before = text[a - 1] if a else " "
-        after = text[b] if b < len(text) else " "
-        if katakana(form) and (_is_kana(before) or _is_kana(after)):
+    i, n = 0, len(text)
+    while i < n:
+        sizes = lengths.get(text[i])
+        if not sizes:
+            i += 1
             continue
-        if _is_hangul(form[0]) and (_is_hangul(before) or (
-                _is_hangul(after) and not text.startswith(_KO_PARTICLES, b))):
-            continue
-        out.append((a, b, payloads[form]))
+        for k in sizes:
+            payload = forms.get(text[i:i + k]) if i + k <= n else None
+            if payload is not None and _cjk_boundaries(text, i, i + k):
+                out.append((i, i + k, payload))
+                i += k
+                break
+        else:
+            i += 1
     return out
+
+
+def _cjk_boundaries(text: str, a: int, b: int) -> bool:
+    form = text[a:b]
+    before = text[a - 1] if a else " "
+    after = text[b] if b < len(text) else " "
+    if katakana(form) and (_is_kana(before) or _is_kana(after)):
+        return False
+    return not (_is_hangul(form[0]) and (_is_hangul(before) or (
+        _is_hangul(after) and not text.startswith(_KO_PARTICLES, b))))
 
 
 def _is_kana(c: str) -> bool:
@@ -166,7 +183,8 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
     persons: list[str] = []
     if fam is not None:
         tab = table(fam.name)
-        toks = tokenize(full)
+        # in unspaced scripts only Latin words (acronyms, names) are worth tokenizing
+        toks = tokenize(full, _LATIN_WORD_OR_END if fam.name == "cjk" else _WORD_OR_END)
         if fam.name == "cjk":
             found = [(payload, full[a:b]) for a, b, payload in find_cjk(full, tab)]
             hits = []
@@ -185,8 +203,10 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
                 aliases = orgs.setdefault(payload[1], [])
                 if surface != payload[1] and surface not in aliases:
                     aliases.append(surface)
+        known = {surface for _, surface in found} | set(orgs)
         for name in find_organizations(full, toks, hits, fam):
-            orgs.setdefault(name, [])
+            if name not in known:
+                orgs.setdefault(name, [])
     return Tags(
         countries=list(countries),
         organizations=[Organization(n, a) for n, a in orgs.items()],
