@@ -2,14 +2,15 @@
 """Score the entity tagger on the non-English dev labels and measure its speed.
 
 usage: eval_entities_multilingual.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors]
-                                     [--half A|B] [--samples]
+                                     [--half A|B] [--samples | --holdout]
 
 Runs ``tag_text`` (with the language ``detect_language`` finds, as the pipeline does) over every
 article labelled in ``eval/entities_multilingual_dev.jsonl`` (text: ``corpus/dev/<id>/truth.txt``),
 writes PRED.jsonl, runs the official ``eval/score_entities.py --persons`` and prints its table
 plus articles per second on one core (best of several passes). ``--half A`` / ``--half B`` score
 a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
-``--samples`` scores the project's own samples instead (``bench/data/multilingual_samples.jsonl``:
+``--samples`` scores the project's own samples instead (``--holdout``: the second set,
+``bench/data/multilingual_holdout.jsonl``, kept apart from tuning) (``bench/data/multilingual_samples.jsonl``:
 short texts in 20 languages, written for this project, labelled by hand; an organization is a
 name or a list [name, alias...]).
 """
@@ -29,14 +30,16 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 GOLD = "entities_multilingual_dev.jsonl"
 SAMPLES = REPO / "bench" / "data" / "multilingual_samples.jsonl"
+HOLDOUT = REPO / "bench" / "data" / "multilingual_holdout.jsonl"
 
 
-def load_samples(out_dir: Path) -> tuple[list[tuple[str, str]], dict[str, str], Path]:
+def load_samples(out_dir: Path, path: Path = SAMPLES
+                 ) -> tuple[list[tuple[str, str]], dict[str, str], Path]:
     """The project's own samples: (id, text) pairs, their languages, and a gold file in the
     scorer's format written next to the predictions."""
-    rows = [json.loads(ln) for ln in SAMPLES.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
-    gold = out_dir / "gold_ml_samples.jsonl"
+    gold = out_dir / f"gold_{path.stem}.jsonl"
     gold.write_text("".join(json.dumps({
         "id": r["id"], "split": "dev", "url": "", "countries_required": r["countries"],
         "countries_optional": [], "persons": r["persons"],
@@ -68,6 +71,7 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="print per-article FPs and FNs")
     ap.add_argument("--half", choices=("A", "B"), help="score one fixed half of the articles")
     ap.add_argument("--samples", action="store_true", help="score the project's own samples")
+    ap.add_argument("--holdout", action="store_true", help="score the held-apart samples")
     a = ap.parse_args()
     shared = Path(a.shared)
     if not (shared / "eval" / "score_entities.py").exists():
@@ -79,8 +83,8 @@ def main() -> None:
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     gold = shared / "eval" / GOLD
-    if a.samples:
-        texts, langs, gold = load_samples(out.parent)
+    if a.samples or a.holdout:
+        texts, langs, gold = load_samples(out.parent, HOLDOUT if a.holdout else SAMPLES)
     else:
         texts = load_texts(shared, a.half)
         langs = {doc_id: detect_language(text) for doc_id, text in texts}
@@ -105,7 +109,7 @@ def main() -> None:
         best_cpu = min(best_cpu, time.process_time() - c)
 
     # the scorer counts absent predictions as empty: score only this half's gold
-    if a.half and not a.samples:
+    if a.half and not (a.samples or a.holdout):
         keep = {doc_id for doc_id, _ in texts}
         lines = [ln for ln in gold.read_text(encoding="utf-8").splitlines()
                  if ln.strip() and json.loads(ln)["id"] in keep]

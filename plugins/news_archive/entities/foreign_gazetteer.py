@@ -33,7 +33,8 @@ class Table:
     """A family's phrases, indexed by every key of their first word."""
 
     family: Family
-    first: dict[str, list[Entry]] = field(default_factory=dict)
+    first: dict[str, list[Entry]] = field(default_factory=dict)  # one-word names
+    first_multi: dict[str, list[Entry]] = field(default_factory=dict)  # by loose keys
     cjk: list[tuple[str, tuple]] = field(default_factory=list)  # (form, payload) unspaced
     cjk_forms: dict[str, tuple] = field(default_factory=dict)  # form -> payload
     cjk_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first char -> sizes
@@ -50,10 +51,16 @@ class Table:
         if not words:
             return
         exact = words[0] if len(words) == 1 and _acronym(words[0]) else ""
-        sets = tuple(self.family.keys(w) for w in words)
+        if len(words) > 1:
+            sets = tuple(self.family.loose_keys(w) for w in words)
+            index = self.first_multi
+        else:
+            sets = (self.family.keys(words[0]),)
+            index = self.first
         entry = Entry(sets, payload, cap and self.family.cased, weak, exact)
         for k in ({self.family.norm(exact)} if exact else sets[0]):
-            self.first.setdefault(k, []).append(entry)
+            index.setdefault(k, []).append(entry)
+
 
 
 def _acronym(word: str) -> bool:

@@ -13,7 +13,7 @@ from .gazetteer import _lines, load
 from .script_families import Family
 
 _LATIN_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&.\-']*$")
-_LATIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&'’.-][A-Za-z0-9]+)*")
+_LATIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&.-][A-Za-z0-9]+)*")
 _CONNECT = frozenset(
     "de da do das dos del della delle degli dei di des du la le las los et e y i für der "
     "und van von voor of and d".split())
@@ -78,7 +78,7 @@ def find_organizations(text: str, toks, hits, fam: Family) -> list[str]:
         _latin_heads(text, toks, covered, fam, table["head"], found)
     _quoted(text, toks, table.get("quote", {}), found)
     _legal_forms(text, toks, table.get("suffix", {}), found)
-    _known_english(text, found)
+    _known_english(text, found, title_acronyms=fam.name == "romance")
     if fam.name in ("cyrl", "arab", "cjk", "greek", "hebrew", "armenian", "georgian"):
         _latin_acronyms(toks, found)
     return list(found)
@@ -199,7 +199,7 @@ def _legal_forms(text, toks, suffixes, found) -> None:
             found[text[toks[k].start:toks[i - 1].end]] = None
 
 
-def _known_english(text: str, found) -> None:
+def _known_english(text: str, found, title_acronyms: bool = False) -> None:
     """Organizations of the English list written in Latin script inside the text (Netflix,
     Reuters), matched exactly. Names that are also English words ("Apple") count too: in
     a text in another language they are the organization's name."""
@@ -209,6 +209,11 @@ def _known_english(text: str, found) -> None:
     i = 0
     while i < len(words):
         hit = idx.longest(words, i)
+        w = words[i]
+        if not hit and title_acronyms and len(w) >= 3 and w[0].isupper() and w[1:].islower():
+            # "Unhcr", "Nato": acronyms as Italian and Spanish newspapers write them
+            acronym = idx.entries.get((w.upper(),))
+            hit = (1, acronym) if acronym else None
         if not hit:
             i += 1
             continue

@@ -100,27 +100,37 @@ def _fits(entry: Entry, toks: list[Tok], i: int, tab: Table) -> bool:
     if entry.exact:
         word = tok.text.translate(_APOSTROPHES)
         k = word.find("'")
-        return (word[:k] if k > 0 and len(word) - k <= 5 else word) == entry.exact
+        word = word[:k] if k > 0 and len(word) - k <= 5 else word
+        return word == entry.exact or (len(word) >= 3 and word == entry.exact.capitalize())
     if entry.cap and not tok.text[:1].isupper():
         return False
     if entry.weak and (tok.initial or not tok.text[:1].isupper()):
         return False
-    keys = tab.family.keys
+    keys = tab.family.loose_keys
     return all(entry.sets[k] & keys(toks[i + k].text) for k in range(1, n))
 
 
 def find_phrases(toks: list[Tok], tab: Table) -> list[Hit]:
     """Longest gazetteer phrases, left to right, not overlapping."""
     hits: list[Hit] = []
-    keys, first = tab.family.keys, tab.first
+    fam, first, multi = tab.family, tab.first, tab.first_multi
     i = 0
     while i < len(toks):
         best: Entry | None = None
-        for k in keys(toks[i].text):
-            for entry in first.get(k, ()):
+        word = toks[i].text
+        for k in fam.loose_keys(word) if multi else ():
+            for entry in multi.get(k, ()):
                 longer = best is None or len(entry.sets) > len(best.sets)
                 if longer and _fits(entry, toks, i, tab):
                     best = entry
+        if best is None:
+            for k in fam.keys(word):
+                for entry in first.get(k, ()):
+                    if _fits(entry, toks, i, tab):
+                        best = entry
+                        break
+                if best is not None:
+                    break
         if best is None:
             i += 1
             continue

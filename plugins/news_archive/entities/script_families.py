@@ -51,6 +51,7 @@ class Family:
     suffixes: tuple[str, ...]
     prefixes: tuple[str, ...]
     memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    loose_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def cased(self) -> bool:
@@ -81,8 +82,18 @@ class Family:
             got = self.memo[word] = self._keys(self.norm(word))
         return got
 
-    def _keys(self, w: str) -> frozenset[str]:
-        n = self.min_stem
+    def loose_keys(self, word: str) -> frozenset[str]:
+        """Keys with stems one letter shorter, for words of multi-word names ("Южной Кореи"),
+        where the phrase as a whole keeps the match precise."""
+        got = self.loose_memo.get(word)
+        if got is None:
+            if len(self.loose_memo) > 200_000:
+                self.loose_memo.clear()
+            got = self.loose_memo[word] = self._keys(self.norm(word), self.min_stem - 1)
+        return got
+
+    def _keys(self, w: str, n: int = 0) -> frozenset[str]:
+        n = n or self.min_stem
         bases = [w] + [w[len(p):] for p in self.prefixes
                        if w.startswith(p) and len(w) - len(p) >= n]
         out = set(bases)
