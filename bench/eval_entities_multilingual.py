@@ -9,10 +9,10 @@ article labelled in ``eval/entities_multilingual_dev.jsonl`` (text: ``corpus/dev
 writes PRED.jsonl, runs the official ``eval/score_entities.py --persons`` and prints its table
 plus articles per second on one core (best of several passes). ``--half A`` / ``--half B`` score
 a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
-``--samples`` scores the project's own samples instead (``--holdout``: the second set,
-``bench/data/multilingual_holdout.jsonl``, kept apart from tuning) (``bench/data/multilingual_samples.jsonl``:
-short texts in 20 languages, written for this project, labelled by hand; an organization is a
-name or a list [name, alias...]).
+``--samples`` scores the project's own samples instead (``bench/data/multilingual_samples.jsonl``
+short texts in 20 languages written for this project and labelled by hand; an organization is
+a name or a list [name, alias...]); ``--holdout`` scores the second set
+(``bench/data/multilingual_holdout.jsonl``), kept apart from tuning.
 """
 
 from __future__ import annotations
