@@ -11,7 +11,8 @@ plus articles per second on one core (best of several passes). ``--half A`` / ``
 a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
 ``--samples`` scores the project's own samples instead (``bench/data/multilingual_samples.jsonl``
 short texts in 20 languages written for this project and labelled by hand; an organization is
-a name or a list [name, alias...]); ``--holdout`` scores the second set
+a name or a list [name, alias...]; "countries_optional" as in the shared guideline: a capital
+named only as a place); ``--holdout`` scores the second set
 (``bench/data/multilingual_holdout.jsonl``), kept apart from tuning.
 """
 
@@ -42,7 +43,7 @@ def load_samples(out_dir: Path, path: Path = SAMPLES
     gold = out_dir / f"gold_{path.stem}.jsonl"
     gold.write_text("".join(json.dumps({
         "id": r["id"], "split": "dev", "url": "", "countries_required": r["countries"],
-        "countries_optional": [], "persons": r["persons"],
+        "countries_optional": r.get("countries_optional", []), "persons": r["persons"],
         "organizations": [{"name": o[0], "aliases": o[1:], "required": True}
                           for o in (x if isinstance(x, list) else [x]
                                     for x in r["organizations"])]}, ensure_ascii=False) + "\n"

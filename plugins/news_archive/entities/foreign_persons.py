@@ -132,6 +132,8 @@ def _latin(text, toks, covered, fam, found) -> None:
         while j < len(toks) and len(parts) < 4 and _same_phrase(text, toks[j - 1], toks[j]):
             x = toks[j].text
             if x.lower() in _PARTICLES and j + 1 < len(toks):
+                if len(parts) == 1 and toks[j + 1].text in given:
+                    break  # "Foto von Moritz Bachmann": the name starts after the particle
                 parts.append(x)
             elif (_is_latin_cap(x) and not x.isupper() and j not in covered
                   and x.lower() not in stops and x not in excluded):

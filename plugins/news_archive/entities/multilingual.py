@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..dates import mentioned_dates
 from ..draft import Organization, Tags
 from .foreign_gazetteer import Entry, Table, katakana, table
+from .gazetteer import _lines
 from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script
 
 _ASCII_WORD = re.compile(r"[a-z]+")
@@ -180,6 +182,26 @@ def _is_hangul(c: str) -> bool:
     return _HANGUL[0] <= ord(c) <= _HANGUL[1]
 
 
+@lru_cache(maxsize=1)
+def locative_words() -> dict[str, frozenset[str]]:
+    """Prepositions per family before which a capital only names a place."""
+    out = {}
+    for ln in _lines("multilingual/locative_words.tsv"):
+        family, words = ln.split("\t")
+        out[family] = frozenset(words.split("|"))
+    return out
+
+
+def _capitals_as_places(toks: list[Tok], hits: list[Hit], family: str) -> set[int]:
+    """Token indices of capitals right after a locative preposition ("в Москве", "bolsa de
+    Londres"): a place, not the government acting, so no country reference of its own."""
+    preps = locative_words().get(family)
+    if not preps:
+        return set()
+    return {h.i for h in hits if h.payload[0] == "country" and h.payload[2] == "cap"
+            and h.i > 0 and toks[h.i - 1].text.lower() in preps}
+
+
 def tag_multilingual(text: str, title: str = "", published: str | None = None,
                      lang: str | None = None) -> Tags:
     """Countries, organizations, persons and mentioned dates of a non-English article."""
@@ -203,6 +225,7 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
             found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
         claimed: set[int] = set()
         persons = find_persons(full, toks, hits, fam, claimed)
+        claimed |= _capitals_as_places(toks, hits, fam.name)
         if claimed:
             hits = [h for h in hits if h.i not in claimed]
             found = [(h.payload, full[toks[h.i].start:toks[h.j - 1].end]) for h in hits]
