@@ -36,8 +36,22 @@ class Table:
     first: dict[str, list[Entry]] = field(default_factory=dict)  # one-word names
     first_multi: dict[str, list[Entry]] = field(default_factory=dict)  # by loose keys
     cjk: list[tuple[str, tuple]] = field(default_factory=list)  # (form, payload) unspaced
+    starts_memo: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     cjk_forms: dict[str, tuple] = field(default_factory=dict)  # form -> payload
     cjk_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first char -> sizes
+
+    def starts(self, word: str) -> tuple[Entry, ...]:
+        """Entries that may start at this word, multi-word ones first (memoised)."""
+        got = self.starts_memo.get(word)
+        if got is None:
+            fam = self.family
+            multi = [e for k in fam.loose_keys(word) for e in self.first_multi.get(k, ())]
+            multi.sort(key=lambda e: len(e.sets), reverse=True)
+            single = [e for k in fam.keys(word) for e in self.first.get(k, ())]
+            if len(self.starts_memo) > 200_000:
+                self.starts_memo.clear()
+            got = self.starts_memo[word] = tuple(dict.fromkeys(multi + single))
+        return got
 
     def add(self, phrase: str, payload: tuple, cap: bool, weak: bool = False) -> None:
         """Register a phrase (its words reduced to key sets)."""

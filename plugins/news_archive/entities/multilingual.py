@@ -115,24 +115,14 @@ def _fits(entry: Entry, toks: list[Tok], i: int, tab: Table) -> bool:
 def find_phrases(toks: list[Tok], tab: Table) -> list[Hit]:
     """Longest gazetteer phrases, left to right, not overlapping."""
     hits: list[Hit] = []
-    fam, first, multi = tab.family, tab.first, tab.first_multi
+    starts = tab.starts
     i = 0
     while i < len(toks):
         best: Entry | None = None
-        word = toks[i].text
-        for k in fam.loose_keys(word) if multi else ():
-            for entry in multi.get(k, ()):
-                longer = best is None or len(entry.sets) > len(best.sets)
-                if longer and _fits(entry, toks, i, tab):
-                    best = entry
-        if best is None:
-            for k in fam.keys(word):
-                for entry in first.get(k, ()):
-                    if _fits(entry, toks, i, tab):
-                        best = entry
-                        break
-                if best is not None:
-                    break
+        for entry in starts(toks[i].text):
+            if _fits(entry, toks, i, tab):
+                best = entry
+                break
         if best is None:
             i += 1
             continue
