@@ -77,11 +77,17 @@ def find_organizations(text: str, toks, hits, fam: Family) -> list[str]:
     if "head" in table and fam.cased and fam.name != "cyrl":
         _latin_heads(text, toks, covered, fam, table["head"], found)
     _quoted(text, toks, table.get("quote", {}), found)
-    _legal_forms(text, toks, table.get("suffix", {}), found)
+    _legal_forms(text, toks, table.get("suffix", {}), found, _stops(fam.name))
     _known_english(text, found, title_acronyms=fam.name == "romance")
     if fam.name in ("cyrl", "arab", "cjk", "greek", "hebrew", "armenian", "georgian"):
         _latin_acronyms(toks, found)
     return list(found)
+
+
+def _stops(family: str) -> frozenset[str]:
+    from .foreign_persons import stop_words
+
+    return stop_words(family)
 
 
 def _latin_heads(text, toks, covered, fam, heads, found) -> None:
@@ -137,15 +143,15 @@ def _cyrillic_heads(toks, covered, fam, heads, found) -> None:
 
 
 def _arabic_heads(toks, covered, fam, heads, found) -> None:
-    """"وزارت امور خارجه": the cue and up to three following words (no stop words)."""
+    """"وزارت امور خارجه": the cue and up to two following words (no stop words, verbs)."""
     from .foreign_persons import stop_words
 
-    stops = stop_words("arab")
+    stops = stop_words("arab") | set(cues("arab").get("stop", {}))
     for i, t in enumerate(toks):
         if i in covered or fam.norm(t.text) not in heads:
             continue
         words, j = [t.text], i + 1
-        while j < len(toks) and len(words) < 4 and not toks[j].initial:
+        while j < len(toks) and len(words) < 3 and not toks[j].initial:
             w = toks[j].text
             if fam.norm(w) in stops or fam.norm(w) in heads:
                 break
@@ -185,7 +191,7 @@ def _quoted(text, toks, quote_cues, found) -> None:
             found[name] = None
 
 
-def _legal_forms(text, toks, suffixes, found) -> None:
+def _legal_forms(text, toks, suffixes, found, stops=frozenset()) -> None:
     """"Toei Animation GmbH": capitalised words right before a legal-form word."""
     if not suffixes:
         return
@@ -193,7 +199,8 @@ def _legal_forms(text, toks, suffixes, found) -> None:
         if t.text not in suffixes or i == 0:
             continue
         k = i
-        while k > 0 and toks[k - 1].text[:1].isupper() and i - k < 4 and not toks[k].initial:
+        while (k > 0 and toks[k - 1].text[:1].isupper() and i - k < 4 and not toks[k].initial
+               and toks[k - 1].text.lower() not in stops):
             k -= 1
         if k < i:
             found[text[toks[k].start:toks[i - 1].end]] = None

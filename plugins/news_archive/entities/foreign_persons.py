@@ -158,6 +158,7 @@ def _same_phrase(text, a, b) -> bool:
 def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
     given = cyrillic_given_names()
     stops = stop_words("cyrl")
+    words = {t.text for t in toks}
     i = 0
     while i < len(toks) - 1:
         a, b = toks[i], toks[i + 1]
@@ -166,7 +167,9 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
                 or not _same_phrase(text, a, b) or fam.norm(wb) in stops):
             i += 1
             continue
-        lemma = next((given[k] for k in fam.keys(wa) if k in given), None)
+        # the longest key first: the word itself before any of its stems
+        lemma = next((given[k] for k in sorted(fam.keys(wa), key=len, reverse=True)
+                      if k in given), None)
         if i + 1 in covered and (lemma is None or i + 1 not in single):
             i += 1
             continue
@@ -182,7 +185,10 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
             k -= 1  # hyphenated given names: "Касым-Жомарт"
         if k < i:
             first = text[toks[k].start:a.start] + first
-        found[f"{first} {_nominative_surname(wb, wa, first)}"] = None
+        surname = _nominative_surname(wb, wa, first)
+        if surname == wb:
+            surname = _bare_form_in_text(wb, words)
+        found[f"{first} {surname}"] = None
         i += 2
 
 
@@ -210,6 +216,16 @@ def _nominative_surname(surname: str, given_surface: str, given_lemma: str) -> s
         if s.endswith(end) and len(s) - len(end) >= 3:
             return s[: -len(end)] + rep
     return s
+
+
+def _bare_form_in_text(surname: str, words: set[str]) -> str:
+    """An oblique surname ("Деппу") whose bare form also stands in the text ("Депп сказал")
+    is put back in that form; without such evidence the surname is kept as written."""
+    for end in ("ом", "ым", "ем", "ой", "а", "у", "е", "ю", "я"):
+        stem = surname[: -len(end)]
+        if surname.endswith(end) and len(stem) >= 3 and stem in words:
+            return stem
+    return surname
 
 
 def _korean(text, found) -> None:

@@ -37,14 +37,17 @@ _KO_PARTICLES = ("에서", "으로", "에게", "과", "와", "의", "은", "는"
 
 def is_foreign(text: str, lang: str | None) -> bool:
     """True when the article should go to the multilingual tagger: a known language other
-    than English (detected from the text when `lang` is None)."""
+    than English (detected from the text when `lang` is None), or, when the language is
+    unknown, a text mostly in a non-Latin script."""
     if lang is None:
         if _looks_english(text):
             return False
         from ..language import detect_language
 
         lang = detect_language(text)
-    return bool(lang) and lang != "en"
+    if not lang:
+        return bool(text_script(text))
+    return lang != "en"
 
 
 def _looks_english(text: str) -> bool:
