@@ -129,7 +129,7 @@ def _latin(text, toks, covered, fam, found) -> None:
             i += 1
             continue
         parts, j = [w], i + 1
-        while j < len(toks) and len(parts) < 4 and _same_phrase(text, toks[j - 1], toks[j]):
+        while j < len(toks) and len(parts) < 5 and _same_phrase(text, toks[j - 1], toks[j]):
             x = toks[j].text
             if x.lower() in _PARTICLES and j + 1 < len(toks):
                 if len(parts) == 1 and toks[j + 1].text in given:

@@ -35,19 +35,27 @@ _KO_PARTICLES = ("에서", "으로", "에게", "과", "와", "의", "은", "는"
                  "에", "도", "로", "만", "산", "측", "인")
 
 
-def is_foreign(text: str, lang: str | None) -> bool:
-    """True when the article should go to the multilingual tagger: a known language other
-    than English (detected from the text when `lang` is None), or, when the language is
-    unknown, a text mostly in a non-Latin script."""
+def foreign_language(text: str, lang: str | None) -> str:
+    """The language code the multilingual tagger should use, or "" for the English tagger.
+
+    A known language other than English is kept; None means "not detected yet" (English
+    is recognised cheaply, anything else goes through `detect_language`); an unknown language
+    ("") in a non-Latin script is tagged by its script ("und").
+    """
     if lang is None:
         if _looks_english(text):
-            return False
+            return ""
         from ..language import detect_language
 
         lang = detect_language(text)
     if not lang:
-        return bool(text_script(text))
-    return lang != "en"
+        return "und" if text_script(text) else ""
+    return "" if lang == "en" else lang
+
+
+def is_foreign(text: str, lang: str | None) -> bool:
+    """True when the article goes to the multilingual tagger (see `foreign_language`)."""
+    return bool(foreign_language(text, lang))
 
 
 def _looks_english(text: str) -> bool:

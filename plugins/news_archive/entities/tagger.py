@@ -6,7 +6,7 @@ from ..dates import mentioned_dates
 from ..draft import Organization, Tags
 from .countries import find_countries
 from .document import Doc
-from .multilingual import is_foreign, tag_multilingual
+from .multilingual import foreign_language, tag_multilingual
 from .organizations import cue_discover, discover, find_organizations
 from .persons import find_persons
 
@@ -23,8 +23,9 @@ def tag_text(text: str, title: str = "", published: str | None = None,
     discovery rules run on the body.
     """
     full = f"{title}\n\n{text}" if title else text
-    if is_foreign(full, lang):
-        return tag_multilingual(text, title, published, lang)
+    foreign = foreign_language(full, lang)
+    if foreign:
+        return tag_multilingual(text, title, published, foreign)
     doc = Doc(text)
     orgs = find_organizations(doc)
     pieces = discover(doc, orgs, doc.chunks())
