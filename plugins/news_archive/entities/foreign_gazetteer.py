@@ -77,6 +77,10 @@ class Table:
 
 
 
+def _norm_phrase(fam: Family, phrase: str) -> str:
+    return " ".join(fam.norm(w) for w in WORD_RE.findall(phrase))
+
+
 def _acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -112,12 +116,12 @@ def table(name: str) -> Table:
                     weak = form.startswith("~")
                     form = form.lstrip("~")
                     if weak:
-                        excluded.add(form)
+                        excluded.add(_norm_phrase(fam, form))
                     tab.add(form, ("country", code, kind), cap=kind != "adj", weak=weak)
     locales = set(fam.locales)
     for ln in _lines("multilingual/cldr_countries.tsv"):
         loc, code, kind, form = ln.split("\t")
-        if loc in locales and form not in excluded:
+        if loc in locales and _norm_phrase(fam, form) not in excluded:
             # capitals, and short names, may be common words or given names: mid-sentence only
             weak = kind == "cap" or (" " not in form and len(form) <= 4)
             tab.add(form, ("country", code, kind), cap=True, weak=weak)
