@@ -13,15 +13,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gazetteer import DATA, _lines
+from .gazetteer import _lines
 
-OUT = DATA / "multilingual" / "cldr_countries.tsv"
+OUT = Path(__file__).parent / "data" / "multilingual" / "cldr_countries.tsv"
 _SKIP_CHARS = "(),"  # "Macao (SAR China)", "Congo, Rep." are not how texts name a country
 
 
 def iso_codes() -> list[str]:
-    """ISO 3166-1 alpha-2 codes of every country the tagger knows (plus XK)."""
-    return [ln.split("\t")[0] for ln in _lines("countries_iso.tsv")]
+    """ISO 3166-1 alpha-2 codes (pycountry, the English gazetteer's source), plus XK Kosovo."""
+    import pycountry
+
+    return sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
 
 
 def family_locales() -> list[str]:

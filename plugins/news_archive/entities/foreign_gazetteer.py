@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
-from .gazetteer import DATA, _lines
+from .gazetteer import _lines
 from .script_families import WORD_RE, Family, families
 
 _CJK_KATAKANA = re.compile(r"^[\u30a0-\u30ff]+$")
@@ -88,7 +89,7 @@ def _acronym(word: str) -> bool:
 
 def curated_rows(lang: str) -> list[list[str]]:
     """Rows of data/multilingual/countries_<lang>.tsv ([] where there is none)."""
-    path = DATA / "multilingual" / f"countries_{lang}.tsv"
+    path = Path(__file__).parent / "data" / "multilingual" / f"countries_{lang}.tsv"
     if not path.exists():
         return []
     return [(ln.split("\t") + [""] * 4)[:4] for ln in _lines(f"multilingual/countries_{lang}.tsv")]

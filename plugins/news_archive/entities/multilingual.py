@@ -12,11 +12,11 @@ whatever its language. Organization cue words and person-name patterns per scrip
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..dates import mentioned_dates
 from ..draft import Organization, Tags
 from .foreign_gazetteer import Entry, Table, katakana, table
 from .gazetteer import _lines
@@ -35,27 +35,27 @@ _KO_PARTICLES = ("에서", "으로", "에게", "과", "와", "의", "은", "는"
                  "에", "도", "로", "만", "산", "측", "인")
 
 
-def foreign_language(text: str, lang: str | None) -> str:
+def foreign_language(text: str, lang: str | None,
+                     detect: Callable[[str], str] | None = None) -> str:
     """The language code the multilingual tagger should use, or "" for the English tagger.
 
     A known language other than English is kept; None means "not detected yet" (English
-    is recognised cheaply, anything else goes through `detect_language`); an unknown language
-    ("") in a non-Latin script is tagged by its script ("und").
+    is recognised cheaply, anything else goes through `detect`, the language identifier);
+    an unknown language ("") in a non-Latin script is tagged by its script ("und").
     """
     if lang is None:
-        if _looks_english(text):
-            return ""
-        from ..language import detect_language
-
-        lang = detect_language(text)
+        if _looks_english(text) or detect is None:
+            return "und" if detect is None and text_script(text) else ""
+        lang = detect(text)
     if not lang:
         return "und" if text_script(text) else ""
     return "" if lang == "en" else lang
 
 
-def is_foreign(text: str, lang: str | None) -> bool:
+def is_foreign(text: str, lang: str | None,
+               detect: Callable[[str], str] | None = None) -> bool:
     """True when the article goes to the multilingual tagger (see `foreign_language`)."""
-    return bool(foreign_language(text, lang))
+    return bool(foreign_language(text, lang, detect))
 
 
 def _looks_english(text: str) -> bool:
@@ -203,9 +203,9 @@ def _capitals_as_places(toks: list[Tok], hits: list[Hit], family: str) -> set[in
             and h.i > 0 and toks[h.i - 1].text.lower() in preps}
 
 
-def tag_multilingual(text: str, title: str = "", published: str | None = None,
-                     lang: str | None = None) -> Tags:
-    """Countries, organizations, persons and mentioned dates of a non-English article."""
+def tag_multilingual(text: str, title: str = "", lang: str | None = None) -> Tags:
+    """Countries, organizations and persons of a non-English article (dates are added by
+    `tag_text`, the same way for every language)."""
     from .foreign_orgs import find_organizations
     from .foreign_persons import find_persons
 
@@ -245,5 +245,4 @@ def tag_multilingual(text: str, title: str = "", published: str | None = None,
         countries=list(countries),
         organizations=[Organization(n, a) for n, a in orgs.items()],
         persons=persons,
-        dates_mentioned=mentioned_dates(full, published),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..dates import mentioned_dates
 from ..draft import Organization, Tags
+from ..language import detect_language
 from .countries import find_countries
 from .document import Doc
 from .multilingual import foreign_language, tag_multilingual
@@ -23,9 +24,11 @@ def tag_text(text: str, title: str = "", published: str | None = None,
     discovery rules run on the body.
     """
     full = f"{title}\n\n{text}" if title else text
-    foreign = foreign_language(full, lang)
+    foreign = foreign_language(full, lang, detect_language)
     if foreign:
-        return tag_multilingual(text, title, published, foreign)
+        tags = tag_multilingual(text, title, foreign)
+        tags.dates_mentioned = mentioned_dates(full, published)
+        return tags
     doc = Doc(text)
     orgs = find_organizations(doc)
     pieces = discover(doc, orgs, doc.chunks())
