@@ -49,7 +49,9 @@ def foreign_language(text: str, lang: str | None,
         lang = detect(text)
     if not lang:
         return "und" if text_script(text) else ""
-    return "" if lang == "en" else lang
+    if lang == "en" or _looks_english(text):  # a detector's slip on an English text
+        return ""
+    return lang
 
 
 def is_foreign(text: str, lang: str | None,
