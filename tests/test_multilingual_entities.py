@@ -80,15 +80,27 @@ def test_persons_in_their_script_and_nominative(text, lang, person):
     assert person in tag_text(text, lang=lang).persons
 
 
+@pytest.mark.parametrize("text, lang, person", [
+    ("Il film è diretto dal regista Paolo Sorrentino e uscirà in autunno.", "it",
+     "Paolo Sorrentino"),
+    ("В фильме снялась актриса Анджелина Джоли.", "ru", "Анджелина Джоли"),
+    ("Segundo o porta-voz Carlos Mendes, a reunião foi adiada.", "pt", "Carlos Mendes"),
+])
+def test_title_before_an_unlisted_name(text, lang, person):
+    assert person in tag_text(text, lang=lang).persons
+
+
 def test_no_persons_from_function_words():
     assert tag_text("Des Weiteren bietet die Firma Kurse an.", lang="de").persons == []
     assert tag_text("Il Signore degli Anelli è tornato al cinema.", lang="it").persons == []
+    assert tag_text("Als Premier Solution Partner beraten wir Kunden.", lang="de").persons == []
 
 
 def test_routing_keeps_english_on_the_english_tagger():
     english = "Tajikistan has appealed to Russia for help, officials in Dushanbe said."
     assert not is_foreign(english, "en")
     assert not is_foreign(english, None)
+    assert not is_foreign(english, "de")  # a detector's slip on an English text
     assert tag_text(english) == tag_text(english, lang="en")
     assert is_foreign("Таджикистан обратился к России за помощью.", None)
     assert is_foreign("Die Regierung hat heute neue Regeln für die Schulen beschlossen.", "de")

@@ -86,6 +86,42 @@ def _covered(hits) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def person_titles() -> dict[str, frozenset[str]]:
+    """Title words per family (data/multilingual/person_titles.tsv), lower-case."""
+    out = {}
+    for ln in _lines("multilingual/person_titles.tsv"):
+        family, words = ln.split("\t")
+        out[family] = frozenset(words.split("|"))
+    return out
+
+
+def _titled(text, toks, covered, fam, found) -> None:
+    """"o ministro João Silva", "актриса Анджелина Джоли": a title word in its dictionary
+    form, then exactly two capitalised words (not stop words, not gazetteer names)."""
+    titles = person_titles().get(fam.name)
+    if not titles:
+        return
+    stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    for i in range(len(toks) - 2):
+        if toks[i].text.lower() not in titles:
+            continue
+        a, b = toks[i + 1], toks[i + 2]
+        if (i + 1 in covered or i + 2 in covered or not _same_phrase(text, toks[i], a)
+                or not _same_phrase(text, a, b) or not _any_cap(a.text) or not _any_cap(b.text)
+                or a.text.isupper() or b.text.isupper()
+                or a.text.lower() in stops or b.text.lower() in stops):
+            continue
+        after = toks[i + 3] if i + 3 < len(toks) else None
+        if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
+            continue  # three or more capitalised words: more likely a title or an organization
+        found.setdefault(f"{a.text} {b.text}", None)
+
+
+def _any_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def find_persons(text: str, toks, hits, fam: Family,
                  claimed: set[int] | None = None) -> list[str]:
     """Full names of persons, in order of first mention, one per person. A known given name
@@ -100,7 +136,15 @@ def find_persons(text: str, toks, hits, fam: Family,
     if fam.name == "cjk":
         _korean(text, found)
     _latin(text, toks, covered, fam, found)
-    return list(found)
+    _titled(text, toks, covered, fam, found)
+    return _merge_variants(found)
+
+
+def _merge_variants(found: dict[str, None]) -> list[str]:
+    """One name per person: a name that another found name extends ("João Silva" inside
+    "Luiz João Silva") is dropped in favour of the longer one."""
+    names = list(found)
+    return [n for n in names if not any(o != n and o.endswith(" " + n) for o in names)]
 
 
 def _is_latin_cap(word: str) -> bool:

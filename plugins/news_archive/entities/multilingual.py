@@ -25,6 +25,10 @@ from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script
 _ASCII_WORD = re.compile(r"[a-z]+")
 _EN_FUNCTION = frozenset("the of and to is that for with was by it at from said which "
                          "be has are have an this were will not but".split())
+# function words rarely written in other Latin-script languages ("for", "at", "is", "an"
+# are Danish, Norwegian or Dutch words too)
+_EN_DISTINCT = frozenset("the of and that with was from said which has have were will this "
+                         "but".split())
 _LATIN_WORD_OR_END = re.compile(r"([A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’-]*"
                                 r"[A-Za-z\u00c0-\u024f0-9])?)|[.!?\n:;«\"“„—–。！？]")
 _WORD_OR_END = re.compile(rf"({WORD_RE.pattern})|[.!?\n:;«\"“„—–]")
@@ -66,7 +70,9 @@ def _looks_english(text: str) -> bool:
     if text_script(sample):
         return False
     words = _ASCII_WORD.findall(sample.lower())
-    return len(words) >= 20 and sum(w in _EN_FUNCTION for w in words) >= 0.10 * len(words)
+    if len(words) < 8 or sum(w in _EN_FUNCTION for w in words) < 0.10 * len(words):
+        return False
+    return len(_EN_DISTINCT.intersection(words)) >= 2
 
 
 class Tok(NamedTuple):
