@@ -78,6 +78,10 @@ class Table:
 
 
 
+def _short_han(form: str) -> bool:
+    return len(form) <= 2 and all("\u4e00" <= c <= "\u9fff" for c in form)
+
+
 def _norm_phrase(fam: Family, phrase: str) -> str:
     return " ".join(fam.norm(w) for w in WORD_RE.findall(phrase))
 
@@ -122,6 +126,8 @@ def table(name: str) -> Table:
     locales = set(fam.locales)
     for ln in _lines("multilingual/cldr_countries.tsv"):
         loc, code, kind, form = ln.split("\t")
+        if fam.name == "cjk" and _short_han(form):
+            continue  # "海地" (Haiti) inside "沿海地区": only the curated short names count
         if loc in locales and _norm_phrase(fam, form) not in excluded:
             # capitals, and short names, may be common words or given names: mid-sentence only
             weak = kind == "cap" or (" " not in form and len(form) <= 4)
