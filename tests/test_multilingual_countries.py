@@ -92,6 +92,9 @@ def test_common_words_and_given_names_are_not_countries():
     assert tags.countries == []
     assert "Наталья Герман" in tags.persons
     assert countries("Bis Mitte Mai bleibt das Museum geschlossen.", "de") == set()
+    assert countries("沿海地区经济增长较快。", "zh") == set()  # 海地 (Haiti) inside a word
+    assert countries("Il navigatore Cristoforo Colombo partì dal porto.", "it") == set()
+    assert countries("جلسه روز دوشنبه برگزار شد.", "fa") == set()  # Monday, not Dushanbe
 
 
 def test_language_unknown_falls_back_to_the_script():

@@ -118,11 +118,12 @@ def table(name: str) -> Table:
         for code, names, adjs, caps in curated_rows(lang):
             for col, kind in ((names, "name"), (adjs, "adj"), (caps, "cap")):
                 for form in filter(None, col.split("|")):
-                    weak = form.startswith("~")
-                    form = form.lstrip("~")
-                    if weak:
+                    weak, never = form.startswith("~"), form.startswith("!")
+                    form = form.lstrip("~!")
+                    if weak or never:
                         excluded.add(_norm_phrase(fam, form))
-                    tab.add(form, ("country", code, kind), cap=kind != "adj", weak=weak)
+                    if not never:
+                        tab.add(form, ("country", code, kind), cap=kind != "adj", weak=weak)
     locales = set(fam.locales)
     for ln in _lines("multilingual/cldr_countries.tsv"):
         loc, code, kind, form = ln.split("\t")
