@@ -10,20 +10,15 @@ import re
 from functools import cache
 
 from .gazetteer import _lines, load
-from .script_families import Family
+from .script_families import Family, word_list
 
-_LATIN_WORD = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&.\-']*$")
 _LATIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&.-][A-Za-z0-9]+)*")
-_CONNECT = frozenset(
-    "de da do das dos del della delle degli dei di des du la le las los et e y i für der "
-    "und van von voor of and d".split())
-_AND = frozenset("e y et i und and".split())  # "Ministério da Saúde e ..." ends the name
-_GENITIVE_END = ("ых", "их", "ого", "его", "ой", "ей", "ов", "ев", "ы", "и", "а", "я", "ий", "ый")
-_GENITIVE_WORDS = frozenset({"дел", "по", "и", "при", "справ", "ісләр", "корҳои"})
+_CONNECT = frozenset(word_list("org_connectors"))
+_AND = frozenset(word_list("org_and"))  # "Ministério da Saúde e ..." ends the name
+_GENITIVE_END = word_list("genitive_endings")
+_GENITIVE_WORDS = frozenset(word_list("genitive_words"))
 _QUOTES = {"«": "»", "„": "“", "\"": "\"", "“": "”"}
-_NOT_ACRONYM = frozenset(
-    "TV HD DVD CD USB PC PDF OK SMS GPS VIP IT II III IV VI VII VIII IX XI XII XX XXI DNA CEO "
-    "FAQ PR SEO URL HTML ID LED LCD UFO PS SUV".split())
+_NOT_ACRONYM = frozenset(word_list("not_acronym"))
 MAX_TAIL = 4
 
 

@@ -17,7 +17,7 @@ import re
 from functools import cache, lru_cache
 
 from .gazetteer import _lines, load
-from .script_families import Family, families
+from .script_families import Family, families, word_list
 
 # justext stop-list names of the languages routed to each family
 _STOPLISTS = {
@@ -31,10 +31,8 @@ _STOPLISTS = {
     "slavic_latn": ("Polish", "Czech", "Slovak", "Croatian", "Slovenian", "Bosnian"),
     "malay": ("Indonesian", "Malay"),
 }
-_PARTICLES = frozenset("da de do dos das di del della van von der den le la du bin al".split())
-_SURNAME_END = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына",
-                "ская", "цкая", "енко", "ук", "юк", "дзе", "швили", "ян", "янц", "ович",
-                "евич", "зода", "заде", "ли", "улы", "кызы", "бек", "ев")
+_PARTICLES = frozenset(word_list("name_particles"))
+_SURNAME_END = word_list("surname_endings")
 
 
 @lru_cache(maxsize=1)

@@ -20,23 +20,18 @@ from typing import NamedTuple
 from ..draft import Organization, Tags
 from .foreign_gazetteer import Entry, Table, katakana, table
 from .gazetteer import _lines
-from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script
+from .script_families import _APOSTROPHES, WORD_RE, family_for, text_script, word_list
 
 _ASCII_WORD = re.compile(r"[a-z]+")
-_EN_FUNCTION = frozenset("the of and to is that for with was by it at from said which "
-                         "be has are have an this were will not but".split())
-# function words rarely written in other Latin-script languages ("for", "at", "is", "an"
-# are Danish, Norwegian or Dutch words too)
-_EN_DISTINCT = frozenset("the of and that with was from said which has have were will this "
-                         "but".split())
+_EN_FUNCTION = frozenset(word_list("en_function"))
+_EN_DISTINCT = frozenset(word_list("en_distinct"))
 _LATIN_WORD_OR_END = re.compile(r"([A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9'’-]*"
                                 r"[A-Za-z\u00c0-\u024f0-9])?)|[.!?\n:;«\"“„—–。！？]")
 _WORD_OR_END = re.compile(rf"({WORD_RE.pattern})|[.!?\n:;«\"“„—–]")
-_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dell|dall|nell|sull|all|un|quell)['’](?=\w{2})",
+_ELISION = re.compile(rf"(?:{'|'.join(word_list('elision'))})['’](?=\w{{2}})",
                       re.IGNORECASE)
 _HANGUL = (0xAC00, 0xD7AF)
-_KO_PARTICLES = ("에서", "으로", "에게", "과", "와", "의", "은", "는", "이", "가", "을", "를",
-                 "에", "도", "로", "만", "산", "측", "인")
+_KO_PARTICLES = word_list("ko_particles")
 
 
 def foreign_language(text: str, lang: str | None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .gazetteer import _lines
 
@@ -102,6 +102,16 @@ class Family:
                 if b.endswith(s) and len(b) - len(s) >= n:
                     out.add(b[: -len(s)])
         return frozenset(out)
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """One row of data/multilingual/word_lists.tsv (small lists of the multilingual tagger)."""
+    for ln in _lines("multilingual/word_lists.tsv"):
+        key, words = ln.split("\t")
+        if key == name:
+            return tuple(words.split("|"))
+    raise KeyError(f"word_lists.tsv has no list {name!r}")
 
 
 @lru_cache(maxsize=1)
