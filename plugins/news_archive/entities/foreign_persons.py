@@ -19,18 +19,8 @@ from functools import cache, lru_cache
 from .gazetteer import _lines, load
 from .script_families import Family, families, word_list
 
-# justext stop-list names of the languages routed to each family
-_STOPLISTS = {
-    "cyrl": ("Russian", "Ukrainian", "Belarusian", "Bulgarian", "Kazakh", "Serbian",
-             "Macedonian"),
-    "arab": ("Persian", "Arabic", "Urdu"),
-    "turkic": ("Turkish", "Azerbaijani", "Uzbek"),
-    "germanic": ("German", "Dutch", "Swedish", "Danish", "Norwegian_Bokmal"),
-    "romance": ("Portuguese", "Spanish", "Italian", "French", "Catalan", "Romanian",
-                "Galician"),
-    "slavic_latn": ("Polish", "Czech", "Slovak", "Croatian", "Slovenian", "Bosnian"),
-    "malay": ("Indonesian", "Malay"),
-}
+_STOPLISTS = frozenset(("cyrl", "arab", "turkic", "germanic", "romance", "slavic_latn",
+                         "malay"))  # families with justext stop lists (word_lists.tsv)
 _PARTICLES = frozenset(word_list("name_particles"))
 _SURNAME_END = word_list("surname_endings")
 
@@ -58,7 +48,8 @@ def stop_words(family: str) -> frozenset[str]:
         return frozenset()
     fam = families()[family]
     out: set[str] = set()
-    for name in _STOPLISTS.get(family, ()):
+    names = word_list(f"justext_{family}") if family in _STOPLISTS else ()
+    for name in names:
         try:
             out.update(fam.norm(w) for w in justext.get_stoplist(name))
         except (ValueError, KeyError, OSError):
