@@ -11,13 +11,16 @@ from news_archive.datafiles import DataFileError, read_lines, read_rows
 
 
 def test_every_data_file_has_a_source_header_and_loads() -> None:
-    files = sorted(datafiles.ROOT.rglob("data/*"))
+    files = [p for p in sorted(datafiles.ROOT.rglob("*"))
+             if p.is_file() and "data" in p.relative_to(datafiles.ROOT).parts[:-1]]
     assert len(files) >= 15
     for path in files:
-        package = path.parent.parent.relative_to(datafiles.ROOT).as_posix()
+        parts = path.relative_to(datafiles.ROOT).parts
+        cut = parts.index("data")
+        package, name = "/".join(parts[:cut]), "/".join(parts[cut + 1:])
         head = path.read_text(encoding="utf-8").lstrip()[:1]
         assert head == "#", f"{path} does not start with a '#' source header"
-        assert read_lines(package, path.name), path
+        assert read_lines(package, name), path
 
 
 def test_rows_are_checked_and_errors_name_file_and_line(tmp_path: Path, monkeypatch) -> None:

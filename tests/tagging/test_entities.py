@@ -227,9 +227,12 @@ def test_non_english_text_is_not_mangled_into_false_entities():
     russian = ("Президент России Владимир Путин заявил в среду, что Москва готова к переговорам. "
                "Министр иностранных дел Сергей Лавров встретился с представителями ООН.")
     japanese = "東京都は３日、新たな対策を発表した。日本政府は対策を強化する。"
-    for text in (russian, japanese):
-        tags = tag_text(text)
-        assert tags.organizations == [] and tags.persons == []
+    # non-English text goes to the multilingual tagger: real entities, no mangled ones
+    tags = tag_text(russian)
+    assert tags.countries == ["RU"] and tags.persons == ["Владимир Путин", "Сергей Лавров"]
+    assert [o.name for o in tags.organizations] == ["United Nations"]
+    tags = tag_text(japanese)
+    assert tags.organizations == [] and tags.persons == []
     portuguese = ("O presidente Luiz Inácio Lula da Silva disse que Portugal vai ampliar a "
                   "cooperação.")
     assert tag_text(portuguese).persons == ["Luiz Inácio Lula da Silva"]

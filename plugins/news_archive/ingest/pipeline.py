@@ -145,9 +145,10 @@ def tag(extracted: Extracted):
     from ..tagging.authors import drop_authors
 
     parts = [extracted.summary, *extracted.paragraphs]
-    tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published)
+    tags = tag_text("\n\n".join(p for p in parts if p), extracted.title, extracted.published,
+                    lang=extracted.language)
     if extracted.credits:  # agencies and places of a credit line, not its people
-        credited = tag_text(extracted.credits)
+        credited = tag_text(extracted.credits, lang=extracted.language)
         known = {o.name for o in tags.organizations}
         tags.organizations += [o for o in credited.organizations if o.name not in known]
         tags.countries += [c for c in credited.countries if c not in tags.countries]

@@ -1,0 +1,275 @@
+"""Persons in non-English text: given name + surname patterns per script.
+
+- Latin script (any language, also Latin names inside other scripts): a known given name
+  (the English tagger's list) followed by one or two capitalised words that are not function
+  words of the article's language (justext's stop lists, shipped with trafilatura).
+- Cyrillic: a known given name (data/multilingual/given_names_cyrl.txt, matched through the
+  family's endings) or a mid-sentence capitalised word, followed by a capitalised surname;
+  inflected names are put back in the nominative ("Джонни Деппа" -> "Джонни Депп",
+  "Полины Поризковой" -> "Полина Поризкова").
+- Korean: a three-syllable name with a common family-name syllable right before a title
+  ("박생강 작가"), then every mention of that name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .gazetteer import _lines, load
+from .script_families import Family, families, word_list
+
+_STOPLISTS = frozenset(("cyrl", "arab", "turkic", "germanic", "romance", "slavic_latn",
+                         "malay"))  # families with justext stop lists (word_lists.tsv)
+_PARTICLES = frozenset(word_list("name_particles"))
+_SURNAME_END = word_list("surname_endings")
+
+
+@lru_cache(maxsize=1)
+def korean_cues() -> tuple[frozenset[str], re.Pattern, re.Pattern, str]:
+    """Family-name syllables, the title pattern, the particle pattern and the syllables a
+    name never ends in (from data/multilingual/korean_names.tsv)."""
+    rows = dict(ln.split("\t") for ln in _lines("multilingual/korean_names.tsv"))
+    titles = rows["titles"]
+    title_re = re.compile(rf"(?<![가-힣])([가-힣]{{3}})\s?(?:{titles})"
+                          rf"|(?:{titles})\s([가-힣]{{3}})(?![가-힣]{{2}})")
+    particle_re = re.compile(
+        r"(?<![가-힣])([가-힣]{3})(?:은|는|이|가|의|을|를|와|과|에게|도|만)(?![가-힣])")
+    return (frozenset(rows["surnames"].split("|")), title_re, particle_re,
+            rows["not_final"].replace("|", ""))
+
+
+@cache
+def stop_words(family: str) -> frozenset[str]:
+    """Lower-cased function words of the family's languages (justext stop lists)."""
+    try:
+        import justext
+    except ImportError:  # pragma: no cover - justext comes with trafilatura
+        return frozenset()
+    fam = families()[family]
+    out: set[str] = set()
+    names = word_list(f"justext_{family}") if family in _STOPLISTS else ()
+    for name in names:
+        try:
+            out.update(fam.norm(w) for w in justext.get_stoplist(name))
+        except (ValueError, KeyError, OSError):
+            continue
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def cyrillic_given_names() -> dict[str, str]:
+    """Normalised key -> nominative for every Cyrillic given name (and its stems)."""
+    fam = families()["cyrl"]
+    out: dict[str, str] = {}
+    for name in _lines("multilingual/given_names_cyrl.txt"):
+        for k in fam.keys(name):
+            out.setdefault(k, name)
+    return out
+
+
+def _covered(hits) -> set[int]:
+    out: set[int] = set()
+    for h in hits:
+        out.update(range(h.i, h.j))
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> dict[str, frozenset[str]]:
+    """Title words per family (data/multilingual/person_titles.tsv), lower-case."""
+    out = {}
+    for ln in _lines("multilingual/person_titles.tsv"):
+        family, words = ln.split("\t")
+        out[family] = frozenset(words.split("|"))
+    return out
+
+
+def _titled(text, toks, covered, fam, found) -> None:
+    """"o ministro João Silva", "актриса Анджелина Джоли": a title word in its dictionary
+    form, then exactly two capitalised words (not stop words, not gazetteer names)."""
+    titles = person_titles().get(fam.name)
+    if not titles:
+        return
+    stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    for i in range(len(toks) - 2):
+        if toks[i].text.lower() not in titles:
+            continue
+        a, b = toks[i + 1], toks[i + 2]
+        if (i + 1 in covered or i + 2 in covered or not _same_phrase(text, toks[i], a)
+                or not _same_phrase(text, a, b) or not _any_cap(a.text) or not _any_cap(b.text)
+                or a.text.isupper() or b.text.isupper()
+                or a.text.lower() in stops or b.text.lower() in stops):
+            continue
+        after = toks[i + 3] if i + 3 < len(toks) else None
+        if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
+            continue  # three or more capitalised words: more likely a title or an organization
+        found.setdefault(f"{a.text} {b.text}", None)
+
+
+def _any_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def find_persons(text: str, toks, hits, fam: Family,
+                 claimed: set[int] | None = None) -> list[str]:
+    """Full names of persons, in order of first mention, one per person. A known given name
+    followed by a word the gazetteer read as a country ("Наталья Герман") is a person: the
+    word's token index is added to `claimed` so the caller can drop that country hit."""
+    found: dict[str, None] = {}
+    covered = _covered(hits)
+    single = {h.i for h in hits if h.j - h.i == 1 and h.payload[0] == "country"}
+    if fam.name == "cyrl":
+        _cyrillic(text, toks, covered, single, fam, found,
+                  claimed if claimed is not None else set())
+    if fam.name == "cjk":
+        _korean(text, found)
+    _latin(text, toks, covered, fam, found)
+    _titled(text, toks, covered, fam, found)
+    return _merge_variants(found)
+
+
+def _merge_variants(found: dict[str, None]) -> list[str]:
+    """One name per person: a name that another found name extends ("João Silva" inside
+    "Luiz João Silva") is dropped in favour of the longer one."""
+    names = list(found)
+    return [n for n in names if not any(o != n and o.endswith(" " + n) for o in names)]
+
+
+def _is_latin_cap(word: str) -> bool:
+    c = word[:1]
+    return c.isupper() and (c.isascii() or "\u00c0" <= c <= "\u024f")
+
+
+@lru_cache(maxsize=1)
+def latin_given_extra() -> frozenset[str]:
+    """Given names in Latin script that the English list lacks (Central Asian, Turkic...)."""
+    return frozenset(_lines("multilingual/given_names_latin.txt"))
+
+
+def _latin(text, toks, covered, fam, found) -> None:
+    given = load().given_names
+    extra = latin_given_extra()
+    excluded = load().sets["stop_words"]
+    stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    i = 0
+    while i < len(toks) - 1:
+        t = toks[i]
+        w = t.text
+        if (i in covered or not _is_latin_cap(w) or (w not in given and w not in extra)
+                or w in excluded or w.isupper()
+                or ((t.initial or len(w) < 4) and w.lower() in stops)):
+            i += 1
+            continue
+        parts, j = [w], i + 1
+        while j < len(toks) and len(parts) < 5 and _same_phrase(text, toks[j - 1], toks[j]):
+            x = toks[j].text
+            if x.lower() in _PARTICLES and j + 1 < len(toks):
+                if len(parts) == 1 and toks[j + 1].text in given:
+                    break  # "Foto von Moritz Bachmann": the name starts after the particle
+                parts.append(x)
+            elif (_is_latin_cap(x) and not x.isupper() and j not in covered
+                  and x.lower() not in stops and x not in excluded):
+                parts.append(x)
+            else:
+                break
+            j += 1
+        while parts and parts[-1].lower() in _PARTICLES:
+            parts.pop()
+        if len(parts) >= 2:
+            found[" ".join(parts)] = None
+            i = i + len(parts)
+        else:
+            i += 1
+
+
+def _same_phrase(text, a, b) -> bool:
+    gap = text[a.end:b.start]
+    return gap in (" ", "\u00a0")
+
+
+def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
+    given = cyrillic_given_names()
+    stops = stop_words("cyrl")
+    words = {t.text for t in toks}
+    i = 0
+    while i < len(toks) - 1:
+        a, b = toks[i], toks[i + 1]
+        wa, wb = a.text, b.text
+        if (i in covered or not _cyr_cap(wa) or not _cyr_cap(wb)
+                or not _same_phrase(text, a, b) or fam.norm(wb) in stops):
+            i += 1
+            continue
+        # the longest key first: the word itself before any of its stems
+        lemma = next((given[k] for k in sorted(fam.keys(wa), key=len, reverse=True)
+                      if k in given), None)
+        if i + 1 in covered and (lemma is None or i + 1 not in single):
+            i += 1
+            continue
+        if lemma is None and (a.initial or fam.norm(wa) in stops
+                              or not fam.norm(wb).endswith(_SURNAME_END)):
+            i += 1
+            continue
+        if i + 1 in covered:
+            claimed.add(i + 1)
+        first = lemma or wa
+        k = i
+        while k > 0 and text[toks[k - 1].end:toks[k].start] == "-" and _cyr_cap(toks[k - 1].text):
+            k -= 1  # hyphenated given names: "Касым-Жомарт"
+        if k < i:
+            first = text[toks[k].start:a.start] + first
+        surname = _nominative_surname(wb, wa, first)
+        if surname == wb:
+            surname = _bare_form_in_text(wb, words)
+        found[f"{first} {surname}"] = None
+        i += 2
+
+
+def _cyr_cap(word: str) -> bool:
+    return "А" <= word[:1] <= "Я" or word[:1] in "ЁІЇЄҚҒҮҰӨҺҶӢӮҲ"
+
+
+def _nominative_surname(surname: str, given_surface: str, given_lemma: str) -> str:
+    """Put a surname back in the nominative when the given name beside it is inflected."""
+    if given_surface == given_lemma:
+        return surname
+    female = given_lemma.endswith(("а", "я")) and not given_lemma.endswith(("ья",))
+    s = surname
+    if female:
+        for end, rep in (("ской", "ская"), ("цкой", "цкая"), ("скую", "ская"), ("овой", "ова"),
+                         ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"),
+                         ("ину", "ина")):
+            if s.endswith(end):
+                return s[: -len(end)] + rep
+        return s
+    for end, rep in (("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+                     ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("ого", "ой"),
+                     ("ым", ""), ("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""),
+                     ("я", "й"), ("ю", "й")):
+        if s.endswith(end) and len(s) - len(end) >= 3:
+            return s[: -len(end)] + rep
+    return s
+
+
+def _bare_form_in_text(surname: str, words: set[str]) -> str:
+    """An oblique surname ("Деппу") whose bare form also stands in the text ("Депп сказал")
+    is put back in that form; without such evidence the surname is kept as written."""
+    for end in ("ом", "ым", "ем", "ой", "а", "у", "е", "ю", "я"):
+        stem = surname[: -len(end)]
+        if surname.endswith(end) and len(stem) >= 3 and stem in words:
+            return stem
+    return surname
+
+
+def _korean(text, found) -> None:
+    surnames, title_re, particle_re, not_final = korean_cues()
+    names = {m.group(1) or m.group(2) for m in title_re.finditer(text)}
+    counts: dict[str, int] = {}
+    for m in particle_re.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    names.update(n for n, c in counts.items() if c >= 2)
+    # verb and adjective stems ("연기하-", "소화되-") and plurals are not names
+    names = {n for n in names if n[0] in surnames and n[-1] not in not_final}
+    for m in re.finditer(r"(?<![가-힣])[가-힣]{3}", text):
+        if m.group() in names:
+            found.setdefault(m.group(), None)
