@@ -78,7 +78,7 @@ def main() -> None:
     if not (shared / "eval" / "score_entities.py").exists():
         sys.exit(f"shared corpus not found at {shared} (use --shared or NEWS_ARCHIVE_SHARED)")
 
-    from news_archive.language import detect_language
+    from news_archive.tagging.language import detect_language
     from news_archive.tagging import tag_text
 
     out = Path(a.out)

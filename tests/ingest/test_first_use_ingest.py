@@ -236,17 +236,21 @@ def test_hand_edited_post_of_a_deleted_raw_file_is_warned_about_once(tmp_path: P
 
 
 def test_long_ingest_prints_progress(tmp_path: Path, monkeypatch, capsys):
-    import news_archive.ingest as ingest_module
+    import sys
 
-    monkeypatch.setattr(ingest_module._Progress, "EVERY", 0.0)
-    monkeypatch.setattr(ingest_module._Progress, "MIN_FILES", 2)
+    from news_archive.ingest import progress
+
+    monkeypatch.setattr(progress, "LONG_RUN", 2)
     raw = tmp_path / "raw"
     raw.mkdir()
     for n in range(3):
         (raw / f"a{n}.txt").write_text(AGENCY.replace("Port Workers", f"Port Workers {n}"),
                                        encoding="utf-8")
-    ingest(raw, tmp_path / "posts", workers=1)
-    assert "news_archive ingest: 1 of 3 raw files processed" in capsys.readouterr().err
+    ticks = iter(range(100))
+    report = progress.log_progress(every_seconds=0.5, clock=lambda: next(ticks),
+                                   emit=lambda line: print(line, file=sys.stderr))
+    ingest(raw, tmp_path / "posts", workers=1, progress=report)
+    assert "news_archive ingest: 1 of 3 files processed" in capsys.readouterr().err
 
 
 def test_record_byline_loses_its_job_title(tmp_path: Path):
