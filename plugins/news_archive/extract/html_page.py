@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..draft import Extracted
 from ..errors import UnreadableInput
+from .headline import page_h1
 from .resources import pattern_groups
 
 BOILERPLATE_FILE = "html_boilerplate.txt"
@@ -111,9 +112,14 @@ def _is_heading_like(line: str) -> bool:
     return _n_words(line) <= 6 and not _SENTENCE_END.search(line) and not _LIST_ITEM.match(line)
 
 
-def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[str]]:
-    """Remove page chrome from extracted lines. Returns (paragraphs, credit lines)."""
+def clean_lines(lines: list[str], title: str = "",
+                other_titles: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """Remove page chrome from extracted lines. Returns (paragraphs, credit lines).
+
+    Leading lines that repeat the headline (`title`, or another title of the page such as
+    its og:title) are dropped."""
     ntitle = _norm(title)
+    ntitles = {ntitle, *(_norm(t) for t in other_titles)} - {""}
     out: list[str] = []
     credits: list[str] = []
     strip = _patterns().get("strip")
@@ -123,7 +129,7 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[str]
             if not line:
                 continue
         if not out and i < HEAD_LINES:  # nothing kept yet: headline, date and byline lines
-            if ntitle and _norm(line) == ntitle or _is_head_meta(line):
+            if _norm(line) in ntitles or _is_head_meta(line):
                 continue
         if _fullmatch("drop", line):
             continue
@@ -258,10 +264,12 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
                                         **_COMMON)
     text = _choose(doc.text if doc else None, broad.text if broad else None)
     meta = doc or broad
-    title = ((meta.title if meta else "") or "").strip()
+    meta_title = ((meta.title if meta else "") or "").strip()
+    h1 = page_h1(tree, meta_title, (meta.sitename or "") if meta else "")
+    title = h1 or meta_title  # the article's own <h1> wins over og:title and <title>
     lines = _lines(text)
     lines += continuation_lines(tree, lines)
-    paragraphs, credit_lines = clean_lines(lines, title)
+    paragraphs, credit_lines = clean_lines(lines, title, (meta_title,))
     precise_found = bool(doc and _n_words(doc.text or ""))
     if not paragraphs or not precise_found and not has_prose(paragraphs):
         raise UnreadableInput("no article text found")

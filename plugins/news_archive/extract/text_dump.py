@@ -15,10 +15,10 @@ from datetime import date
 from ..draft import Extracted
 from .blocks import split_blocks
 from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
+from .dateline import read_dateline
 from .meta import choose_title, clean_byline, find_byline, find_source, is_credit, title_score
 from .published import date_label, find_dates, is_date_line
 
-_DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
 _BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von)\s+\S.{0,80}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
@@ -153,10 +153,11 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     if ex.published:
         ex.published_source = "text"
     else:
-        m = _DATELINE_RE.match(first_par)
-        dates = find_dates(m.group(0), today) if m else []
-        if dates:
-            ex.published, ex.published_source = dates[0].iso, "dateline"
+        for lead in (first_par, ex.summary):
+            dateline = read_dateline(lead, today) if lead else None
+            if dateline and dateline.published:
+                ex.published, ex.published_source = dateline.published, "dateline"
+                break
     if not ex.published:
         labelled = [s.text for s in scored if len(s.text) < 200 and is_date_line(s.text)]
         for t in labelled:
