@@ -21,7 +21,15 @@ from lxml import etree
 
 from ..draft import Extracted
 from ..errors import UnreadableInput
+from .dateline import read_dateline
 from .headline import page_h1
+from .html_fallback import (
+    TRUNCATED_WARNING,
+    fallback_paragraphs,
+    is_truncated,
+    paragraph_texts,
+)
+from .repeats import collapse_warning, dominant_repeat
 from .resources import pattern_groups
 
 BOILERPLATE_FILE = "html_boilerplate.txt"
@@ -271,9 +279,18 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
     lines += continuation_lines(tree, lines)
     paragraphs, credit_lines = clean_lines(lines, title, (meta_title,))
     precise_found = bool(doc and _n_words(doc.text or ""))
+    warnings = []
+    n_repeats = max(dominant_repeat(lines)[1], dominant_repeat(paragraph_texts(tree))[1])
     if not paragraphs or not precise_found and not has_prose(paragraphs):
-        raise UnreadableInput("no article text found")
-    out = Extracted(title=title, paragraphs=paragraphs, url=url or (meta.url or ""))
+        paragraphs, warnings = fallback_paragraphs(tree, html)
+        credit_lines = []
+    elif n_repeats:
+        warnings.append(collapse_warning(n_repeats))
+    if is_truncated(html) and not any(w.startswith("page is truncated") for w in warnings):
+        warnings.append(TRUNCATED_WARNING)
+    page_url = (meta.url or "") if meta else ""
+    out = Extracted(title=title, paragraphs=paragraphs, url=url or page_url)
+    out.warnings += warnings
     out.credits = " ".join(credit_lines)
     if meta:
         out.byline = ", ".join(a.strip() for a in (meta.author or "").split(";") if a.strip())
@@ -281,5 +298,9 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
         if meta.date:
             out.published, out.published_source = meta.date, "html-meta"
         out.summary = _summary(meta.description or "", paragraphs, title)
+    if not out.published:  # no date in the page's metadata: the story's own dateline
+        dateline = read_dateline(paragraphs[0])
+        if dateline and dateline.published:
+            out.published, out.published_source = dateline.published, "dateline"
     out.language = _page_language(tree)
     return out

@@ -138,11 +138,13 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
 def date_label(text: str, before: int) -> str:
     """"published" or "updated" if such a label precedes position `before` closely."""
     window = text[max(0, before - 40) : before]
-    for kind in ("published", "updated"):
+    best, best_end = "", -1
+    for kind in ("published", "updated"):  # the label nearest the date names it
         rx = LABELS.get(kind)
-        if rx is not None and rx.search(window):
-            return kind
-    return ""
+        for m in rx.finditer(window) if rx is not None else ():
+            if m.end() > best_end:
+                best, best_end = kind, m.end()
+    return best
 
 
 @lru_cache(maxsize=4096)
