@@ -29,6 +29,7 @@ from .html_fallback import (
     is_truncated,
     paragraph_texts,
 )
+from .published import find_dates
 from .repeats import collapse_warning, dominant_repeat
 from .resources import pattern_groups
 
@@ -257,6 +258,23 @@ def _page_language(tree) -> str:
     return code if re.fullmatch(r"[a-z]{2}", code) else ""
 
 
+# htmldate reads dates from markup (meta tags, <time>, JSON-LD, URL) first; its search of
+# the page text guesses a year's 1 January from a lone year ("© 2021"), so a date it finds
+# there is kept only when the page text states that full date
+MARKUP_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def text_date(tree) -> str | None:
+    """The publication date htmldate finds in the page text, if the text states it in full."""
+    from htmldate import find_date
+
+    found = find_date(tree, original_date=True, extensive_search=True)
+    if not found:
+        return None
+    text = " ".join(tree.itertext())
+    return found if any(d.iso == found[:10] for d in find_dates(text)) else None
+
+
 def extract_html_page(html: str, url: str = "") -> Extracted:
     """Article text and metadata of one HTML page; UnreadableInput when there is no article."""
     import trafilatura
@@ -266,7 +284,8 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
         raise UnreadableInput("no article text found (empty or unparsable HTML)")
     separate_blocks(tree)
     doc = trafilatura.bare_extraction(
-        tree, url=url or None, favor_precision=True, with_metadata=True, **_COMMON
+        tree, url=url or None, favor_precision=True, with_metadata=True,
+        date_extraction_params=MARKUP_DATE_PARAMS, **_COMMON
     )
     broad = trafilatura.bare_extraction(tree, url=url or None, favor_recall=True, fast=True,
                                         **_COMMON)
@@ -298,9 +317,13 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
         if meta.date:
             out.published, out.published_source = meta.date, "html-meta"
         out.summary = _summary(meta.description or "", paragraphs, title)
-    if not out.published:  # no date in the page's metadata: the story's own dateline
+    if not out.published:  # no date in the page's markup: the story's dateline, the text
         dateline = read_dateline(paragraphs[0])
         if dateline and dateline.published:
             out.published, out.published_source = dateline.published, "dateline"
+        else:
+            found = text_date(tree)
+            if found:
+                out.published, out.published_source = found, "html-meta"
     out.language = _page_language(tree)
     return out
