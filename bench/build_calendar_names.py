@@ -16,7 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-from babel import Locale, __version__ as babel_version
+from babel import Locale
+from babel import __version__ as babel_version
 
 OUT = Path(__file__).resolve().parents[1] / "plugins" / "news_archive" / "extract" / "data"
 # languages (babel locale ids) in priority order: widely used news languages first, then the
