@@ -14,6 +14,7 @@ from datetime import date
 
 from ..draft import Extracted
 from ..errors import UnreadableInput
+from .block_model import refine_body
 from .blocks import split_blocks
 from .briefs import brief_region, extend_end
 from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
@@ -153,6 +154,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         body.append(s)
         last_key = key
         i += 1
+
+    body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary)
 
     # header zone: from the headline to the first paragraph, plus the first paragraph
     head_from = title_i if 0 <= title_i < start else max(0, start - 6)
