@@ -184,9 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--drop-below", type=float, default=0.5,
+    ap.add_argument("--drop-below", type=float, default=0.1,
                     help="a block the rules kept is dropped below this probability")
-    ap.add_argument("--add-above", type=float, default=0.5,
+    ap.add_argument("--add-above", type=float, default=1.01,
                     help="a block the rules left out is added above this probability")
     ap.add_argument("--write", action="store_true", help="write the model trained on all pages")
     args = ap.parse_args(argv)

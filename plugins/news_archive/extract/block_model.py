@@ -15,6 +15,8 @@ import math
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from .classify import BAD, GOOD, NEAR, SHORT, Scored
 from .resources import DATA_DIR, data_json
 
@@ -31,7 +33,8 @@ FEATURES = (
     "title_words", "digits", "markers", "li", "heading", "menu", "position", "repeats",
     "headline_sim", "rule_kept", "in_region", "region_distance", "good", "near", "short",
     "bad", *(f"reason_{r}" for r in REASONS), "prev_kept", "next_kept", "prev_good",
-    "next_good", "prev_bad", "next_bad",
+    "next_good", "prev_bad", "next_bad", "region_share", "to_region_end", "to_region_start",
+    "prev_caption", "next_caption", "prev_short", "next_short",
 )
 
 
@@ -52,12 +55,14 @@ def _cached_text_features(text: str) -> tuple[float, ...]:
             1.0 if _TERMINAL.search(text) else 0.0)
 
 
+@lru_cache(maxsize=1 << 14)
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(text))
+    return frozenset(_WORD.findall(text.casefold()))
 
 
 def block_features(scored: list[Scored], kept: set[int], start: int, end: int,
-                   title: str, counts: dict[str, int], i: int) -> list[float]:
+                   title: str, counts: dict[str, int], i: int,
+                   region_weight: int) -> list[float]:
     """The feature vector of block `i` (see FEATURES)."""
     s = scored[i]
     short, lower, title_share, digits, markers, terminal = _text_features(s.text)
@@ -83,26 +88,36 @@ def block_features(scored: list[Scored], kept: set[int], start: int, end: int,
             float(prev is not None and prev.klass == GOOD),
             float(nxt is not None and nxt.klass == GOOD),
             float(prev is None or prev.klass == BAD), float(nxt is None or nxt.klass == BAD)]
+    row += [min(1.0, s.weight / (region_weight or 1)),
+            min(abs(end - i), WINDOW) / WINDOW, min(abs(i - start), WINDOW) / WINDOW,
+            float(prev is not None and prev.reason == "caption"),
+            float(nxt is not None and nxt.reason == "caption"),
+            float(prev is not None and prev.weight < 60),
+            float(nxt is not None and nxt.weight < 60)]
     return row
 
 
 def candidate_rows(scored: list[Scored], body: list[Scored], start: int, end: int,
-                   title: str) -> tuple[list[int], list[list[float]]]:
+                   title: str, body_only: bool = False) -> tuple[list[int], list[list[float]]]:
     """(indices, feature rows) of the blocks the model decides on: the rule's region and
-    WINDOW blocks on either side."""
+    WINDOW blocks on either side (only the rule's own blocks with `body_only`)."""
     index = {id(s): i for i, s in enumerate(scored)}
     kept = {index[id(s)] for s in body if id(s) in index}
     counts: dict[str, int] = {}
     for s in scored:
         counts[s.text] = counts.get(s.text, 0) + 1
     lo, hi = max(0, start - WINDOW), min(len(scored), end + WINDOW + 1)
-    idx = list(range(lo, hi))
-    return idx, [block_features(scored, kept, start, end, title, counts, i) for i in idx]
+    idx = sorted(kept) if body_only else list(range(lo, hi))
+    region_weight = sum(scored[i].weight for i in kept)
+    return idx, [block_features(scored, kept, start, end, title, counts, i, region_weight)
+                 for i in idx]
 
 
 @lru_cache(maxsize=1)
-def load_model() -> tuple[list[float], float] | None:
-    """(weights, threshold) from data/block_model.json, or None when there is none."""
+def load_model() -> tuple[list[float], tuple[float, float]] | None:
+    """(weights, (drop_below, add_above)) from data/block_model.json, or None when there is
+    none: a block the rules kept is dropped when the model's probability is below the first
+    threshold, a block they left out is added when it is above the second."""
     if not (DATA_DIR / MODEL_FILE).is_file():
         return None
     model = data_json(MODEL_FILE)
@@ -110,12 +125,16 @@ def load_model() -> tuple[list[float], float] | None:
     if list(model["features"]) != list(FEATURES):
         raise ValueError(f"{MODEL_FILE} was trained on other features; re-run "
                          "bench/train_block_classifier.py")
-    return [float(w) for w in model["weights"]], float(model["threshold"])
+    return ([float(w) for w in model["weights"]],
+            (float(model["drop_below"]), float(model["add_above"])))
 
 
-def probability(weights: list[float], row: list[float]) -> float:
-    z = sum(w * x for w, x in zip(weights, row, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def probabilities(weights: list[float], rows: list[list[float]]) -> list[float]:
+    """The model's probability that each row's block is article text."""
+    if not rows:
+        return []
+    z = np.clip(np.asarray(rows) @ np.asarray(weights), -30.0, 30.0)
+    return (1.0 / (1.0 + np.exp(-z))).tolist()
 
 
 def _norm(text: str) -> str:
@@ -130,19 +149,19 @@ def refine_body(scored: list[Scored], body: list[Scored], start: int, end: int,
     model = load_model()
     if model is None or not body:
         return body
-    weights, threshold = model
-    idx, rows = candidate_rows(scored, body, start, end, title)
+    weights, (drop_below, add_above) = model
+    idx, rows = candidate_rows(scored, body, start, end, title, body_only=add_above > 1.0)
     title_key = _norm(title)
     in_body = {id(s) for s in body}
     out: list[Scored] = []
     seen: set[str] = set()
-    for i, row in zip(idx, rows, strict=True):
+    for i, p in zip(idx, probabilities(weights, rows), strict=True):
         s = scored[i]
         if s.text in seen or i == title_i:
             continue
         if id(s) not in in_body and (s.text == summary or _norm(s.text) == title_key):
             continue
-        if probability(weights, row) >= threshold:
+        if p >= (drop_below if id(s) in in_body else add_above):
             out.append(s)
             seen.add(s.text)
     return out or body
