@@ -12,10 +12,10 @@ that file the rule cleaner's choice stands unchanged.
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections import Counter
 from functools import lru_cache
-
-import numpy as np
 
 from .classify import BAD, GOOD, NEAR, SHORT, Scored
 from .resources import DATA_DIR, data_json
@@ -28,31 +28,46 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 _MARKERS = re.compile(r"[|•·»›©@#]|https?:|www\.|\[\d*\]")
 
-FEATURES = (
-    "bias", "log_len", "log_words", "sentences", "terminal", "short_words", "lower_words",
-    "title_words", "digits", "markers", "li", "heading", "menu", "position", "repeats",
-    "headline_sim", "rule_kept", "in_region", "region_distance", "good", "near", "short",
-    "bad", *(f"reason_{r}" for r in REASONS), "prev_kept", "next_kept", "prev_good",
-    "next_good", "prev_bad", "next_bad", "region_share", "to_region_end", "to_region_start",
-    "prev_caption", "next_caption", "prev_short", "next_short",
+# features of a block alone (text, markup, the rules' class) ...
+STATIC = (
+    "log_len", "log_words", "sentences", "terminal", "short_words", "lower_words",
+    "title_words", "digits", "markers", "li", "heading", "menu", "good", "near", "short",
+    "bad", *(f"reason_{r}" for r in REASONS),
 )
-
-
-def _text_features(text: str) -> tuple[float, ...]:
-    """Features of a block's text alone (cached: chrome lines recur across dumps)."""
-    return _cached_text_features(text)
+# ... and of its place in the dump, the rule's region and its neighbours
+DYNAMIC = (
+    "bias", "position", "repeats", "headline_sim", "rule_kept", "in_region",
+    "region_distance", "prev_kept", "next_kept", "prev_good", "next_good", "prev_bad",
+    "next_bad", "region_share", "to_region_end", "to_region_start", "prev_caption",
+    "next_caption", "prev_short", "next_short",
+)
+FEATURES = STATIC + DYNAMIC
 
 
 @lru_cache(maxsize=1 << 16)
-def _cached_text_features(text: str) -> tuple[float, ...]:
-    words = _WORD.findall(text)
-    n = len(words) or 1
-    short = sum(1 for w in words if len(w) <= 3) / n
-    lower = sum(1 for w in words if w[0].islower()) / n
-    title = sum(1 for w in words if w[0].isupper()) / n
-    digits = sum(c.isdigit() for c in text) / (len(text) or 1)
-    return (short, lower, title, digits, 1.0 if _MARKERS.search(text) else 0.0,
-            1.0 if _TERMINAL.search(text) else 0.0)
+def _static_row(text: str, kind: str, menu: bool, klass: str, reason: str, weight: int,
+                words: int, sentences: int) -> tuple[float, ...]:
+    """The STATIC features of a block (cached: chrome lines recur across dumps)."""
+    found = _WORD.findall(text)
+    n = len(found) or 1
+    return (
+        math.log1p(weight), math.log1p(words), min(sentences, 5) / 5.0,
+        1.0 if _TERMINAL.search(text) else 0.0,
+        sum(1 for w in found if len(w) <= 3) / n,
+        sum(1 for w in found if w[0].islower()) / n,
+        sum(1 for w in found if w[0].isupper()) / n,
+        sum(c.isdigit() for c in text) / (len(text) or 1),
+        1.0 if _MARKERS.search(text) else 0.0,
+        float(kind == "li"), float(kind == "h"), float(menu),
+        float(klass == GOOD), float(klass == NEAR), float(klass == SHORT), float(klass == BAD),
+        *(float(reason == r) for r in REASONS),
+    )
+
+
+def static_row(s: Scored) -> tuple[float, ...]:
+    b = s.block
+    return _static_row(b.text, b.kind, b.menu, s.klass, s.reason, s.weight, s.words,
+                       s.sentences)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -60,56 +75,48 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.casefold()))
 
 
-def block_features(scored: list[Scored], kept: set[int], start: int, end: int,
-                   title: str, counts: dict[str, int], i: int,
-                   region_weight: int) -> list[float]:
-    """The feature vector of block `i` (see FEATURES)."""
+def dynamic_row(scored: list[Scored], kept: set[int], start: int, end: int,
+                title_words: frozenset[str], counts: dict[str, int], i: int,
+                region_weight: int) -> list[float]:
+    """The DYNAMIC features of block `i`."""
     s = scored[i]
-    short, lower, title_share, digits, markers, terminal = _text_features(s.text)
     n = len(scored)
-    tw = _word_set(title)
     sim = 0.0
-    if tw:
+    if title_words:
         bw = _word_set(s.text)
-        sim = len(tw & bw) / (len(tw | bw) or 1)
+        sim = len(title_words & bw) / (len(title_words | bw) or 1)
     dist = 0 if start <= i <= end else min(abs(i - start), abs(i - end))
     prev, nxt = (scored[i - 1] if i > 0 else None), (scored[i + 1] if i + 1 < n else None)
-    row = [
-        1.0, math.log1p(s.weight), math.log1p(s.words), min(s.sentences, 5) / 5.0, terminal,
-        short, lower, title_share, digits, markers,
-        float(s.block.kind == "li"), float(s.block.kind == "h"), float(s.block.menu),
-        i / n, math.log(counts.get(s.text, 1)), sim,
-        float(i in kept), float(start <= i <= end), min(dist, WINDOW) / WINDOW,
-        float(s.klass == GOOD), float(s.klass == NEAR), float(s.klass == SHORT),
-        float(s.klass == BAD),
+    return [
+        1.0, i / n, math.log(counts.get(s.text, 1)), sim, float(i in kept),
+        float(start <= i <= end), min(dist, WINDOW) / WINDOW,
+        float(i - 1 in kept), float(i + 1 in kept),
+        float(prev is not None and prev.klass == GOOD),
+        float(nxt is not None and nxt.klass == GOOD),
+        float(prev is None or prev.klass == BAD), float(nxt is None or nxt.klass == BAD),
+        min(1.0, s.weight / (region_weight or 1)),
+        min(abs(end - i), WINDOW) / WINDOW, min(abs(i - start), WINDOW) / WINDOW,
+        float(prev is not None and prev.reason == "caption"),
+        float(nxt is not None and nxt.reason == "caption"),
+        float(prev is not None and prev.weight < 60),
+        float(nxt is not None and nxt.weight < 60),
     ]
-    row += [float(s.reason == r) for r in REASONS]
-    row += [float(i - 1 in kept), float(i + 1 in kept),
-            float(prev is not None and prev.klass == GOOD),
-            float(nxt is not None and nxt.klass == GOOD),
-            float(prev is None or prev.klass == BAD), float(nxt is None or nxt.klass == BAD)]
-    row += [min(1.0, s.weight / (region_weight or 1)),
-            min(abs(end - i), WINDOW) / WINDOW, min(abs(i - start), WINDOW) / WINDOW,
-            float(prev is not None and prev.reason == "caption"),
-            float(nxt is not None and nxt.reason == "caption"),
-            float(prev is not None and prev.weight < 60),
-            float(nxt is not None and nxt.weight < 60)]
-    return row
 
 
 def candidate_rows(scored: list[Scored], body: list[Scored], start: int, end: int,
                    title: str, body_only: bool = False) -> tuple[list[int], list[list[float]]]:
     """(indices, feature rows) of the blocks the model decides on: the rule's region and
     WINDOW blocks on either side (only the rule's own blocks with `body_only`)."""
-    index = {id(s): i for i, s in enumerate(scored)}
-    kept = {index[id(s)] for s in body if id(s) in index}
-    counts: dict[str, int] = {}
-    for s in scored:
-        counts[s.text] = counts.get(s.text, 0) + 1
+    in_body = {id(s) for s in body}
+    kept = {i for i in range(max(0, start), min(len(scored), end + 1))
+            if id(scored[i]) in in_body}
+    counts = Counter(s.block.text for s in scored)
     lo, hi = max(0, start - WINDOW), min(len(scored), end + WINDOW + 1)
     idx = sorted(kept) if body_only else list(range(lo, hi))
     region_weight = sum(scored[i].weight for i in kept)
-    return idx, [block_features(scored, kept, start, end, title, counts, i, region_weight)
+    tw = _word_set(title) if title else frozenset()
+    return idx, [[*static_row(scored[i]),
+                  *dynamic_row(scored, kept, start, end, tw, counts, i, region_weight)]
                  for i in idx]
 
 
@@ -131,10 +138,11 @@ def load_model() -> tuple[list[float], tuple[float, float]] | None:
 
 def probabilities(weights: list[float], rows: list[list[float]]) -> list[float]:
     """The model's probability that each row's block is article text."""
-    if not rows:
-        return []
-    z = np.clip(np.asarray(rows) @ np.asarray(weights), -30.0, 30.0)
-    return (1.0 / (1.0 + np.exp(-z))).tolist()
+    out = []
+    for row in rows:
+        z = max(-30.0, min(30.0, sum(map(operator.mul, weights, row))))
+        out.append(1.0 / (1.0 + math.exp(-z)))
+    return out
 
 
 def _norm(text: str) -> str:
