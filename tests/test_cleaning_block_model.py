@@ -57,7 +57,7 @@ def test_refine_body_drops_what_the_model_rejects(monkeypatch):
     # a model that rejects list items: the rule's list item goes, prose stays
     li = block_model.FEATURES.index("li")
     weights = [0.0] * len(block_model.FEATURES)
-    weights[0], weights[li] = 3.0, -10.0
+    weights[block_model.FEATURES.index("bias")], weights[li] = 3.0, -10.0
     monkeypatch.setattr(block_model, "load_model", lambda: (weights, (0.5, 1.01)))
     text = "\n\n".join(["Council approves library budget", PARAS[0],
                         "  * A short list item of the article", PARAS[1], PARAS[2]]) + "\n"
@@ -76,7 +76,7 @@ def test_without_a_model_the_rules_decide(monkeypatch):
 
 def test_drop_only_model_never_adds(monkeypatch):
     weights = [0.0] * len(block_model.FEATURES)
-    weights[0] = 30.0  # everything looks like article text
+    weights[block_model.FEATURES.index("bias")] = 30.0  # everything looks like article text
     monkeypatch.setattr(block_model, "load_model", lambda: (weights, (0.1, 1.01)))
     scored = score_blocks(split_blocks(DUMP))
     body = [s for s in scored if s.text in PARAS]
