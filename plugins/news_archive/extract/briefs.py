@@ -3,8 +3,9 @@
 The region finder (`classify.best_region`) weighs blocks by their length, so a brief's short
 closing sentence ("It reopens on Wednesday.") and a brief made only of short sentences are
 lost, and with no prose after it the headline is not recognised either.  These rules keep
-them: complete short sentences right after the article belong to it, and a dump whose
-longest run of prose is only short sentences is read as a brief under its headline.
+them: in a file that holds the brief alone, complete short sentences right after the text
+belong to it, and a dump whose prose is only short sentences is read as a brief under its
+headline.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from .meta import is_credit
 from .published import is_date_line
 
 MIN_WORDS = 4  # a short sentence of a brief has at least this many words
-MAX_TAIL = 2  # short sentences taken after the region's end
+MAX_TAIL = 2  # short sentences taken after the region's end ...
+BRIEF_PROSE_BLOCKS, BRIEF_PROSE_CHARS = 2, 600  # ... of a brief: two paragraphs at most,
+BRIEF_MAX_DUMP_BLOCKS = 8  # in a file that is the brief alone (no page chrome around it)
 BRIEF_MAX_BLOCKS = 4  # a brief found without a region has at most this many paragraphs
 _STARTS = re.compile(r"^[\"'“‘«„(]?[^\W\d_a-zà-ÿа-я]")  # an upper-case or uncased letter
 _ENDS = re.compile(r"[.!?…。！？][\"'”’»)]*$")
@@ -35,9 +38,13 @@ def is_short_sentence(s: Scored) -> bool:
 
 def extend_end(scored: list[Scored], start: int, end: int) -> int:
     """The region's end moved over short complete sentences that directly follow it, when
-    the region is a short text (a brief) and nothing article-like comes after them."""
-    body = sum(s.weight for s in scored[start : end + 1] if s.klass in (GOOD, NEAR))
-    if body >= 600:
+    the file is a brief alone (a headline and one or two paragraphs of prose).  On a web
+    page a short sentence after a short text is as often a link line ("You can view ...
+    here"), and keeping those lowered the dev score on one half of the A/B split."""
+    if len(scored) > BRIEF_MAX_DUMP_BLOCKS:
+        return end  # a web page with its chrome: a short line after the text is chrome
+    prose = [s.weight for s in scored[start : end + 1] if s.klass in (GOOD, NEAR)]
+    if len(prose) > BRIEF_PROSE_BLOCKS or sum(prose) >= BRIEF_PROSE_CHARS:
         return end
     j = end
     while j + 1 < len(scored) and j - end < MAX_TAIL and is_short_sentence(scored[j + 1]):
