@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from news_archive.extract.dateline import read_dateline
 from news_archive.extract.html_page import extract_html_page
-from news_archive.extract.published import date_label, find_dates
+from news_archive.extract.published import date_label, find_dates, jalali_to_gregorian
 from news_archive.extract.text_dump import extract_text_dump
 
 TODAY = date(2030, 1, 1)
@@ -50,6 +50,8 @@ DATELINES = {
     "Levantine month name": ("دمشق، 5 كانون الثاني 2020 —", "2020-01-05"),
     "Spanish with de": ("MADRID, 3 de junio de 2019 —", "2019-06-03"),
     "TASS style": ("МИНСК, 3 июня 2019 /ТАСС/.", "2019-06-03"),
+    "Persian, Solar Hijri": ("تهران، ۱۴ اردیبهشت ۱۳۹۸ —", "2019-05-04"),
+    "Dari, Solar Hijri": ("کابل، ۵ اسد ۱۳۹۸ —", "2019-07-27"),
 }
 
 
@@ -120,7 +122,16 @@ def test_date_forms_in_many_languages(text, iso):
     assert [d.iso for d in find_dates(text, TODAY)] == [iso]
 
 
-@pytest.mark.parametrize("text", ["June 3", "5 мая", "in March 2019", "Stadium 3, 2019"])
+@pytest.mark.parametrize("jalali,iso", [
+    ((1398, 1, 1), (2019, 3, 21)), ((1399, 12, 30), (2021, 3, 20)),
+    ((1400, 10, 11), (2022, 1, 1)), ((1403, 1, 1), (2024, 3, 20)),
+])
+def test_solar_hijri_conversion(jalali, iso):
+    assert jalali_to_gregorian(*jalali) == iso
+
+
+@pytest.mark.parametrize("text", ["June 3", "5 мая", "in March 2019", "Stadium 3, 2019",
+                                  "۱۴ اردیبهشت"])
 def test_no_full_date(text):
     assert find_dates(text, TODAY) == []
 

@@ -3,6 +3,7 @@
 Recognised forms: "July 7, 2021", "Nov. 19, 2019", "Tuesday, Sept. 14, 2021", "7 July 2021",
 "3. Juni 2019", "22 de janeiro de 2018", "7 июля 2021 г.", "۵ مه ۲۰۱۹", "2019. május 5.",
 "2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021" (day first),
+"۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
 "11/19/2019" (month first unless impossible).  A date needs a year: "June 3" is no date.
 Month names are looked up in ``data/months.tsv`` (written by hand) and
 ``data/months_cldr.tsv`` (CLDR, many languages), so a month is matched as any word and then
@@ -69,6 +70,41 @@ DATE_RES = [
     re.compile(rf"(?<![\w.]){_Y}\.?\s+(?:m\.\s+|gada\s+)?{_M}\s+(?P<day>[0-3]?\d)(?!\d)",
                re.IGNORECASE),
 ]
+# Solar Hijri (Iranian/Afghan) calendar: "۱۴ اردیبهشت ۱۳۹۸" is 4 May 2019
+JALALI_MONTHS: dict[str, int] = _name_table("months_jalali.tsv")
+JALALI_RE = re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\s+(?P<jname>{_NAME})\s+"
+                       r"(?P<jyear>1[34]\d\d)(?!\d)", re.IGNORECASE)
+DATE_RES.append(JALALI_RE)
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
+    """(year, month, day) in the Gregorian calendar of a Solar Hijri date."""
+    jy += 1595
+    days = (-355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+            + ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186))
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = (gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0
+    lengths = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    gm = 0
+    while gm < 11 and gd > lengths[gm]:
+        gd -= lengths[gm]
+        gm += 1
+    return gy, gm + 1, gd
+
+
 _ASCII_DIGITS: dict[int, str] = {}
 for _cp in range(0x80, 0x1FBFA):
     if unicodedata.category(chr(_cp)) == "Nd":
@@ -95,6 +131,11 @@ class FoundDate:
 
 def _to_iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
+    if g.get("jname"):
+        jm, jd = JALALI_MONTHS.get(fold_name(g["jname"])), int(g["day"])
+        if not jm or not 1 <= jd <= (31 if jm <= 6 else 30):
+            return None
+        return date(*jalali_to_gregorian(int(g["jyear"]), jm, jd)).isoformat()
     year = int(g["year"])
     if g.get("mname"):
         month, day = MONTHS.get(fold_name(g["mname"])), int(g["day"])
