@@ -185,3 +185,10 @@ def test_arabic_script_dateline_split_off_headline():
                            today=TODAY)
     assert ex.title == head
     assert ex.published == "2019-06-03"
+
+
+def test_lone_site_name_h1_in_page_header_is_not_the_headline():
+    tree = lxml_html.fromstring(
+        "<html><body><header><h1>Daily Northern Planet</h1></header>"
+        f"<div class='story'><h2>{H1}</h2><p>{PARAS[0]}</p></div></body></html>")
+    assert page_h1(tree, H1, "") == ""

@@ -93,10 +93,11 @@ def page_h1(tree, meta_title: str = "", sitename: str = "") -> str:
 
     Headings inside links (a logo), navigation, footers, asides and forms, one-word
     headings and headings that name the site are left out; an ``<h1>`` inside ``<article>``
-    wins; otherwise the first one, if it is the only one or shares words with `meta_title`.
+    wins; otherwise the first one, if it shares words with `meta_title` or is the only one
+    (and not in the page's header, where it may be the site's name).
     """
     site = _site_names(meta_title, sitename)
-    candidates: list[tuple[str, bool]] = []
+    candidates: list[tuple[str, bool, bool]] = []
     for el in tree.iter("h1"):
         ancestors = {a.tag for a in el.iterancestors() if isinstance(a.tag, str)}
         if ancestors & _SKIP_ANCESTORS:
@@ -104,14 +105,16 @@ def page_h1(tree, meta_title: str = "", sitename: str = "") -> str:
         text = " ".join(el.text_content().split())
         if not _is_headline_text(text) or tuple(norm_words(text)) in site:
             continue
-        candidates.append((text, "article" in ancestors))
+        page_header = "header" in ancestors and not ancestors & {"article", "main"}
+        candidates.append((text, "article" in ancestors, page_header))
     if not candidates:
         return ""
-    for text, in_article in candidates:
+    for text, in_article, _ in candidates:
         if in_article:
             return text
-    first = candidates[0][0]
-    distinct = {tuple(norm_words(t)) for t, _ in candidates}
-    if len(distinct) == 1 or shares_headline(meta_title, first):
-        return first
-    return ""
+    text, _, page_header = candidates[0]
+    if shares_headline(meta_title, text):
+        return text
+    # a lone <h1> in the page's own header (outside <main>) may be the site's name
+    distinct = {tuple(norm_words(t)) for t, _, _ in candidates}
+    return text if len(distinct) == 1 and not page_header else ""
