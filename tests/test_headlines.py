@@ -192,3 +192,10 @@ def test_lone_site_name_h1_in_page_header_is_not_the_headline():
         "<html><body><header><h1>Daily Northern Planet</h1></header>"
         f"<div class='story'><h2>{H1}</h2><p>{PARAS[0]}</p></div></body></html>")
     assert page_h1(tree, H1, "") == ""
+
+
+@pytest.mark.parametrize("head", ["UK: Inflation rises to a ten-year high",
+                                  "BREAKING: Storm closes the mountain pass"])
+def test_headline_prefix_without_date_is_kept(head):
+    ex = extract_text_dump("\n\n".join([head, *PARAS]) + "\n", today=TODAY)
+    assert ex.title == head

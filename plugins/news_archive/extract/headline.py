@@ -29,10 +29,10 @@ def norm_words(text: str) -> list[str]:
 
 
 def headline_after_dateline(text: str, today: date | None = None) -> str:
-    """The headline in a block that opens with a dateline ("" when there is none or when
-    the rest reads as a sentence of body text rather than a headline)."""
+    """The headline in a block that opens with a dated dateline ("" when there is none or
+    when the rest reads as a sentence of body text rather than a headline)."""
     dl = read_dateline(text, today)
-    if not dl:
+    if not dl or not dl.published:  # "UK: Inflation rises" keeps its "UK:"
         return ""
     rest = text[dl.end :].strip()
     n = len(norm_words(rest))
