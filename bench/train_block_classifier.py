@@ -121,9 +121,11 @@ def fit(X: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float = L2,
 
 
 def body_of(rec: dict, keep: np.ndarray) -> str:
+    """The body as `block_model.refine_body` builds it: the rule's blocks that are kept (with
+    their repeats), plus added blocks that are not the headline, standfirst or a repeat."""
     seen, out = set(), []
     for t, k, s, r in zip(rec["texts"], keep, rec["skip"], rec["rule"], strict=True):
-        if k and t not in seen and (r or not s):
+        if k and (r or (not s and t not in seen)):
             out.append(t)
             seen.add(t)
     return "\n\n".join(out)

@@ -165,11 +165,14 @@ def refine_body(scored: list[Scored], body: list[Scored], start: int, end: int,
     seen: set[str] = set()
     for i, p in zip(idx, probabilities(weights, rows), strict=True):
         s = scored[i]
-        if s.text in seen or i == title_i:
+        if id(s) in in_body:  # the rule's block (repeats as the rule kept them)
+            if p >= drop_below:
+                out.append(s)
+                seen.add(s.text)
             continue
-        if id(s) not in in_body and (s.text == summary or _norm(s.text) == title_key):
+        if s.text in seen or i == title_i or s.text == summary or _norm(s.text) == title_key:
             continue
-        if p >= (drop_below if id(s) in in_body else add_above):
+        if p >= add_above:
             out.append(s)
             seen.add(s.text)
     return out or body
