@@ -8,6 +8,7 @@ by ``<shared>/eval/score_extraction.py`` (4-gram shingle precision/recall/F1).  
 
 Usage:
     python bench/eval_cleaning.py [--shared DIR] [--per-doc STYLE] [--with-summary] [--keep DIR]
+                                  [--halves]
 
 The shared directory defaults to ``$NEWS_ARCHIVE_SHARED`` or ``<repo>/../shared``.
 """
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with-summary", action="store_true",
                     help="score summary + paragraphs instead of paragraphs only")
     ap.add_argument("--keep", metavar="DIR", help="write the JSON files here instead of a temp dir")
+    ap.add_argument("--halves", action="store_true",
+                    help="also score the fixed A/B split (A: page ids ending in an even hex "
+                         "digit, B: odd), as bench/train_block_classifier.py uses it")
     args = ap.parse_args(argv)
 
     shared = shared_dir(args.shared)
@@ -111,6 +115,14 @@ def main(argv: list[str] | None = None) -> int:
         for style in STYLES:
             res = run_scorer(scorer, truth, preds[style], work, style, args.per_doc == style)
             rows.append((style, res))
+        if args.halves:
+            for half, parity in (("A", 0), ("B", 1)):
+                keys = [pid for pid in truth if int(pid[-1], 16) % 2 == parity]
+                for style in STYLES:
+                    res = run_scorer(scorer, {k: truth[k] for k in keys},
+                                     {k: preds[style][k] for k in keys if k in preds[style]},
+                                     work, f"{style}_{half}")
+                    rows.append((f"{style} half {half} ({len(keys)})", res))
         whole = {pid: page.get("html2text", "") for pid, page in pages.items()}
         rows.append(("whole dump (html2text)", run_scorer(scorer, truth, whole, work, "whole")))
 

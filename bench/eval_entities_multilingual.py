@@ -78,8 +78,8 @@ def main() -> None:
     if not (shared / "eval" / "score_entities.py").exists():
         sys.exit(f"shared corpus not found at {shared} (use --shared or NEWS_ARCHIVE_SHARED)")
 
-    from news_archive.tagging.language import detect_language
     from news_archive.tagging import tag_text
+    from news_archive.tagging.language import detect_language
 
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,16 @@ from lxml import etree
 
 from ..draft import Extracted
 from ..errors import UnreadableInput
+from .dateline import read_dateline
+from .headline import page_h1
+from .html_fallback import (
+    TRUNCATED_WARNING,
+    fallback_paragraphs,
+    is_truncated,
+    paragraph_texts,
+)
+from .published import find_dates
+from .repeats import collapse_warning, dominant_repeat
 from .resources import pattern_groups
 
 BOILERPLATE_FILE = "html_boilerplate.txt"
@@ -31,6 +41,7 @@ HEAD_LINES = 3  # date/byline lines are looked for among the first lines only
 MAX_TRAILING_HEADINGS = 1  # short heading-like lines dropped from the very end
 DEDUPE_MIN_WORDS = 8  # repeated paragraphs at least this long are dropped
 MIN_PROSE_CHARS = 100  # without a precise extraction, an article needs this much sentence text
+FEW_PARAGRAPHS = 3  # so short an extraction is checked for a page of one repeated paragraph
 _COMMON = {"include_comments": False, "include_images": False, "include_links": False}
 _WORD = re.compile(r"\w+")
 _MONTHS = (
@@ -111,9 +122,14 @@ def _is_heading_like(line: str) -> bool:
     return _n_words(line) <= 6 and not _SENTENCE_END.search(line) and not _LIST_ITEM.match(line)
 
 
-def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[str]]:
-    """Remove page chrome from extracted lines. Returns (paragraphs, credit lines)."""
+def clean_lines(lines: list[str], title: str = "",
+                other_titles: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """Remove page chrome from extracted lines. Returns (paragraphs, credit lines).
+
+    Leading lines that repeat the headline (`title`, or another title of the page such as
+    its og:title) are dropped."""
     ntitle = _norm(title)
+    ntitles = {ntitle, *(_norm(t) for t in other_titles)} - {""}
     out: list[str] = []
     credits: list[str] = []
     strip = _patterns().get("strip")
@@ -123,7 +139,7 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[str]
             if not line:
                 continue
         if not out and i < HEAD_LINES:  # nothing kept yet: headline, date and byline lines
-            if ntitle and _norm(line) == ntitle or _is_head_meta(line):
+            if _norm(line) in ntitles or _is_head_meta(line):
                 continue
         if _fullmatch("drop", line):
             continue
@@ -243,6 +259,23 @@ def _page_language(tree) -> str:
     return code if re.fullmatch(r"[a-z]{2}", code) else ""
 
 
+# htmldate reads dates from markup (meta tags, <time>, JSON-LD, URL) first; its search of
+# the page text guesses a year's 1 January from a lone year ("© 2021"), so a date it finds
+# there is kept only when the page text states that full date
+MARKUP_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def text_date(tree) -> str | None:
+    """The publication date htmldate finds in the page text, if the text states it in full."""
+    from htmldate import find_date
+
+    found = find_date(tree, original_date=True, extensive_search=True)
+    if not found:
+        return None
+    text = " ".join(tree.itertext())
+    return found if any(d.iso == found[:10] for d in find_dates(text)) else None
+
+
 def extract_html_page(html: str, url: str = "") -> Extracted:
     """Article text and metadata of one HTML page; UnreadableInput when there is no article."""
     import trafilatura
@@ -252,20 +285,34 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
         raise UnreadableInput("no article text found (empty or unparsable HTML)")
     separate_blocks(tree)
     doc = trafilatura.bare_extraction(
-        tree, url=url or None, favor_precision=True, with_metadata=True, **_COMMON
+        tree, url=url or None, favor_precision=True, with_metadata=True,
+        date_extraction_params=MARKUP_DATE_PARAMS, **_COMMON
     )
     broad = trafilatura.bare_extraction(tree, url=url or None, favor_recall=True, fast=True,
                                         **_COMMON)
     text = _choose(doc.text if doc else None, broad.text if broad else None)
     meta = doc or broad
-    title = ((meta.title if meta else "") or "").strip()
+    meta_title = ((meta.title if meta else "") or "").strip()
+    h1 = page_h1(tree, meta_title, (meta.sitename or "") if meta else "")
+    title = h1 or meta_title  # the article's own <h1> wins over og:title and <title>
     lines = _lines(text)
     lines += continuation_lines(tree, lines)
-    paragraphs, credit_lines = clean_lines(lines, title)
+    paragraphs, credit_lines = clean_lines(lines, title, (meta_title,))
     precise_found = bool(doc and _n_words(doc.text or ""))
+    warnings = []
+    n_repeats = dominant_repeat(lines)[1]
+    if not n_repeats and len(paragraphs) <= FEW_PARAGRAPHS:  # repeats the extractor dropped
+        n_repeats = dominant_repeat(paragraph_texts(tree))[1]
     if not paragraphs or not precise_found and not has_prose(paragraphs):
-        raise UnreadableInput("no article text found")
-    out = Extracted(title=title, paragraphs=paragraphs, url=url or (meta.url or ""))
+        paragraphs, warnings = fallback_paragraphs(tree, html)
+        credit_lines = []
+    elif n_repeats:
+        warnings.append(collapse_warning(n_repeats))
+    if is_truncated(html) and not any(w.startswith("page is truncated") for w in warnings):
+        warnings.append(TRUNCATED_WARNING)
+    page_url = (meta.url or "") if meta else ""
+    out = Extracted(title=title, paragraphs=paragraphs, url=url or page_url)
+    out.warnings += warnings
     out.credits = " ".join(credit_lines)
     if meta:
         out.byline = ", ".join(a.strip() for a in (meta.author or "").split(";") if a.strip())
@@ -273,5 +320,13 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
         if meta.date:
             out.published, out.published_source = meta.date, "html-meta"
         out.summary = _summary(meta.description or "", paragraphs, title)
+    if not out.published:  # no date in the page's markup: the story's dateline, the text
+        dateline = read_dateline(paragraphs[0])
+        if dateline and dateline.published:
+            out.published, out.published_source = dateline.published, "dateline"
+        else:
+            found = text_date(tree)
+            if found:
+                out.published, out.published_source = found, "html-meta"
     out.language = _page_language(tree)
     return out

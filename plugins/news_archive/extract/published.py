@@ -1,28 +1,59 @@
 """Find full calendar dates (day, month and year) in page text.
 
-Recognised forms: "July 7, 2021", "Nov. 19, 2019", "7 July 2021", "22 de janeiro de 2018",
-"7 июля 2021", "2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021"
-(day first), "11/19/2019" (month first unless impossible).  Month names come from
-``data/months.tsv``; date labels ("Published", "Updated", ...) from ``data/date_labels.tsv``.
+Recognised forms: "July 7, 2021", "Nov. 19, 2019", "Tuesday, Sept. 14, 2021", "7 July 2021",
+"3. Juni 2019", "22 de janeiro de 2018", "7 июля 2021 г.", "۵ مه ۲۰۱۹", "2019. május 5.",
+"2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021" (day first),
+"۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
+"11/19/2019" (month first unless impossible).  A date needs a year: "June 3" is no date.
+Month names are looked up in ``data/months.tsv`` (written by hand) and
+``data/months_cldr.tsv`` (CLDR, many languages), so a month is matched as any word and then
+checked against that table; digits of other scripts (Arabic-Indic, Devanagari, ...) count as
+digits.  Date labels ("Published", "Updated", ...) come from ``data/date_labels.tsv``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from .resources import data_rows, pattern_groups
 
-MONTHS: dict[str, int] = {}
-for _lang, _num, _names in data_rows("months.tsv"):
-    for _name in _names.split(","):
-        MONTHS.setdefault(_name.strip().casefold(), int(_num))
+# Persian and Arabic spell some letters differently: names are compared with one spelling
+_LETTER_FOLD = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_M = rf"(?P<mname>{_MONTH_ALT})\.?"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+
+def fold_name(name: str) -> str:
+    """A month or weekday name as looked up: case-folded, Arabic/Persian letters unified."""
+    return name.strip().rstrip(".").casefold().translate(_LETTER_FOLD)
+
+
+def _name_table(*files: str) -> dict[str, int]:
+    """{folded name: number} from data files of language<TAB>number<TAB>names rows; a name
+    keeps the number of the first row that lists it."""
+    table: dict[str, int] = {}
+    for name in files:
+        for row in data_rows(name):
+            if len(row) >= 3:
+                for n in row[2].split(","):
+                    if n.strip():
+                        table.setdefault(fold_name(n), int(row[1]))
+    return table
+
+
+MONTHS: dict[str, int] = _name_table("months.tsv", "months_cldr.tsv")
+WEEKDAYS: dict[str, int] = _name_table("weekdays_cldr.tsv")
+# names of two words ("كانون الثاني"); single words are matched generically and looked up
+_MULTI = "|".join(
+    re.escape(m).replace("\u06cc", "[\u06cc\u064a\u0649]").replace("\u06a9", "[\u06a9\u0643]")
+    for m in sorted((m for m in MONTHS if " " in m), key=len, reverse=True)
+)
+_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u064b-\u065f\u200c])"
+_NAME = rf"(?:{_MULTI + '|' if _MULTI else ''}[^\W\d_]{_LETTERS}{{1,15}})"
+_M = rf"(?P<mname>{_NAME})\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|-?го|-?е)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 DATE_RES = [
     re.compile(rf"(?<!\w){_M}\s+{_D},?\s+(?:of\s+)?{_Y}(?!\d)", re.IGNORECASE),
@@ -35,9 +66,58 @@ DATE_RES = [
                r"(?P<day>[0-3]?\d)\s*[日일]"),
     re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
                r"(?P<year>(?:19|20)\d\d)(?![\d.]\d)"),
+    # year first with a month name: Hungarian "2019. május 5.", Lithuanian "2019 m. gegužės 5 d."
+    re.compile(rf"(?<![\w.]){_Y}\.?\s+(?:m\.\s+|gada\s+)?{_M}\s+(?P<day>[0-3]?\d)(?!\d)",
+               re.IGNORECASE),
 ]
+# Solar Hijri (Iranian/Afghan) calendar: "۱۴ اردیبهشت ۱۳۹۸" is 4 May 2019
+JALALI_MONTHS: dict[str, int] = _name_table("months_jalali.tsv")
+JALALI_RE = re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\s+(?P<jname>{_NAME})\s+"
+                       r"(?P<jyear>1[34]\d\d)(?!\d)", re.IGNORECASE)
+DATE_RES.append(JALALI_RE)
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
+    """(year, month, day) in the Gregorian calendar of a Solar Hijri date."""
+    jy += 1595
+    days = (-355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + jd
+            + ((jm - 1) * 31 if jm < 7 else (jm - 7) * 30 + 186))
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    gd = days + 1
+    leap = (gy % 4 == 0 and gy % 100 != 0) or gy % 400 == 0
+    lengths = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    gm = 0
+    while gm < 11 and gd > lengths[gm]:
+        gd -= lengths[gm]
+        gm += 1
+    return gy, gm + 1, gd
+
+
+_ASCII_DIGITS: dict[int, str] = {}
+for _cp in range(0x80, 0x1FBFA):
+    if unicodedata.category(chr(_cp)) == "Nd":
+        _ASCII_DIGITS[_cp] = str(unicodedata.digit(chr(_cp)))
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of every script written as ASCII digits (same length)."""
+    return text if text.isascii() else text.translate(_ASCII_DIGITS)
+
+
 LABELS = pattern_groups("date_labels.tsv")
-_DIGITS_RE = re.compile(r"\d\d")
+_DIGITS_RE = re.compile(r"\d\d")  # Unicode digits: any script
 
 
 @dataclass
@@ -51,9 +131,14 @@ class FoundDate:
 
 def _to_iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
+    if g.get("jname"):
+        jm, jd = JALALI_MONTHS.get(fold_name(g["jname"])), int(g["day"])
+        if not jm or not 1 <= jd <= (31 if jm <= 6 else 30):
+            return None
+        return date(*jalali_to_gregorian(int(g["jyear"]), jm, jd)).isoformat()
     year = int(g["year"])
     if g.get("mname"):
-        month, day = MONTHS.get(g["mname"].casefold().rstrip(".")), int(g["day"])
+        month, day = MONTHS.get(fold_name(g["mname"])), int(g["day"])
     elif g.get("a"):
         a, b = int(g["a"]), int(g["b"])
         if g["sep"] == "/":
@@ -75,6 +160,7 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     today = today or date.today()
     if not _DIGITS_RE.search(text):
         return []
+    text = ascii_digits(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for rx in DATE_RES:
@@ -93,11 +179,13 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
 def date_label(text: str, before: int) -> str:
     """"published" or "updated" if such a label precedes position `before` closely."""
     window = text[max(0, before - 40) : before]
-    for kind in ("published", "updated"):
+    best, best_end = "", -1
+    for kind in ("published", "updated"):  # the label nearest the date names it
         rx = LABELS.get(kind)
-        if rx is not None and rx.search(window):
-            return kind
-    return ""
+        for m in rx.finditer(window) if rx is not None else ():
+            if m.end() > best_end:
+                best, best_end = kind, m.end()
+    return best
 
 
 @lru_cache(maxsize=4096)

@@ -13,9 +13,14 @@ import re
 from datetime import date
 
 from ..draft import Extracted
+from ..errors import UnreadableInput
+from .block_model import refine_body
 from .blocks import split_blocks
+from .briefs import brief_region, extend_end
 from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
 from .cuts import absorb_short_tail, inner_cuts, tail_cut
+from .dateline import read_dateline
+from .headline import headline_after_dateline, lead_headline
 from .meta import (
     choose_title,
     clean_byline,
@@ -27,8 +32,8 @@ from .meta import (
     trailing_byline,
 )
 from .published import date_label, find_dates, is_date_line
+from .repeats import collapse_warning, dominant_repeat, skip_reason
 
-_DATELINE_RE = re.compile(r"^.{0,80}?(?:—|–|--| - |\(\w[\w/ .]{0,20}\))")
 _BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von|автор:?)\s+\S.{0,80}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
@@ -72,6 +77,23 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
     return title, start, end
 
 
+DATELINE_TITLE_WINDOW = 6  # blocks before the article searched for a dated headline
+
+
+def dateline_title(scored: list[Scored], start: int, today: date | None) -> tuple[int, str]:
+    """(index, headline) of a block before the article that is a dateline and a headline
+    ("ТАШКЕНТ, 5 мая 2019 — Президент провёл встречу"); (-1, "") if none."""
+    stop = start if start >= 0 else min(len(scored), DATELINE_TITLE_WINDOW)
+    for i in range(max(0, stop - DATELINE_TITLE_WINDOW), stop):
+        s = scored[i]
+        if s.klass == BAD or s.block.kind == "li":
+            continue
+        title = headline_after_dateline(s.text, today)
+        if title:
+            return i, title
+    return -1, ""
+
+
 def _pick_date(texts: list[str], today: date | None) -> str | None:
     """The labelled "published" date if any, else the first date, among header texts."""
     first: str | None = None
@@ -92,21 +114,34 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     """Extract headline, standfirst, body paragraphs and metadata from a text dump.
 
     `today` bounds the publication date (dates after it are ignored); default: today.
+    A page that is one paragraph repeated is read with the repeats collapsed (and a
+    warning); UnreadableInput says so when no article text remains.
     """
     ex = Extracted()
-    scored = score_blocks(split_blocks(text))
+    blocks = split_blocks(text)
+    repeated, n_repeats = dominant_repeat([b.text for b in blocks])
+    if n_repeats:  # a page of one paragraph repeated: read it with the repeats collapsed
+        first = next(i for i, b in enumerate(blocks) if b.text == repeated)
+        blocks = [b for i, b in enumerate(blocks) if i == first or b.text != repeated]
+    scored = score_blocks(blocks)
     title_i, start, end = find_region(scored)
-    if title_i >= 0:
-        ex.title = scored[title_i].text
-    else:
+    if start < 0:
+        title_i, start, end = brief_region(scored)
+    if title_i < 0:
+        title_i, ex.title = dateline_title(scored, start, today)
+    elif scored[title_i].text:
+        ex.title = headline_after_dateline(scored[title_i].text, today) or scored[title_i].text
+    if not ex.title:
         ex.warnings.append("no headline found")
     if start < 0:
+        if n_repeats:
+            raise UnreadableInput(skip_reason(n_repeats))
         ex.warnings.append("no article body found")
         ex.source = find_source("\n".join(s.text for s in scored))
         return ex
     end = absorb_short_tail(scored, end)
     ex.warnings += tail_cut(scored, end)
-    end = cut_at_end_marker(scored, start, end)
+    end = extend_end(scored, start, cut_at_end_marker(scored, start, end))
     ex.warnings += inner_cuts(scored, start, end)
     # a byline a few blocks into the region ends the header: the standfirst stands above
     # it, the dateline below it
@@ -144,6 +179,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         last_key = key
         i += 1
 
+    body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary)
+
     # header zone: from the headline to the first paragraph, plus the first paragraph
     head_from = title_i if 0 <= title_i < start else max(0, start - 6)
     header = [s.text for s in scored[head_from:start]]
@@ -174,6 +211,16 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
                 body = [b for b in body if b is not s]
 
     ex.paragraphs = [s.text for s in body]
+    if not ex.title and ex.paragraphs and read_dateline(ex.paragraphs[0], today):
+        # the stand-in headline starts after the dateline ("ТАШКЕНТ, 5 мая 2019 — ...")
+        ex.title = lead_headline(ex.paragraphs[0], today)
+        ex.warnings.remove("no headline found")
+        ex.warnings.append("no headline found; used the start of the first paragraph "
+                           "(after its dateline)")
+    if n_repeats:
+        if not ex.paragraphs:
+            raise UnreadableInput(skip_reason(n_repeats))
+        ex.warnings.append(collapse_warning(n_repeats))
     if not ex.paragraphs:
         ex.warnings.append("no article body found")
     elif sum(len(p) for p in ex.paragraphs) < 200:
@@ -184,10 +231,11 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     if ex.published:
         ex.published_source = "text"
     else:
-        m = _DATELINE_RE.match(first_par)
-        dates = find_dates(m.group(0), today) if m else []
-        if dates:
-            ex.published, ex.published_source = dates[0].iso, "dateline"
+        for lead in (first_par, ex.summary):
+            dateline = read_dateline(lead, today) if lead else None
+            if dateline and dateline.published:
+                ex.published, ex.published_source = dateline.published, "dateline"
+                break
     if not ex.published:
         labelled = [s.text for s in scored if len(s.text) < 200 and is_date_line(s.text)]
         for t in labelled:

@@ -1,0 +1,120 @@
+"""Headline rules shared by the extractors.
+
+- A headline is never a dateline: "ТАШКЕНТ, 5 мая 2019 — Президент провёл встречу" gives the
+  headline "Президент провёл встречу" (the dateline is split off); a lead paragraph used as
+  a stand-in headline starts after its dateline.
+- A saved page's own ``<h1>`` wins over ``og:title`` and ``<title>`` (which may be a shorter
+  social headline, or carry the site's name as a suffix) when it is the article's headline,
+  i.e. when the metadata title and the ``<h1>`` share most of their words.
+- The headline is never repeated as the body's first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from .dateline import read_dateline
+
+FALLBACK_CHARS = 90  # a stand-in headline cut from a lead paragraph is at most this long
+MIN_WORDS, MAX_WORDS = 2, 30  # words of a headline
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.;:,。；：、]$")
+
+
+def norm_words(text: str) -> list[str]:
+    """The words of `text`, NFKC-normalised and case-folded."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def headline_after_dateline(text: str, today: date | None = None) -> str:
+    """The headline in a block that opens with a dated dateline ("" when there is none or
+    when the rest reads as a sentence of body text rather than a headline)."""
+    dl = read_dateline(text, today)
+    if not dl or not dl.published:  # "UK: Inflation rises" keeps its "UK:"
+        return ""
+    rest = text[dl.end :].strip()
+    n = len(norm_words(rest))
+    if not MIN_WORDS <= n <= MAX_WORDS or _SENTENCE_END.search(rest):
+        return ""
+    return rest
+
+
+def lead_headline(paragraph: str, today: date | None = None) -> str:
+    """A stand-in headline from the start of a lead paragraph, after its dateline."""
+    dl = read_dateline(paragraph, today)
+    text = paragraph[dl.end :].strip() if dl else paragraph.strip()
+    if len(text) > FALLBACK_CHARS:
+        return text[:FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def same_headline(a: str, b: str) -> bool:
+    """True when two texts are the same headline (same words, case and punctuation aside)."""
+    return bool(a and b) and norm_words(a) == norm_words(b)
+
+
+def shares_headline(meta_title: str, h1: str) -> bool:
+    """True when a page's metadata title and its ``<h1>`` name the same article: most words
+    of the shorter one occur in the longer one (a site suffix or a shorter social headline
+    differ only by a few words)."""
+    a, b = norm_words(meta_title), norm_words(h1)
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    common = sum(1 for w in short if w in set(long_))
+    return common >= 0.6 * len(short) and common >= min(2, len(short))
+
+
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-|–—·»:]|::)\s+")
+_SKIP_ANCESTORS = frozenset(("a", "nav", "footer", "aside", "form"))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _is_headline_text(text: str) -> bool:
+    """Long enough to be a headline: two words or more (four characters of CJK script)."""
+    if len(text) > 300:
+        return False
+    return len(norm_words(text)) >= 2 or len(_CJK.findall(text)) >= 4
+
+
+def _site_names(meta_title: str, sitename: str) -> set[tuple[str, ...]]:
+    """Word tuples naming the site: its name and the last part of a "Headline | Site" title."""
+    names = {tuple(norm_words(sitename))} if sitename else set()
+    parts = _SITE_SEPARATOR.split(meta_title)
+    if len(parts) > 1:
+        names.add(tuple(norm_words(parts[-1])))
+    return {n for n in names if n}
+
+
+def page_h1(tree, meta_title: str = "", sitename: str = "") -> str:
+    """The page's own headline from its ``<h1>`` elements ("" when none reads as one).
+
+    Headings inside links (a logo), navigation, footers, asides and forms, one-word
+    headings and headings that name the site are left out; an ``<h1>`` inside ``<article>``
+    wins; otherwise the first one, if it shares words with `meta_title` or is the only one
+    (and not in the page's header, where it may be the site's name).
+    """
+    site = _site_names(meta_title, sitename)
+    candidates: list[tuple[str, bool, bool]] = []
+    for el in tree.iter("h1"):
+        ancestors = {a.tag for a in el.iterancestors() if isinstance(a.tag, str)}
+        if ancestors & _SKIP_ANCESTORS:
+            continue
+        text = " ".join(el.text_content().split())
+        if not _is_headline_text(text) or tuple(norm_words(text)) in site:
+            continue
+        page_header = "header" in ancestors and not ancestors & {"article", "main"}
+        candidates.append((text, "article" in ancestors, page_header))
+    if not candidates:
+        return ""
+    for text, in_article, _ in candidates:
+        if in_article:
+            return text
+    text, _, page_header = candidates[0]
+    if shares_headline(meta_title, text):
+        return text
+    # a lone <h1> in the page's own header (outside <main>) may be the site's name
+    distinct = {tuple(norm_words(t)) for t, _, _ in candidates}
+    return text if len(distinct) == 1 and not page_header else ""
