@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the month and weekday names of many languages from CLDR (through `babel`) into
-``plugins/news_archive/extract/data/months_cldr.tsv`` and ``weekdays_cldr.tsv``.
+``plugins/news_archive/data/months_cldr.tsv`` and ``weekdays_cldr.tsv``.
 
 babel is needed only to run this script (it ships CLDR's calendar data); the extractor reads
 the generated files.  Languages are listed in priority order: when two languages use one
@@ -19,7 +19,7 @@ from pathlib import Path
 from babel import Locale
 from babel import __version__ as babel_version
 
-OUT = Path(__file__).resolve().parents[1] / "plugins" / "news_archive" / "extract" / "data"
+OUT = Path(__file__).resolve().parents[1] / "plugins" / "news_archive" / "data"
 # languages (babel locale ids) in priority order: widely used news languages first, then the
 # languages of Central Asia, the Caucasus, Eastern Europe and the Middle East, then others
 LOCALES = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .blocks import Block, count_wide
-from .resources import GuardedPattern, pattern_groups
+from .resources import GuardedPattern, byline_words, pattern_groups
 
 PATTERNS = pattern_groups("boilerplate.tsv")
 _LINE = re.compile(r"^(?:" + PATTERNS["line"].pattern + r")$", re.IGNORECASE)
@@ -29,7 +29,7 @@ _END = PATTERNS["end"]
 _ASIDE = PATTERNS["aside"]
 _TAGS = PATTERNS["tags"]
 CREDIT = PATTERNS["credit"]
-BYLINE = PATTERNS["byline"]
+BYLINE = re.compile(rf"^(?:{byline_words('line')})\s+\S", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:[\"'”’»」』)\]]*)(?:\s|$)|[.!?。！？][\"'”’»」』)]*$")
 _TERMINAL = re.compile(r"[.!?。！？…:;][\"'”’»」』)\]]*$")

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .published import WEEKDAYS, find_dates, fold_name
+from ..calendar_names import fold_name
+from .published import WEEKDAYS, find_dates
 
 HEAD_CHARS = 160  # a dateline ends within this many characters of the paragraph start
 MAX_PLACE_WORDS = 8  # words before the date (place, region, agency, weekday)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..calendar_names import alternation, month_names
 from ..draft import Extracted
 from ..errors import UnreadableInput
 from .dateline import read_dateline
@@ -31,7 +32,7 @@ from .html_fallback import (
 )
 from .published import find_dates
 from .repeats import collapse_warning, dominant_repeat
-from .resources import pattern_groups
+from .resources import byline_words, pattern_groups
 
 BOILERPLATE_FILE = "html_boilerplate.txt"
 # precise text is used when its length is within these bounds of the broad text's length
@@ -44,24 +45,16 @@ MIN_PROSE_CHARS = 100  # without a precise extraction, an article needs this muc
 FEW_PARAGRAPHS = 3  # so short an extraction is checked for a page of one repeated paragraph
 _COMMON = {"include_comments": False, "include_images": False, "include_links": False}
 _WORD = re.compile(r"\w+")
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|décembre|"
-    r"januar|februar|märz|juni|juli|oktober|dezember|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-)
+# English month names and abbreviations, and the full names of the other languages the
+# hand-written calendar table covers ("3 de junho", "12 мая").
+_MONTHS = alternation([*month_names("en"), *month_names("pt", "es", "fr", "de", "it", "ru",
+                                                         full_only=True)])
 _DATE = re.compile(
     rf"\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|"
     rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\b|\b\d{{1,2}}:\d{{2}}\b|\d{{4}}年\d{{1,2}}月",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(
-    r"^(?:by|por|von|par|di|door|автор|posted by|written by|publicado por)\b[:\s]", re.I
-)
+_BYLINE = re.compile(rf"^(?:{byline_words('html')})\b[:\s]", re.I)
 _LIST_ITEM = re.compile(r"^(?:[-–•*·▪►]|\d+[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]。！？]$")
 # elements whose text never runs on into the text around them: blocks, and unrendered parts

@@ -6,7 +6,7 @@ import re
 
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
 from .published import find_dates, is_date_line
-from .resources import data_lines, data_rows, required_literals
+from .resources import byline_words, data_lines, data_rows, required_literals
 
 # (name, signature regex, literals one of which every match contains: None = always try)
 OUTLETS: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = [
@@ -24,10 +24,7 @@ _PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|al|el|bin|la|le|di|du|y)"
 _NAME_WORD = rf"(?:[{_UP}][\w'’.\-]*|{_PARTICLE}(?=\s+[{_UP}]))"
 _NAME = rf"[{_UP}][\w'’.\-]*(?:\s+{_NAME_WORD}){{0,4}}"
 _NAMES_RE = re.compile(rf"{_NAME}(?:\s*(?:,|\band\b|&|\bи\b|\be\b|\bund\b|\bet\b)\s*{_NAME})*")
-_BY_RE = re.compile(
-    r"(?:^|[\s|•·,–—-])(?:by|written by|words by|story by|text by|por|par|von|автор:?)\s+",
-    re.IGNORECASE,
-)
+_BY_RE = re.compile(rf"(?:^|[\s|•·,–—-])(?:{byline_words('inline')})\s+", re.IGNORECASE)
 _NOT_NAME = re.compile(
     r"^(?:The|A|An|This|Our|Staff|Updated|Published|Posted|Email|Follow|Share|Getty|AP|"
     r"Reuters|AFP)\b"

@@ -5,8 +5,8 @@ Recognised forms: "July 7, 2021", "Nov. 19, 2019", "Tuesday, Sept. 14, 2021", "7
 "2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021" (day first),
 "۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
 "11/19/2019" (month first unless impossible).  A date needs a year: "June 3" is no date.
-Month names are looked up in ``data/months.tsv`` (written by hand) and
-``data/months_cldr.tsv`` (CLDR, many languages), so a month is matched as any word and then
+Month names are looked up in the one calendar table (``calendar_names``: hand-written
+``data/months.tsv`` and CLDR's ``data/months_cldr.tsv``), so a month is matched as any word and then
 checked against that table; digits of other scripts (Arabic-Indic, Devanagari, ...) count as
 digits.  Date labels ("Published", "Updated", ...) come from ``data/date_labels.tsv``.
 """
@@ -19,32 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .resources import data_rows, pattern_groups
+from ..calendar_names import fold_name, name_table
+from .resources import pattern_groups
 
-# Persian and Arabic spell some letters differently: names are compared with one spelling
-_LETTER_FOLD = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
-
-
-def fold_name(name: str) -> str:
-    """A month or weekday name as looked up: case-folded, Arabic/Persian letters unified."""
-    return name.strip().rstrip(".").casefold().translate(_LETTER_FOLD)
-
-
-def _name_table(*files: str) -> dict[str, int]:
-    """{folded name: number} from data files of language<TAB>number<TAB>names rows; a name
-    keeps the number of the first row that lists it."""
-    table: dict[str, int] = {}
-    for name in files:
-        for row in data_rows(name):
-            if len(row) >= 3:
-                for n in row[2].split(","):
-                    if n.strip():
-                        table.setdefault(fold_name(n), int(row[1]))
-    return table
-
-
-MONTHS: dict[str, int] = _name_table("months.tsv", "months_cldr.tsv")
-WEEKDAYS: dict[str, int] = _name_table("weekdays_cldr.tsv")
+MONTHS: dict[str, int] = name_table("months.tsv", "months_cldr.tsv")
+WEEKDAYS: dict[str, int] = name_table("weekdays_cldr.tsv")
 # names of two words ("كانون الثاني"); single words are matched generically and looked up
 _MULTI = "|".join(
     re.escape(m).replace("\u06cc", "[\u06cc\u064a\u0649]").replace("\u06a9", "[\u06a9\u0643]")
@@ -71,7 +50,7 @@ DATE_RES = [
                re.IGNORECASE),
 ]
 # Solar Hijri (Iranian/Afghan) calendar: "۱۴ اردیبهشت ۱۳۹۸" is 4 May 2019
-JALALI_MONTHS: dict[str, int] = _name_table("months_jalali.tsv")
+JALALI_MONTHS: dict[str, int] = name_table("months_jalali.tsv")
 JALALI_RE = re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\s+(?P<jname>{_NAME})\s+"
                        r"(?P<jyear>1[34]\d\d)(?!\d)", re.IGNORECASE)
 DATE_RES.append(JALALI_RE)

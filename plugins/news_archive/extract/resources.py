@@ -25,6 +25,14 @@ def data_json(name: str) -> object:
 
 
 @cache
+def byline_words(use: str) -> str:
+    """The byline vocabulary (``byline_words.tsv``) for one use ("line", "inline", "bare",
+    "html") as a regex alternation, in the file's order."""
+    return "|".join(row[0] for row in data_rows("byline_words.tsv")
+                    if use in (u.strip() for u in row[1].split(",")))
+
+
+@cache
 def pattern_groups(name: str) -> dict[str, re.Pattern[str]]:
     """A TSV of ``kind<TAB>regex`` rows compiled into one case-insensitive regex per kind."""
     groups: dict[str, list[str]] = {}

@@ -33,8 +33,9 @@ from .meta import (
 )
 from .published import date_label, find_dates, is_date_line
 from .repeats import collapse_warning, dominant_repeat, skip_reason
+from .resources import byline_words
 
-_BARE_BYLINE_RE = re.compile(r"^(?:by|por|par|von|автор:?)\s+\S.{0,80}$", re.IGNORECASE)
+_BARE_BYLINE_RE = re.compile(rf"^(?:{byline_words('bare')})\s+\S.{{0,80}}$", re.IGNORECASE)
 _NORM_RE = re.compile(r"\W+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
 STRONG_TITLE_SCORE = 6.0  # ... and to move the article past prose found before the headline

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..calendar_names import month_names
 from ..countries import table as country_table
 from ..datafiles import read_json, read_lines
 
@@ -141,5 +142,6 @@ def load() -> Data:
         "strong_report_verbs", "function_words", "venue_words", "possessive_org_words",
         "person_role_nouns", "edu_heads", "surname_modifier_nouns",
     )
-    sets = {k: frozenset(lex[k]) for k in set_keys}
+    sets = {k: frozenset(lex[k]) for k in set_keys if k != "months"}
+    sets["months"] = frozenset(n.capitalize() for n in month_names("en"))
     return Data(idx, lex, given, sets, org_types)
