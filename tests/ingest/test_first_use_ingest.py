@@ -99,7 +99,7 @@ def test_bylines_are_authors_not_persons(tmp_path: Path):
     (tmp_path / "a.txt").write_text(
         AGENCY + "\nWith reporting by Marek Zielinski in Warsaw; editing by Anna Lind\n",
         encoding="utf-8")
-    draft = process_file(str(tmp_path), "a.txt")["drafts"][0]
+    draft = process_file(str(tmp_path), "a.txt").drafts[0]
     assert draft.extracted.byline == "Aigul Nurlanova"
     assert draft.extracted.credits.startswith("With reporting by Marek Zielinski")
     assert "Aigul Nurlanova" not in draft.tags.persons
@@ -121,11 +121,11 @@ def test_date_from_text_before_file_time_and_why_none(tmp_path: Path):
         "next year, and members said the talks went well despite disagreements.\n\n"
         "A vote is expected later in the month, after a second reading of the budget bill "
         "that the finance committee prepared in 2022.\n", encoding="utf-8")
-    wien = process_file(str(tmp_path), "wien.txt")["drafts"][0].extracted
+    wien = process_file(str(tmp_path), "wien.txt").drafts[0].extracted
     assert wien.byline == "Katharina Huber"
     assert wien.published == "2022-06-07" and wien.published_source
     assert any("first full date" in w for w in wien.warnings)
-    none = process_file(str(tmp_path), "none.txt")["drafts"][0].extracted
+    none = process_file(str(tmp_path), "none.txt").drafts[0].extracted
     assert none.published is None
     why = [w for w in none.warnings if w.startswith("no date found")]
     assert why and "years or months but no full date" in why[0]
@@ -211,7 +211,7 @@ def test_html_page_byline_under_standfirst(tmp_path: Path):
             + "".join(f"<p>{p.strip()}</p>" for p in paras)
             + "</article></main><footer>© 2023 Daily Ledger</footer></body></html>")
     (tmp_path / "a.html").write_text(html, encoding="utf-8")
-    draft = process_file(str(tmp_path), "a.html")["drafts"][0]
+    draft = process_file(str(tmp_path), "a.html").drafts[0]
     ex = draft.extracted
     assert ex.byline == "Aigul Nurlanova"
     assert ex.summary.startswith("Dock workers in three port cities stopped work")
@@ -258,7 +258,7 @@ def test_record_byline_loses_its_job_title(tmp_path: Path):
               "maintext": "\n\n".join(AGENCY.split("\n\n")[4:]),
               "authors": ["Aigul Nurlanova, Staff correspondent"], "date_publish": "2023-05-09"}
     (tmp_path / "a.json").write_text(json.dumps(record), encoding="utf-8")
-    ex = process_file(str(tmp_path), "a.json")["drafts"][0].extracted
+    ex = process_file(str(tmp_path), "a.json").drafts[0].extracted
     assert ex.byline == "Aigul Nurlanova"
 
 
