@@ -50,6 +50,7 @@ def set_defaults(pelican) -> None:
     s.setdefault("SEARCH_PAGEFIND_ARGS", [])
     s.setdefault("SEARCH_PAGEFIND_CONFIG", {})
     s.setdefault("SEARCH_SHARD_SIZE", SHARD_SIZE)
+    s.setdefault("SEARCH_WORKERS", 0)  # Pagefind services indexing shards at once; 0: cores
     s.setdefault("SEARCH_EXCLUDE_SELECTORS", list(EXCLUDE_SELECTORS))
     s["NEWS_ARCHIVE_SITEURL"] = s.get("SITEURL", "") or ""
     s["JINJA_FILTERS"] = {**linked_data.filters(), **(s.get("JINJA_FILTERS") or {})}
@@ -153,7 +154,8 @@ def run_pagefind(pelican) -> None:
         run = search_shards.update_index(
             site, pages, size=int(settings.get("SEARCH_SHARD_SIZE") or SHARD_SIZE),
             config=config, config_key=config_key(config, exe),
-            service=lambda: pagefind_service.PagefindService(exe))
+            service=lambda: pagefind_service.PagefindService(exe),
+            workers=int(settings.get("SEARCH_WORKERS") or 0) or os.cpu_count() or 1)
     except (OSError, pagefind_service.PagefindError) as exc:
         log.warning("search: Pagefind failed (%s); the search index was not updated", exc)
         return
