@@ -25,7 +25,7 @@ from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates
 from .executors import map_local
 from .manifest import row_digest
-from .pipeline import FileResult, manifest_row
+from .pipeline import FileResult, manifest_rows
 from .report import Report
 from .scan import hash_files, list_raw_files, load_existing_posts
 from .state import STATE_NAME, load_state, save_state
@@ -57,6 +57,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     exact = group_identical(hashes, report)
     copies = Copies(exact, remembered_near_duplicates(state, hashes, exact))
     todo: list[str] = []
+    rows = manifest_rows(str(raw_dir))
     for rel in exact:
         entry = state.get(rel, {})
         if rel in copies.near_of:
@@ -65,7 +66,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             report.skip(rel, entry["skipped"], " (unchanged since the last run)")
             continue
         elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
-                                  row_digest(manifest_row(str(raw_dir), rel))):
+                                  row_digest(rows.get(rel, {}))):
             todo.append(rel)
             continue
         report.unchanged += 1
