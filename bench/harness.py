@@ -195,8 +195,10 @@ def build_step(name: str, cmd: list[str], cache: Path) -> Step:
 
 
 def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
-    """Every measurement at size n; `large`: only ingest, cold, no-change and +10 today."""
+    """Every measurement at size n; `large`: only ingest, cold, no-change and +10 today;
+    `args.core`: no 1-worker ingest comparison, pelican_floor or resident process."""
     print(f"N = {n}", flush=True)
+    short = large or args.core
     root = args.work / str(n)
     content = root / "content"
     raw = content / "raw"
@@ -208,12 +210,12 @@ def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
 
     sample_n = min(n, args.ingest_sample)
     sample = root / "sample_raw"
-    if not large:
+    if not short:
         generate(sample_n, sample, seed=args.seed)
     cores = os.cpu_count() or 1
     # 1 worker vs all cores on the same files, alternated twice (each into new posts): the
     # faster run of each counts, so a burst of other load on the machine skews neither.
-    for rnd in range(0 if large else 2):
+    for rnd in range(0 if short else 2):
         for workers in (1, cores):
             s = run(f"ingest_sample_{workers}w", [*cli, "--raw", str(sample), "--posts",
                                                   str(root / f"sample_posts_{workers}_{rnd}"),
@@ -223,7 +225,7 @@ def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
                 steps[s.name] = s
     # All cores on all N files, twice (a scratch folder first, then the posts every build
     # below uses); the faster run counts, as above.
-    for posts_dir in ((content / "posts",) if large else
+    for posts_dir in ((content / "posts",) if short else
                       (root / "all_cores_posts", content / "posts")):
         s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(posts_dir),
                                      "--workers", str(cores)], env=env)
@@ -255,7 +257,8 @@ def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
         PY, "-m", "pelican", str(stock_content), "-s", str(BENCH / "stock_pelican.conf.py"),
         "-o", str(root / "stock_out"), "-e", f'CACHE_PATH="{root / "stock_cache"}"'])
 
-    steps["pelican_floor"] = pelican_floor(root, stock_content)
+    if not short:
+        steps["pelican_floor"] = pelican_floor(root, stock_content)
 
     hugo = shutil.which("hugo", path=str(Path(PY).parent)) or shutil.which("hugo")
     if hugo and not args.skip_hugo:
@@ -265,6 +268,9 @@ def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
         steps["hugo"] = min((run("hugo", [hugo, "--source", str(site), "--destination",
                                           str(root / "hugo_out"), "--quiet"])
                              for _ in range(2)), key=lambda step: step.seconds)
+    if short:
+        res["steps"] = {k: vars(v) | {"tail": ""} for k, v in steps.items()}
+        return res
     # The same kind of rebuilds in one long-lived process (`pelican --autoreload`), last:
     # it adds 30 raw files, and stock Pelican and Hugo build the same posts as our builds.
     s = run("resident", [PY, str(BENCH / "resident_build.py"), str(root), "--plugins",
@@ -466,6 +472,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-sample", type=int, default=2000,
                     help="files for the 1-worker vs all-cores ingest comparison")
     ap.add_argument("--skip-hugo", action="store_true")
+    ap.add_argument("--core", action="store_true",
+                    help="only what the targets need: ingest (all cores, once), our builds, "
+                         "stock Pelican, Hugo (no 1-worker ingest, pelican_floor, resident)")
     ap.add_argument("--large", type=int, default=0,
                     help="also a larger archive (e.g. 20000): ingest, cold, no-change, +10 today")
     args = ap.parse_args(argv)

@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_PAGEFIND_ARGS": [],  # extra arguments: index with the pagefind command instead
     "SEARCH_PAGEFIND_CONFIG": {},  # extra options of Pagefind's index (its Python API)
     "SEARCH_SHARD_SIZE": 1000,  # articles per shard before shards split by year, quarter, month
+    "SEARCH_WORKERS": 0,  # Pagefind services indexing shards at once; 0: every core
     # Parts of an article page that are not the article: entity chips, related coverage,
     # provenance (the theme's class names), and navigation in general.
     "SEARCH_EXCLUDE_SELECTORS": ["nav", "aside", ".kicker", ".article-header .meta",

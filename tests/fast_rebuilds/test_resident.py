@@ -73,7 +73,7 @@ def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Pa
     generate(40, live / "content" / "raw", seed=5)
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(live), str(ROOT / "bench"),
-         json.dumps(build_args(live, snap / "plugins", snap / "theme"))],
+         json.dumps(build_args(live, snap / "plugins", snap / "theme", search=False))],
         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     line = next(x for x in proc.stdout.splitlines() if x.startswith("REPORT "))
@@ -98,7 +98,7 @@ def test_resident_rebuild_reuses_articles_and_matches_a_clean_build(tmp_path: Pa
     clean = tmp_path / "clean"
     shutil.copytree(live / "content", clean / "content")
     cmd = [sys.executable, "-m", "pelican", "--ignore-cache",
-           *build_args(clean, snap / "plugins", snap / "theme")]
+           *build_args(clean, snap / "plugins", snap / "theme", search=False)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     live_files, clean_files = _files(live / "output"), _files(clean / "output")

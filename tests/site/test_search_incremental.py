@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from _synthetic import SMALL, build_site, write_post, write_small
-from news_archive.site.search_shards import assign_shards, page_url
+from news_archive.site.search_shards import assign_shards, page_url, search_fingerprint
 
 NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2023-11-20",
            slug="ferry-strike", countries=["FR"], orgs=[], persons=[], source="AFP",
@@ -63,6 +63,23 @@ def test_shards_split_by_year_quarter_month_and_do_not_depend_on_order() -> None
     assert months["a.html"] == "2021-01" and months["c.html"] == months["e.html"] == "2021-08"
     assert assign_shards(dict(reversed(list(pages.items()))), 2) == split
     assert page_url("x.html") == "/x.html" and page_url("a/index.html") == "/a/"
+
+
+PAGE = """<html><head><meta data-pagefind-filter="country[content]" content="France">
+</head><body><nav>Home</nav><article><h1 data-pagefind-body>Ferry strike</h1>
+<div class="article-body" data-pagefind-body><div><p>Crews walked out.</p></div></div>
+<section class="more-on"><a href="a.html">Older story</a></section></article></body></html>"""
+
+
+def test_search_fingerprint_follows_what_pagefind_reads_only() -> None:
+    base = search_fingerprint(PAGE)
+    # Related links, navigation: not indexed, so no re-index when they change.
+    assert search_fingerprint(PAGE.replace("Older story", "Newer story")) == base
+    assert search_fingerprint(PAGE.replace("<nav>Home", "<nav>Start")) == base
+    # The headline, the body (nested elements too) and the facets are.
+    assert search_fingerprint(PAGE.replace("Ferry strike", "Ferry strikes")) != base
+    assert search_fingerprint(PAGE.replace("walked out", "stayed out")) != base
+    assert search_fingerprint(PAGE.replace('content="France"', 'content="Spain"')) != base
 
 
 @pytest.mark.slow

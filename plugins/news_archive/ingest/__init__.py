@@ -27,8 +27,8 @@ from ..tagging import register as entity_register
 from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates
 from .executors import map_local
-from .manifest import row_digest
-from .pipeline import FileResult, manifest_row
+from .manifest import row_digest, row_for
+from .pipeline import FileResult, manifest_rows
 from .progress import Progress
 from .renames import Renames
 from .report import Report, limited, restart_caps
@@ -72,6 +72,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     exact = group_identical(hashes, report)
     copies = Copies(exact, remembered_near_duplicates(state, hashes, exact))
     todo: list[str] = []
+    rows = manifest_rows(str(raw_dir))
     for rel in exact:
         entry = state.get(rel, {})
         if rel in copies.near_of:
@@ -80,7 +81,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             report.skip(rel, entry["skipped"], " (unchanged since the last run)")
             continue
         elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
-                                  row_digest(manifest_row(str(raw_dir), rel))) \
+                                  row_digest(row_for(rows, rel))) \
                 or entity_register.outdated(known.of(rel), register, register_checked):
             todo.append(rel)
             continue

@@ -7,6 +7,7 @@ cluster; everything it needs is loaded once per process (module-level caches).
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -122,11 +123,17 @@ def _manifest(raw_dir: str, stamp: int) -> dict[str, dict[str, str]]:
 
 def manifest_row(raw_dir: str, relpath: str) -> dict[str, str]:
     """The manifest's row for a raw file ({} if none); read once per process and change."""
+    return row_for(manifest_rows(raw_dir), relpath)
+
+
+def manifest_rows(raw_dir: str) -> dict[str, dict[str, str]]:
+    """Every row of the manifest by raw path ({} without one); read once per process and
+    change (look rows up in it when checking many files: one stat instead of one per file)."""
     try:
-        stamp = (Path(raw_dir) / MANIFEST_NAME).stat().st_mtime_ns
+        stamp = os.stat(os.path.join(raw_dir, MANIFEST_NAME)).st_mtime_ns
     except OSError:
         return {}
-    return row_for(_manifest(raw_dir, stamp), relpath)
+    return _manifest(raw_dir, stamp)
 
 
 def apply_manifest(extracted: Extracted, row: dict[str, str]) -> None:

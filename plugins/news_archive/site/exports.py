@@ -13,6 +13,7 @@ article with k entities).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
 from collections import Counter
@@ -88,16 +89,28 @@ def build_exports(articles, settings) -> tuple[list[dict], list[dict], list[tupl
 
 
 def write_exports(out_dir: Path, records, entity_list, rows) -> None:
-    """Write the three export files into `out_dir`."""
+    """Write the three export files into `out_dir` (a file whose bytes would not change is
+    left alone: a rebuild that changed nothing rewrites nothing, and deploys see no change)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "articles.json").write_text(
-        json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out_dir / "entities.json").write_text(
-        json.dumps(entity_list, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    with open(out_dir / "co-mentions.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["entity_a", "entity_b", "type_a", "type_b", "shared_articles"])
-        w.writerows(rows)
+    _write_if_changed(out_dir / "articles.json",
+                      json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    _write_if_changed(out_dir / "entities.json",
+                      json.dumps(entity_list, ensure_ascii=False, indent=1) + "\n")
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf)
+    w.writerow(["entity_a", "entity_b", "type_a", "type_b", "shared_articles"])
+    w.writerows(rows)
+    _write_if_changed(out_dir / "co-mentions.csv", buf.getvalue())
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    path.write_bytes(data)
 
 
 def robots_txt(settings) -> str:
@@ -134,7 +147,7 @@ def write_all(pelican) -> None:
                  len(records), len(entity_list), len(rows))
     if setting(settings, "NEWS_ARCHIVE_ROBOTS"):
         out.mkdir(parents=True, exist_ok=True)
-        (out / "robots.txt").write_text(robots_txt(settings), encoding="utf-8")
+        _write_if_changed(out / "robots.txt", robots_txt(settings))
 
 
 def register() -> None:

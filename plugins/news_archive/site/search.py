@@ -146,7 +146,8 @@ def run_pagefind(pelican) -> None:
         run = search_shards.update_index(
             site, pages, size=int(setting(settings, "SEARCH_SHARD_SIZE")),
             config=config, config_key=config_key(config, exe),
-            service=lambda: pagefind_service.PagefindService(exe))
+            service=lambda: pagefind_service.PagefindService(exe),
+            workers=int(setting(settings, "SEARCH_WORKERS")) or os.cpu_count() or 1)
     except (OSError, pagefind_service.PagefindError) as exc:
         log.warning("search: Pagefind failed (%s); the search index was not updated", exc)
         return

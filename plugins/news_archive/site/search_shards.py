@@ -27,6 +27,7 @@ import shutil
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -187,7 +188,7 @@ def _hashes(output: Path, rels: list[str], old: dict[str, list]) -> tuple[dict[s
 
 def update_index(output: Path, pages: dict[str, tuple[int, int]], *, size: int,
                  config: dict, config_key: str,
-                 service: Callable[[], PagefindService]) -> ShardRun:
+                 service: Callable[[], PagefindService], workers: int = 1) -> ShardRun:
     """Bring OUTPUT/pagefind up to date with `pages` (rel path -> (year, month)), re-indexing
     only the shards whose pages changed. Raises PagefindError when Pagefind fails (the old
     index then stays as it was)."""
@@ -224,18 +225,31 @@ def update_index(output: Path, pages: dict[str, tuple[int, int]], *, size: int,
         building = folder / ".building"
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
-        with service() as pf:
-            for name in dirty:
-                index_id = pf.new_index(config)
-                batch = []
-                for rel in sorted(wanted[name]):
-                    text = read.pop(rel, None)
-                    if text is None:
-                        text = (output / rel).read_bytes().decode("utf-8", errors="replace")
-                    batch.append((page_url(rel), text))
-                run.pages_indexed += pf.add_html(index_id, batch)
-                pf.write_files(index_id, (building / name).resolve())
-                pf.delete_index(index_id)
+
+        def index(names: list[str]) -> int:
+            done = 0
+            with service() as pf:
+                for name in names:
+                    index_id = pf.new_index(config)
+                    batch = []
+                    for rel in sorted(wanted[name]):
+                        text = read.pop(rel, None)
+                        if text is None:
+                            text = (output / rel).read_bytes().decode("utf-8", errors="replace")
+                        batch.append((page_url(rel), text))
+                    done += pf.add_html(index_id, batch)
+                    pf.write_files(index_id, (building / name).resolve())
+                    pf.delete_index(index_id)
+            return done
+
+        # Shards are independent: with several to index, one Pagefind service per core.
+        lanes = max(1, min(workers, len(dirty)))
+        groups = [dirty[i::lanes] for i in range(lanes)]
+        if lanes == 1:
+            run.pages_indexed = index(dirty)
+        else:
+            with ThreadPoolExecutor(lanes) as pool:
+                run.pages_indexed = sum(pool.map(index, groups))
         (folder / "shards").mkdir(parents=True, exist_ok=True)
         for name in dirty:
             target = folder / "shards" / name
