@@ -13,7 +13,7 @@ import pytest
 from _synthetic import SMALL, build_site, write_post, write_small
 from news_archive.site.search_shards import assign_shards, page_url, search_fingerprint
 
-NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2023-11-20",
+NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2022-11-20",
            slug="ferry-strike", countries=["FR"], orgs=[], persons=[], source="AFP",
            url="https://example.com/ferry", summary="Crossings halted.",
            body="Ferry crews walked out over pay, stranding lorries at the quayside.\n\n"
@@ -62,6 +62,12 @@ def test_shards_split_by_year_quarter_month_and_do_not_depend_on_order() -> None
     months = assign_shards(pages, 1)
     assert months["a.html"] == "2021-01" and months["c.html"] == months["e.html"] == "2021-08"
     assert assign_shards(dict(reversed(list(pages.items()))), 2) == split
+    # The newest year is split already at a quarter of the size: new articles land there.
+    grown = {**pages, **{f"n{i}.html": (2022, 1 + i % 12) for i in range(6)}}
+    shards = assign_shards(grown, 8)
+    assert shards["a.html"] == "2021"
+    assert shards["n0.html"] == "2022-q1"  # an older quarter of the newest year: size 8
+    assert shards["d.html"] == "2022-05" and shards["n5.html"] == "2022-06"  # newest: size 2
     assert page_url("x.html") == "/x.html" and page_url("a/index.html") == "/a/"
 
 
@@ -103,25 +109,25 @@ def test_index_follows_additions_deletions_and_stale_pages(tmp_path: Path) -> No
     write_post(posts, **NEW)
     _build(work)
     run = _last_run(cache)
-    assert run["reindexed"] == ["2023"] and run["pages_indexed"] == 2
+    assert run["reindexed"] == ["2022"] and run["pages_indexed"] == 2
     index = _index(site)
     assert "gondolier" in index["/ferry-strike.html"]["content"]
     assert index["/ferry-strike.html"]["filters"]["country"] == ["France"]
-    assert _entries(site) == {"2021": 1, "2022": 1, "2023": 2}
+    assert _entries(site) == {"2021": 1, "2022": 2, "2023": 1}
 
     # A deleted article is gone from the index ...
-    (posts / "kyiv-grain.md").unlink()
+    (posts / "tajik-appeal.md").unlink()
     _build(work)
-    assert _last_run(cache)["removed"] == ["2022"]
-    assert "/kyiv-grain.html" not in _index(site)
-    assert not (site / "pagefind" / "shards" / "2022").exists()
-    assert "2022" not in (site / "pagefind" / "shards.js").read_text()
+    assert _last_run(cache)["removed"] == ["2021"]
+    assert "/tajik-appeal.html" not in _index(site)
+    assert not (site / "pagefind" / "shards" / "2021").exists()
+    assert "2021" not in (site / "pagefind" / "shards.js").read_text()
 
     # ... also when the build lost its cache and left the deleted article's page on disk.
     shutil.rmtree(cache)
-    (posts / "tajik-appeal.md").unlink()
+    (posts / "kyiv-grain.md").unlink()
     _build(work)
-    assert "/tajik-appeal.html" not in _index(site)
+    assert "/kyiv-grain.html" not in _index(site)
     assert set(_index(site)) == {"/afghan-drought.html", "/ferry-strike.html"}
 
 

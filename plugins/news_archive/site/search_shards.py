@@ -3,7 +3,8 @@
 Pagefind's command line re-reads every HTML file of the site on every build. Instead, the build
 notes the article pages it wrote (or kept unchanged), groups them into shards by date — one
 shard while the archive holds at most `SEARCH_SHARD_SIZE` articles, else one per year, a year
-over that size one per quarter, a quarter over it one per month — and indexes only the shards
+over that size one per quarter, a quarter over it one per month, and the newest year (quarter)
+split already at a quarter of that size — and indexes only the shards
 whose pages were added, removed or changed, through Pagefind's indexing service. A day of new
 articles re-indexes the newest shard; a build where no article page changed runs no Pagefind
 at all. The search page merges the shards (Pagefind's `mergeIndex`).
@@ -38,7 +39,7 @@ log = logging.getLogger("news_archive.search")
 
 MANIFEST = "news-archive-shards.json"
 SHARDS_JS = "shards.js"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 UI_ASSETS = ("pagefind-ui.js", "pagefind-ui.css")
 
 
@@ -69,22 +70,26 @@ def _level_key(level: int, year: int, month: int) -> str:
 
 def assign_shards(pages: dict[str, tuple[int, int]], size: int) -> dict[str, str]:
     """Page -> shard name, from each page's (year, month): the coarsest grouping (all, year,
-    quarter, month) under which a group holds at most `size` pages. The same pages always give
-    the same shards, whatever order they were built in."""
+    quarter, month) under which a group holds at most `size` pages, and the newest group of
+    a split at most a quarter of that (new articles land there, so it is the one re-indexed
+    most: kept small, a day's articles re-index a few hundred pages at most). The same pages
+    always give the same shards, whatever order they were built in."""
     out: dict[str, str] = {}
 
-    def split(rels: list[str], level: int) -> None:
-        if level == 3 or len(rels) <= size:
+    def split(rels: list[str], level: int, newest: bool) -> None:
+        limit = max(1, size // 4) if newest else size
+        if level == 3 or len(rels) <= limit:
             for rel in rels:
                 out[rel] = _level_key(level, *pages[rel])
             return
         groups: dict[str, list[str]] = defaultdict(list)
         for rel in rels:
             groups[_level_key(level + 1, *pages[rel])].append(rel)
-        for members in groups.values():
-            split(members, level + 1)
+        last = max(groups)  # names sort by date within a level
+        for key, members in groups.items():
+            split(members, level + 1, key == last and (newest or level == 0))
 
-    split(sorted(pages), 0)
+    split(sorted(pages), 0, False)
     return out
 
 
