@@ -61,10 +61,17 @@ def defaults(settings: dict) -> dict[str, Any]:
     return {**{k: _copy(v) for k, v in DEFAULTS.items()}, **entity_url_defaults(settings)}
 
 
+# Settings that change how a build runs, not what it writes (for fast_rebuilds' fingerprints).
+NEUTRAL = ("NEWS_ARCHIVE_WORKERS", "NEWS_ARCHIVE_LOCK_TIMEOUT", "SEARCH_WORKERS")
+
+
 def set_defaults(pelican) -> None:
     """`initialized`: fill every setting of the plugin that the site did not set."""
-    for key, value in defaults(pelican.settings).items():
-        pelican.settings.setdefault(key, value)
+    s = pelican.settings
+    for key, value in defaults(s).items():
+        s.setdefault(key, value)
+    s["FAST_REBUILDS_NEUTRAL_SETTINGS"] = [*(s.get("FAST_REBUILDS_NEUTRAL_SETTINGS") or ()),
+                                           *NEUTRAL]
 
 
 def setting(settings: dict, key: str) -> Any:

@@ -37,3 +37,26 @@ def test_private_attributes_are_ignored_and_stand_ins_are_used() -> None:
 
 def test_digest_is_stable() -> None:
     assert digest("abc") == digest("abc") != digest("abd")
+
+
+def test_neutral_settings_do_not_change_the_build_fingerprint() -> None:
+    """Worker counts and timeouts change how a build runs, not what it writes: changing one
+    must not render every page again (plugins name theirs in FAST_REBUILDS_NEUTRAL_SETTINGS)."""
+    from fast_rebuilds.incremental.state import output_settings
+
+    base = {"SITENAME": "A", "FAST_REBUILDS_NEUTRAL_SETTINGS": ["SEARCH_WORKERS"]}
+    one, two = {**base, "SEARCH_WORKERS": 1}, {**base, "SEARCH_WORKERS": 8}
+    assert output_settings(one) == output_settings(two) == {"SITENAME": "A"}
+    assert output_settings({**one, "SITENAME": "B"}) != output_settings(one)
+    assert "SEARCH_WORKERS" in output_settings({"SEARCH_WORKERS": 1})  # not neutral by itself
+
+
+def test_news_archive_declares_its_neutral_settings() -> None:
+    from types import SimpleNamespace
+
+    from news_archive.settings import set_defaults
+
+    pelican = SimpleNamespace(settings={"FAST_REBUILDS_NEUTRAL_SETTINGS": ["MINE"]})
+    set_defaults(pelican)
+    assert {"MINE", "NEWS_ARCHIVE_WORKERS", "SEARCH_WORKERS"} <= set(
+        pelican.settings["FAST_REBUILDS_NEUTRAL_SETTINGS"])

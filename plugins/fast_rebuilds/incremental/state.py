@@ -28,9 +28,11 @@ log = logging.getLogger("fast_rebuilds")
 
 STATE_VERSION = 3
 # Settings that change how a build runs, not what it writes.
+# Other plugins list theirs in the setting FAST_REBUILDS_NEUTRAL_SETTINGS.
 NEUTRAL_SETTINGS = frozenset({
-    "FAST_REBUILDS_INCREMENTAL", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "CHECK_MODIFIED_METHOD",
-    "GZIP_CACHE", "CONTENT_CACHING_LAYER", "NEWS_ARCHIVE_WORKERS", "DELETE_OUTPUT_DIRECTORY",
+    "FAST_REBUILDS_INCREMENTAL", "FAST_REBUILDS_NEUTRAL_SETTINGS", "LOAD_CONTENT_CACHE",
+    "CACHE_CONTENT", "CHECK_MODIFIED_METHOD", "GZIP_CACHE", "CONTENT_CACHING_LAYER",
+    "DELETE_OUTPUT_DIRECTORY",
     "WRITE_SELECTED", "DEBUG", "LOG_FILTER", "FAST_REBUILDS_GC_THRESHOLD",
 })
 _LIST_FIELDS = ("names", "absent", "tested")
@@ -85,7 +87,9 @@ def content_stamp(settings: dict) -> str:
 
 
 def output_settings(settings: dict) -> dict:
-    return {k: v for k, v in settings.items() if k not in NEUTRAL_SETTINGS}
+    """The settings that can change what a build writes."""
+    neutral = NEUTRAL_SETTINGS | set(settings.get("FAST_REBUILDS_NEUTRAL_SETTINGS") or ())
+    return {k: v for k, v in settings.items() if k not in neutral}
 
 
 def build_fingerprint(settings: dict, fp: Fingerprinter) -> str:
