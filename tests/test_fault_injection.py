@@ -1,8 +1,9 @@
 """Fault injection: a small archive is built, damaged or killed in each way, rebuilt, and
 compared with a clean build of the same raw files (posts, pages, feeds, data files).
 
-Search is off (SEARCH_ENABLED False): the search index is issue 17's. Every scenario runs the
-real `pelican` command, like a user would.
+Search is off (SEARCH_ENABLED False) except in the test of the search index after a deletion
+and a lost cache, which compares the pages the index holds. Every scenario runs the real
+`pelican` command, like a user would.
 """
 
 from __future__ import annotations
@@ -166,6 +167,28 @@ def test_a_deleted_article_is_removed_after_losing_the_cache_or_ignoring_it(arch
     archive.raws()[0].unlink()
     build(site, "--ignore-cache")
     archive.assert_matches_clean()
+
+
+def _indexed_pages(output: Path) -> list[str]:
+    """The pages the search index holds (its record of every shard)."""
+    record = json.loads((output / "pagefind" / "news-archive-shards.json").read_text())
+    return sorted(rel for shard in record["shards"].values() for rel in shard["pages"])
+
+
+def test_search_index_after_a_deletion_and_a_lost_cache_holds_the_clean_build_pages(
+        archive) -> None:
+    site = archive.site
+    build(site, SEARCH_ENABLED=True)
+    gone = len(_indexed_pages(site / "output"))
+    archive.raws()[0].unlink()
+    shutil.rmtree(site / "cache")
+    build(site, SEARCH_ENABLED=True)
+    clean = archive.root / "clean-search"
+    shutil.copytree(archive.raw, clean / "content" / "raw")
+    build(clean, SEARCH_ENABLED=True)
+    indexed = _indexed_pages(site / "output")
+    assert indexed == _indexed_pages(clean / "output")
+    assert len(indexed) == gone - 1 == len(list((clean / "content" / "posts").glob("*.md")))
 
 
 def _kill_when(proc: subprocess.Popen, ready, limit: float = 300) -> None:
