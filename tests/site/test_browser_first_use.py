@@ -35,7 +35,7 @@ def served(tmp_path_factory):
                                                   "OUTPUT_PATH": str(out)}.items()]
     proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
     assert proc.returncode == 0, proc.stderr[-3000:]
-    if not (out / "pagefind" / "pagefind.js").is_file():
+    if not (out / "pagefind" / "shards.js").is_file():
         pytest.skip("Pagefind is not installed: no search index was built")
     handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
                    {"log_message": lambda *a: None})
@@ -80,7 +80,7 @@ def test_search_from_disk_says_it_needs_a_web_server(served, browser):
 def test_an_index_that_cannot_load_says_so(served, browser):
     base, _ = served
     page = browser.new_page()
-    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.route("**/pagefind/shards/*/pagefind.js", lambda route: route.abort())
     page.goto(base + "search.html?q=Kazakhstan")
     page.locator(".search-missing").wait_for(state="visible", timeout=10000)
     page.close()
