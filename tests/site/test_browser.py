@@ -15,11 +15,9 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
+from browsing import chromium, require_browser, serve
 from conftest import ROOT, run_pelican
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXTRA_POST = """Title: Second sample article {n}
 Date: 2021-07-{day:02d} 09:00
 Slug: extra-{n}
@@ -40,9 +38,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The sample content (plus two hand-written posts) built and served on localhost."""
-    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing")
+    require_browser()
     work = tmp_path_factory.mktemp("browser")
     content = work / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
@@ -54,23 +50,14 @@ def served(tmp_path_factory):
     pairs = [f"{k}={json.dumps(v)}" for k, v in settings.items()]
     proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
     assert proc.returncode == 0, proc.stderr[-3000:]
-    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
-                   {"log_message": lambda *a: None})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/", out
-    server.shutdown()
+    with serve(out) as base:
+        yield base, out
 
 
 @pytest.fixture(scope="module")
 def browser(served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def pages(out: Path) -> dict[str, str]:

@@ -7,26 +7,19 @@ Skips when /usr/bin/chromium, Playwright or Pagefind is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 
 import pytest
+from browsing import chromium, require_browser, serve
 from conftest import ROOT, run_pelican
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing")
+    require_browser()
     work = tmp_path_factory.mktemp("first-use-browser")
     content = work / "content"
     shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
@@ -37,23 +30,14 @@ def served(tmp_path_factory):
     assert proc.returncode == 0, proc.stderr[-3000:]
     if not (out / "pagefind" / "shards.js").is_file():
         pytest.skip("Pagefind is not installed: no search index was built")
-    handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
-                   {"log_message": lambda *a: None})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/", out
-    server.shutdown()
+    with serve(out) as base:
+        yield base, out
 
 
 @pytest.fixture(scope="module")
 def browser(served):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _titles(page, query: str, base: str) -> list[str]:

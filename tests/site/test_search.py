@@ -3,24 +3,19 @@ real (headless) browser."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import logging
 import re
 import shutil
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from _synthetic import SMALL, build_site, write_small
+from browsing import chromium, require_browser, serve
 from news_archive.site import search
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTICLE_PAGES = {spec["slug"] for spec in SMALL}
 
 
@@ -148,11 +143,6 @@ def test_mark_body_adds_attribute_once(tmp_path: Path) -> None:
 # --- in a browser -----------------------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest output clean
-        pass
-
-
 @pytest.fixture(scope="module")
 def sharded_site(tmp_path_factory) -> Path:
     """The same archive with one search shard per year (the search page merges them)."""
@@ -172,26 +162,11 @@ def browser_page(request, tmp_path_factory):
     with the whole archive in one index, once in one shard per year."""
     search_site = request.getfixturevalue(
         "search_site" if request.param == "one index" else "sharded_site")
-    if not CHROMIUM.exists():
-        pytest.skip("headless Chromium not found at /usr/bin/chromium (scripts/install-browser.sh)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright (Python) is not installed: pip install -e '.[test]'")
+    require_browser()
     root = tmp_path_factory.mktemp("www")
     shutil.copytree(search_site, root / "archive")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/archive/search.html"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=CHROME_ARGS)
-        try:
-            yield browser.new_page(), url
-        finally:
-            browser.close()
-            server.shutdown()
+    with serve(root) as base, chromium() as browser:
+        yield browser.new_page(), base + "archive/search.html"
 
 
 def _results(page, expected: int) -> list[tuple[str, str]]:

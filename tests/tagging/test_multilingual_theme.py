@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browsing import chromium, require_browser
 
 RU = "\n\n".join([
     "Образец новостного сайта",
@@ -93,34 +94,24 @@ def test_country_page_counts_languages(site):
 
 @pytest.mark.browser
 def test_rtl_article_renders_right_to_left_without_overflow_at_360px(site):
-    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("/usr/bin/chromium is missing")
-    from playwright.sync_api import sync_playwright
-
+    require_browser()
     page_path, _ = _article(site, "fa")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(chromium),
-                              args=["--headless", "--no-sandbox", "--disable-gpu"])
-        try:
-            page = b.new_page(viewport={"width": 360, "height": 740})
-            page.goto(page_path.as_uri())
-            body = page.locator(".article-body")
-            assert body.evaluate("e => getComputedStyle(e).direction") == "rtl"
-            assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "rtl"
-            # the paragraph's first words sit at the right edge of the column
-            col = body.bounding_box()
-            first_word_right = page.evaluate("""() => {
-                const p = document.querySelector('.article-body p');
-                const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-                const node = walker.nextNode();
-                const r = document.createRange(); r.setStart(node, 0); r.setEnd(node, 3);
-                return r.getBoundingClientRect().right; }""")
-            assert abs(first_word_right - (col["x"] + col["width"])) < 4
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, f"page scrolls sideways by {overflow}px at 360px"
-            page.screenshot(path=str(site.parent / "rtl_360.png"), full_page=True)
-        finally:
-            b.close()
+    with chromium() as b:
+        page = b.new_page(viewport={"width": 360, "height": 740})
+        page.goto(page_path.as_uri())
+        body = page.locator(".article-body")
+        assert body.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "rtl"
+        # the paragraph's first words sit at the right edge of the column
+        col = body.bounding_box()
+        first_word_right = page.evaluate("""() => {
+            const p = document.querySelector('.article-body p');
+            const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+            const node = walker.nextNode();
+            const r = document.createRange(); r.setStart(node, 0); r.setEnd(node, 3);
+            return r.getBoundingClientRect().right; }""")
+        assert abs(first_word_right - (col["x"] + col["width"])) < 4
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"page scrolls sideways by {overflow}px at 360px"
+        page.screenshot(path=str(site.parent / "rtl_360.png"), full_page=True)
