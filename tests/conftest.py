@@ -29,6 +29,14 @@ def fresh_log_limits():
 
 
 @pytest.fixture
+def dirs(tmp_path):
+    """An empty raw folder and a posts folder (not created yet): (raw, posts)."""
+    raw, out = tmp_path / "raw", tmp_path / "posts"
+    raw.mkdir()
+    return raw, out
+
+
+@pytest.fixture
 def shared_dir() -> Path:
     """../shared (the evaluation corpus); tests using it skip where it is absent."""
     if not (SHARED / "corpus" / "dev").is_dir():

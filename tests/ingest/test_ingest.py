@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 from news_archive import posts
 from news_archive.ingest import STATE_NAME, ingest
 from rawtexts import PARAGRAPHS, distinct_paragraphs, raw_dump
-
-
-@pytest.fixture
-def dirs(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "posts"
-    raw.mkdir()
-    return raw, out
 
 
 def run(raw, out):

@@ -15,13 +15,6 @@ from news_archive.ingest.state import load_state
 from rawtexts import PARAGRAPHS, distinct_paragraphs, raw_dump
 
 
-@pytest.fixture
-def dirs(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "posts"
-    raw.mkdir()
-    return raw, out
-
-
 def run(raw, out):
     return ingest(raw, out, workers=1)
 
