@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +24,24 @@ def require_browser() -> None:
     pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing (scripts/install-browser.sh)")
+
+
+def build_sample(work: Path, extra_posts: dict[str, str] | None = None) -> Path:
+    """The bundled sample content (plus `extra_posts`: file name -> post text) built with the
+    site's own settings (search on) into `work/output`, which is returned."""
+    from conftest import ROOT, run_pelican
+
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
+    (content / "posts").mkdir()
+    for name, text in (extra_posts or {}).items():
+        (content / "posts" / name).write_text(text, encoding="utf-8")
+    out = work / "output"
+    pairs = [f"{k}={json.dumps(v)}" for k, v in {"PATH": str(content),
+                                                  "OUTPUT_PATH": str(out)}.items()]
+    proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
 
 
 @contextmanager

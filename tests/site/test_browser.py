@@ -8,15 +8,13 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from browsing import chromium, require_browser, serve
-from conftest import ROOT, run_pelican
+from browsing import build_sample, chromium, require_browser, serve
 
 EXTRA_POST = """Title: Second sample article {n}
 Date: 2021-07-{day:02d} 09:00
@@ -39,17 +37,8 @@ pytestmark = pytest.mark.browser
 def served(tmp_path_factory):
     """The sample content (plus two hand-written posts) built and served on localhost."""
     require_browser()
-    work = tmp_path_factory.mktemp("browser")
-    content = work / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
-    (content / "posts").mkdir()
-    for n in (1, 2):
-        (content / "posts" / f"extra-{n}.md").write_text(EXTRA_POST.format(n=n, day=n + 1))
-    out = work / "output"
-    settings = {"PATH": str(content), "OUTPUT_PATH": str(out)}
-    pairs = [f"{k}={json.dumps(v)}" for k, v in settings.items()]
-    proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = build_sample(tmp_path_factory.mktemp("browser"),
+                       {f"extra-{n}.md": EXTRA_POST.format(n=n, day=n + 1) for n in (1, 2)})
     with serve(out) as base:
         yield base, out
 

@@ -7,12 +7,8 @@ Skips when /usr/bin/chromium, Playwright or Pagefind is missing.
 
 from __future__ import annotations
 
-import json
-import shutil
-
 import pytest
-from browsing import chromium, require_browser, serve
-from conftest import ROOT, run_pelican
+from browsing import build_sample, chromium, require_browser, serve
 
 pytestmark = pytest.mark.browser
 
@@ -20,14 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     require_browser()
-    work = tmp_path_factory.mktemp("first-use-browser")
-    content = work / "content"
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("posts"))
-    out = work / "output"
-    pairs = [f"{k}={json.dumps(v)}" for k, v in {"PATH": str(content),
-                                                  "OUTPUT_PATH": str(out)}.items()]
-    proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = build_sample(tmp_path_factory.mktemp("first-use-browser"))
     if not (out / "pagefind" / "shards.js").is_file():
         pytest.skip("Pagefind is not installed: no search index was built")
     with serve(out) as base:
