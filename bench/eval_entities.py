@@ -67,14 +67,20 @@ def print_halves(shared: Path, preds: list[dict]) -> None:
               f"persons {s['persons']:.3f} countries {s['countries']:.3f}")
 
 
-def main() -> None:
-    """Command-line entry point."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def eval_parser(description: str, predictions: str) -> argparse.ArgumentParser:
+    """The options every entity evaluation takes (shared folder, output, timing, errors)."""
+    ap = argparse.ArgumentParser(description=description)
     default = os.environ.get("NEWS_ARCHIVE_SHARED") or str(REPO.parent / "shared")
     ap.add_argument("--shared", default=default, help="shared folder (default: %(default)s)")
-    ap.add_argument("--out", default=str(REPO / "bench" / "out" / "entities_pred.jsonl"))
+    ap.add_argument("--out", default=str(REPO / "bench" / "out" / predictions))
     ap.add_argument("--passes", type=int, default=5, help="timing passes (default 5)")
     ap.add_argument("--errors", action="store_true", help="print per-article FPs and FNs")
+    return ap
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = eval_parser(__doc__.splitlines()[0], "entities_pred.jsonl")
     ap.add_argument("--halves", action="store_true", help="also F1 on the fixed A/B halves")
     a = ap.parse_args()
     shared = Path(a.shared)

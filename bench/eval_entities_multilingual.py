@@ -18,9 +18,7 @@ named only as a place); ``--holdout`` scores the second set
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -28,6 +26,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "plugins"))
+
+from eval_entities import eval_parser  # noqa: E402  (the bench folder is on the path)
 
 GOLD = "entities_multilingual_dev.jsonl"
 SAMPLES = REPO / "bench" / "data" / "multilingual_samples.jsonl"
@@ -64,12 +64,7 @@ def load_texts(shared: Path, half: str | None) -> list[tuple[str, str]]:
 
 def main() -> None:
     """Command-line entry point."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("NEWS_ARCHIVE_SHARED") or str(REPO.parent / "shared")
-    ap.add_argument("--shared", default=default, help="shared folder (default: %(default)s)")
-    ap.add_argument("--out", default=str(REPO / "bench" / "out" / "entities_ml_pred.jsonl"))
-    ap.add_argument("--passes", type=int, default=5, help="timing passes (default 5)")
-    ap.add_argument("--errors", action="store_true", help="print per-article FPs and FNs")
+    ap = eval_parser(__doc__.splitlines()[0], "entities_ml_pred.jsonl")
     ap.add_argument("--half", choices=("A", "B"), help="score one fixed half of the articles")
     ap.add_argument("--samples", action="store_true", help="score the project's own samples")
     ap.add_argument("--holdout", action="store_true", help="score the held-apart samples")
