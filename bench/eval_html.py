@@ -13,7 +13,6 @@ The shared folder defaults to `<repo>/../shared` (or env NEWS_ARCHIVE_SHARED).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import logging
 import os
@@ -24,14 +23,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
+from shared_eval import load_eval_module  # noqa: E402  (bench folder is on the path)
 
 
 def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score_extraction",
-                                                  shared / "eval" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The official scorer module."""
+    return load_eval_module(shared, "score_extraction")
 
 
 def load_pages(dev: Path) -> tuple[dict[str, str], dict[str, str]]:

@@ -23,7 +23,6 @@ halves and in k-fold CV).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -34,8 +33,8 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "plugins"))
-
 from news_archive.extract import block_model, text_dump  # noqa: E402
+from shared_eval import load_eval_module  # noqa: E402  (bench folder is on the path)
 
 STYLES = ("html2text", "inscriptis", "lynx", "w3m")
 OUT = REPO / "plugins" / "news_archive" / "extract" / "data" / block_model.MODEL_FILE
@@ -51,11 +50,8 @@ def shared_dir(arg: str | None) -> Path:
 
 
 def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score_extraction",
-                                                  shared / "eval" / "score_extraction.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The official scorer module."""
+    return load_eval_module(shared, "score_extraction")
 
 
 def collect(shared: Path, scorer) -> list[dict]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import sys
@@ -29,11 +28,11 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "plugins"))
 sys.path.insert(0, str(REPO / "bench"))
-
 from eval_entities import load_texts  # noqa: E402
 from news_archive.tagging import org_scorer, organizations, tag_text  # noqa: E402
 from news_archive.tagging.document import Doc  # noqa: E402
 from news_archive.tagging.org_candidates import candidates  # noqa: E402
+from shared_eval import load_eval_module  # noqa: E402  (bench folder is on the path)
 
 FOLDS = 5
 TYPES = ("countries", "organizations", "persons")
@@ -56,11 +55,7 @@ def half_of(doc_id: str) -> str:
 
 def load_scorer(shared: Path):
     """The official scorer module."""
-    spec = importlib.util.spec_from_file_location("score_entities",
-                                                  shared / "eval" / "score_entities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_eval_module(shared, "score_entities")
 
 
 def _blind_known(doc: Doc, orgs) -> None:
