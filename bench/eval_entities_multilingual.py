@@ -2,7 +2,7 @@
 """Score the entity tagger on the non-English dev labels and measure its speed.
 
 usage: eval_entities_multilingual.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors]
-                                     [--half A|B] [--samples | --holdout]
+                                     [--half A|B] [--samples | --holdout | --persons-samples]
 
 Runs ``tag_text`` (with the language ``detect_language`` finds, as the pipeline does) over every
 article labelled in ``eval/entities_multilingual_dev.jsonl`` (text: ``corpus/dev/<id>/truth.txt``),
@@ -13,7 +13,9 @@ a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
 short texts in 20 languages written for this project and labelled by hand; an organization is
 a name or a list [name, alias...]; "countries_optional" as in the shared guideline: a capital
 named only as a place); ``--holdout`` scores the second set
-(``bench/data/multilingual_holdout.jsonl``), kept apart from tuning.
+(``bench/data/multilingual_holdout.jsonl``), kept apart from tuning; ``--persons-samples`` scores ``bench/data/multilingual_persons.jsonl``
+(invented people: initials, patronymics, inflection, particles, Arabic script, actors and the
+characters they play).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from eval_entities import eval_parser  # noqa: E402  (the bench folder is on the
 GOLD = "entities_multilingual_dev.jsonl"
 SAMPLES = REPO / "bench" / "data" / "multilingual_samples.jsonl"
 HOLDOUT = REPO / "bench" / "data" / "multilingual_holdout.jsonl"
+PERSONS = REPO / "bench" / "data" / "multilingual_persons.jsonl"
 
 
 def load_samples(out_dir: Path, path: Path = SAMPLES
@@ -68,6 +71,8 @@ def main() -> None:
     ap.add_argument("--half", choices=("A", "B"), help="score one fixed half of the articles")
     ap.add_argument("--samples", action="store_true", help="score the project's own samples")
     ap.add_argument("--holdout", action="store_true", help="score the held-apart samples")
+    ap.add_argument("--persons-samples", action="store_true",
+                    help="score the project's person-name samples")
     a = ap.parse_args()
     shared = Path(a.shared)
     if not (shared / "eval" / "score_entities.py").exists():
@@ -79,8 +84,10 @@ def main() -> None:
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     gold = shared / "eval" / GOLD
-    if a.samples or a.holdout:
-        texts, langs, gold = load_samples(out.parent, HOLDOUT if a.holdout else SAMPLES)
+    own = a.samples or a.holdout or a.persons_samples
+    if own:
+        path = HOLDOUT if a.holdout else PERSONS if a.persons_samples else SAMPLES
+        texts, langs, gold = load_samples(out.parent, path)
     else:
         texts = load_texts(shared, a.half)
         langs = {doc_id: detect_language(text) for doc_id, text in texts}
@@ -105,7 +112,7 @@ def main() -> None:
         best_cpu = min(best_cpu, time.process_time() - c)
 
     # the scorer counts absent predictions as empty: score only this half's gold
-    if a.half and not (a.samples or a.holdout):
+    if a.half and not own:
         keep = {doc_id for doc_id, _ in texts}
         lines = [ln for ln in gold.read_text(encoding="utf-8").splitlines()
                  if ln.strip() and json.loads(ln)["id"] in keep]
