@@ -16,6 +16,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .cyrillic_names import (
+    INITIALS_FIRST,
+    INITIALS_LAST,
+    given_lemma,
+    is_female_given,
+    patronymic,
+    surname_nominative,
+)
 from .gazetteer import _lines, load
 from .script_families import Family, families, word_list
 
@@ -122,6 +130,8 @@ def find_persons(text: str, toks, hits, fam: Family,
     if fam.name == "cyrl":
         _cyrillic(text, toks, covered, single, fam, found,
                   claimed if claimed is not None else set())
+        _initials(text, found)
+        _lone_pair(text, toks, covered, found)
     if fam.name == "cjk":
         _korean(text, found)
     _latin(text, toks, covered, fam, found)
@@ -131,9 +141,25 @@ def find_persons(text: str, toks, hits, fam: Family,
 
 def _merge_variants(found: dict[str, None]) -> list[str]:
     """One name per person: a name that another found name extends ("João Silva" inside
-    "Luiz João Silva") is dropped in favour of the longer one."""
+    "Luiz João Silva", "Сергей Морозов" inside "Сергей Иванович Морозов") is dropped in favour
+    of the longer one, and initials ("В. П. Корнилов") fold into the full name they abbreviate
+    ("Виктор Корнилов")."""
     names = list(found)
-    return [n for n in names if not any(o != n and o.endswith(" " + n) for o in names)]
+    return [n for n in names if not any(o != n and _extends(o, n) for o in names)]
+
+
+def _extends(longer: str, name: str) -> bool:
+    if longer.endswith(" " + name):
+        return True
+    a, b = longer.split(), name.split()
+    if len(a) < 2 or len(b) < 2 or a[-1].replace("ё", "е") != b[-1].replace("ё", "е"):
+        return False
+    if len(a) > len(b) and a[0] == b[0]:
+        return True
+    initials = b[:-1]
+    return (all(len(x) == 2 and x.endswith(".") for x in initials)
+            and not all(len(x) == 2 and x.endswith(".") for x in a[:-1])
+            and a[0][:1] == initials[0][:1])
 
 
 def _is_latin_cap(word: str) -> bool:
@@ -200,9 +226,9 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
                 or not _same_phrase(text, a, b) or fam.norm(wb) in stops):
             i += 1
             continue
-        # the longest key first: the word itself before any of its stems
-        lemma = next((given[k] for k in sorted(fam.keys(wa), key=len, reverse=True)
-                      if k in given), None)
+        # the exact declension first, then the word itself before any of its stems
+        lemma = given_lemma(wa) or next(
+            (given[k] for k in sorted(fam.keys(wa), key=len, reverse=True) if k in given), None)
         if i + 1 in covered and (lemma is None or i + 1 not in single):
             i += 1
             continue
@@ -218,7 +244,17 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
             k -= 1  # hyphenated given names: "Касым-Жомарт"
         if k < i:
             first = text[toks[k].start:a.start] + first
-        surname = _nominative_surname(wb, wa, first)
+        patr = patronymic(wb) if lemma else None
+        if patr and i + 2 < len(toks) and _cyr_cap(toks[i + 2].text) \
+                and _same_phrase(text, b, toks[i + 2]) and i + 2 not in covered:
+            wc = toks[i + 2].text  # "Сергея Ивановича Морозова": given, patronymic, surname
+            surname = surname_nominative(wc, patr[1]) if patr[0] != wb else wc
+            found[f"{first} {patr[0]} {surname}"] = None
+            i += 3
+            continue
+        surname = surname_nominative(wb, is_female_given(first)) if wa != first else wb
+        if surname == wb:
+            surname = _nominative_surname(wb, wa, first)
         if surname == wb:
             surname = _bare_form_in_text(wb, words)
         found[f"{first} {surname}"] = None
@@ -273,3 +309,57 @@ def _korean(text, found) -> None:
     for m in re.finditer(r"(?<![가-힣])[가-힣]{3}", text):
         if m.group() in names:
             found.setdefault(m.group(), None)
+
+
+def _initials(text: str, found: dict[str, None]) -> None:
+    """"В. П. Корнилов", "В.П. Корнилов" and "Корнилов В. П." as "В. П. Корнилов"; they fold
+    into a full name with the same surname (`_merge_variants`)."""
+    stops = stop_words("cyrl")
+    words = set(re.findall(r"\w+", text))
+    for rx, order in ((INITIALS_FIRST, (0, 1, 2)), (INITIALS_LAST, (1, 2, 0))):
+        for m in rx.finditer(text):
+            x, y, surname = (m.group(k + 1) for k in order)
+            if surname.lower() in stops or given_lemma(surname):
+                continue
+            found.setdefault(f"{x}. {y}. {_bare_form_in_text(surname, words)}", None)
+
+
+_FEMALE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")
+
+
+def _lone_pair(text, toks, covered, found) -> None:
+    """An article that calls one person by the given name in some sentences and by the surname
+    in others ("Полины ... Поризкова сказала ... Полина позирует"): when exactly one given
+    name and exactly one surname of the same gender stand alone, each at least twice, and
+    neither is part of a name already found, they are one person."""
+    stops = stop_words("cyrl")
+    in_names = {w.replace("ё", "е") for n in found for w in n.split()}
+    givens: dict[str, int] = {}
+    surnames: dict[str, int] = {}
+    for i, t in enumerate(toks):
+        w = t.text
+        if i in covered or not _cyr_cap(w) or fam_norm(w) in stops:
+            continue
+        prev_cap = i > 0 and _cyr_cap(toks[i - 1].text) and _same_phrase(text, toks[i - 1], t)
+        next_cap = (i + 1 < len(toks) and _cyr_cap(toks[i + 1].text)
+                    and _same_phrase(text, t, toks[i + 1]))
+        if prev_cap or next_cap:
+            continue
+        lemma = given_lemma(w)
+        if lemma:
+            givens[lemma] = givens.get(lemma, 0) + 1
+        elif w.endswith(_FEMALE_SURNAME + _MALE_SURNAME) and len(w) >= 6:
+            surnames[w] = surnames.get(w, 0) + 1
+    givens = {g: c for g, c in givens.items() if c >= 2 and g not in in_names}
+    surnames = {s: c for s, c in surnames.items() if c >= 2 and s not in in_names}
+    if len(givens) != 1 or len(surnames) != 1:
+        return
+    (first,), (surname,) = givens, surnames
+    if is_female_given(first) == surname.endswith(_FEMALE_SURNAME):
+        found.setdefault(f"{first} {surname}", None)
+
+
+def fam_norm(word: str) -> str:
+    """A Cyrillic word as the stop lists hold it."""
+    return families()["cyrl"].norm(word)
