@@ -13,9 +13,9 @@ a fixed split of the articles (sorted ids, even / odd positions) for A/B checks.
 short texts in 20 languages written for this project and labelled by hand; an organization is
 a name or a list [name, alias...]; "countries_optional" as in the shared guideline: a capital
 named only as a place); ``--holdout`` scores the second set
-(``bench/data/multilingual_holdout.jsonl``), kept apart from tuning; ``--persons-samples`` scores ``bench/data/multilingual_persons.jsonl``
-(invented people: initials, patronymics, inflection, particles, Arabic script, actors and the
-characters they play).
+(``bench/data/multilingual_holdout.jsonl``), kept apart from tuning; ``--persons-samples``
+scores ``bench/data/multilingual_persons.jsonl`` (invented people: initials, patronymics,
+inflection, particles, Arabic script, actors and the characters they play).
 """
 
 from __future__ import annotations
