@@ -103,16 +103,21 @@ def _titled(text, toks, covered, fam, found) -> None:
     for i in range(len(toks) - 2):
         if toks[i].text.lower() not in titles:
             continue
-        a, b = toks[i + 1], toks[i + 2]
-        if (i + 1 in covered or i + 2 in covered or not _same_phrase(text, toks[i], a)
-                or not _same_phrase(text, a, b) or not _any_cap(a.text) or not _any_cap(b.text)
-                or a.text.isupper() or b.text.isupper()
+        a = toks[i + 1]
+        k = i + 2  # particles between the given name and the surname: "Chiara De Luca"
+        while (k < len(toks) - 1 and toks[k].text.lower() in _PARTICLES
+               and _same_phrase(text, toks[k - 1], toks[k])):
+            k += 1
+        b = toks[k]
+        if (i + 1 in covered or k in covered or not _same_phrase(text, toks[i], a)
+                or not _same_phrase(text, toks[k - 1], b) or not _any_cap(a.text)
+                or not _any_cap(b.text) or a.text.isupper() or b.text.isupper()
                 or a.text.lower() in stops or b.text.lower() in stops):
             continue
-        after = toks[i + 3] if i + 3 < len(toks) else None
+        after = toks[k + 1] if k + 1 < len(toks) else None
         if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
             continue  # three or more capitalised words: more likely a title or an organization
-        found.setdefault(f"{a.text} {b.text}", None)
+        found.setdefault(text[a.start:b.end], None)
 
 
 def _any_cap(word: str) -> bool:
@@ -178,6 +183,7 @@ def _latin(text, toks, covered, fam, found) -> None:
     extra = latin_given_extra()
     excluded = load().sets["stop_words"]
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    lower = {t.text for t in toks if t.text.islower()}
     i = 0
     while i < len(toks) - 1:
         t = toks[i]
@@ -188,8 +194,16 @@ def _latin(text, toks, covered, fam, found) -> None:
             i += 1
             continue
         parts, j = [w], i + 1
-        while j < len(toks) and len(parts) < 5 and _same_phrase(text, toks[j - 1], toks[j]):
+        if i > 0 and text[toks[i - 1].end:t.start] == "-" and _is_latin_cap(toks[i - 1].text):
+            parts = [f"{toks[i - 1].text}-{w}"]  # "Marie-Claire", "Hans-Peter"
+        while j < len(toks) and len(parts) < 5:
             x = toks[j].text
+            if text[toks[j - 1].end:toks[j].start] == "-" and _is_latin_cap(x) and j not in covered:
+                parts[-1] = f"{parts[-1]}-{x}"
+                j += 1
+                continue
+            if not _same_phrase(text, toks[j - 1], toks[j]):
+                break
             if x.lower() in _PARTICLES and j + 1 < len(toks):
                 if len(parts) == 1 and toks[j + 1].text in given:
                     break  # "Foto von Moritz Bachmann": the name starts after the particle
@@ -202,11 +216,22 @@ def _latin(text, toks, covered, fam, found) -> None:
             j += 1
         while parts and parts[-1].lower() in _PARTICLES:
             parts.pop()
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _common_word_name(parts, text, lower):
             found[" ".join(parts)] = None
-            i = i + len(parts)
+            i = j
         else:
             i += 1
+
+
+def _common_word_name(parts: list[str], text: str, lower: set[str]) -> bool:
+    """A "name" whose given name is also a common word of the article ("o amor" ... "Um Amor
+    de Verdade", "la paz" ... "Paz Duradera") is a title or a slogan unless the text names
+    it again or uses its last word alone."""
+    first = parts[0].split("-")[0]
+    if first.lower() not in lower:
+        return False
+    name = " ".join(parts)
+    return text.count(name) < 2 and len(re.findall(rf"\b{re.escape(parts[-1])}\b", text)) < 2
 
 
 def _same_phrase(text, a, b) -> bool:
@@ -305,10 +330,37 @@ def _korean(text, found) -> None:
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     names.update(n for n, c in counts.items() if c >= 2)
     # verb and adjective stems ("연기하-", "소화되-") and plurals are not names
-    names = {n for n in names if n[0] in surnames and n[-1] not in not_final}
+    actors, characters = korean_roles(text)
+    names = {n for n in names | actors if n[0] in surnames and n[-1] not in not_final}
+    names -= characters - actors
     for m in re.finditer(r"(?<![가-힣])[가-힣]{3}", text):
         if m.group() in names:
             found.setdefault(m.group(), None)
+
+
+@lru_cache(maxsize=1)
+def _korean_role_patterns() -> tuple[re.Pattern, re.Pattern]:
+    rows = dict(ln.split("\t") for ln in _lines("multilingual/korean_names.tsv"))
+    role = re.compile(rf"(?<![가-힣])([가-힣]{{2,4}})(?:{rows['role_links']})\s?([가-힣]{{3}})"
+                      r"(?=[^가-힣]|은|는|이|가|의|도|과|와|을|를)")
+    work = re.compile(rf"[>》』」]\s?(?:{rows['work_links']})\s?([가-힣]{{2,4}})(?![가-힣]{{2}})")
+    return role, work
+
+
+def korean_roles(text: str) -> tuple[set[str], set[str]]:
+    """Actors and the characters they play: "지은한을 연기한 남상미", "한강우 역의 김재원" name
+    an actor (a person) after a character (not a person: fictional characters are not
+    listed); a name right after a work's title ("<숨바꼭질>의 민채린") is a character."""
+    role, work = _korean_role_patterns()
+    actors: set[str] = set()
+    characters: set[str] = set()
+    for m in role.finditer(text):
+        characters.add(m.group(1))
+        actors.add(m.group(2))
+    for m in work.finditer(text):
+        name = m.group(1)
+        characters.add(name if len(name) == 3 else name[:3])
+    return actors, characters
 
 
 def _initials(text: str, found: dict[str, None]) -> None:
