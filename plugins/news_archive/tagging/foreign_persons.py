@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .arabic_names import find_arabic_persons
 from .cyrillic_names import (
     INITIALS_FIRST,
     INITIALS_LAST,
@@ -139,6 +140,9 @@ def find_persons(text: str, toks, hits, fam: Family,
         _lone_pair(text, toks, covered, found)
     if fam.name == "cjk":
         _korean(text, found)
+    if fam.name == "arab":
+        find_arabic_persons(text, toks, covered, fam, person_titles().get("arab", frozenset()),
+                            stop_words("arab"), found)
     _latin(text, toks, covered, fam, found)
     _titled(text, toks, covered, fam, found)
     return _merge_variants(found)

@@ -1,0 +1,90 @@
+"""Persons in non-English text per script family: Cyrillic declension, patronymics and
+initials, Latin particles and hyphenated names, Arabic-script names backed by titles, Korean
+actors beside the characters they play. Texts are written for this project (invented people)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+from news_archive.tagging import tag_text
+from news_archive.tagging.cyrillic_names import (
+    given_lemma,
+    patronymic,
+    surname_nominative,
+)
+from news_archive.tagging.foreign_persons import korean_roles
+
+SAMPLES = ROOT / "bench" / "data" / "multilingual_persons.jsonl"
+
+
+def persons(text: str, lang: str) -> list[str]:
+    return tag_text(text, lang=lang).persons
+
+
+def _samples() -> list[dict]:
+    return [json.loads(ln) for ln in SAMPLES.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize("row", _samples(), ids=lambda r: r["id"])
+def test_person_samples_in_every_family(row):
+    assert sorted(persons(row["text"], row["lang"])) == sorted(row["persons"])
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("Анной", "Анна"), ("Сергея", "Сергей"), ("Марине", "Марина"), ("Игорем", "Игорь"),
+    ("Юлией", "Юлия"), ("Столом", None),
+])
+def test_cyrillic_given_names_back_in_the_nominative(word, lemma):
+    assert given_lemma(word) == lemma
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Ивановича", ("Иванович", False)), ("Петровной", ("Петровна", True)),
+    ("Олегівна", ("Олегівна", True)), ("Москвой", None),
+])
+def test_patronymics_in_any_case(word, expected):
+    assert patronymic(word) == expected
+
+
+def test_surnames_agree_with_the_gender_of_the_given_name():
+    assert surname_nominative("Кравцовой", female=True) == "Кравцова"
+    assert surname_nominative("Морозова", female=False) == "Морозов"
+    assert surname_nominative("Кравцова", female=True) == "Кравцова"
+    assert surname_nominative("Белинского", female=False) == "Белинский"
+
+
+def test_initials_alone_are_kept_as_written():
+    text = "Приказ подписал Т. Н. Горелова. Он вступает в силу с понедельника."
+    assert persons(text, "ru") == ["Т. Н. Горелова"]
+
+
+def test_initials_fold_into_a_full_name_with_the_same_surname():
+    text = ("Министр Дмитрий Лапин выступил на форуме. Д. А. Лапин напомнил о сроках. "
+            "Лапин ответил на вопросы.")
+    assert persons(text, "ru") == ["Дмитрий Лапин"]
+
+
+def test_a_lone_given_name_needs_a_lone_surname_of_the_same_gender():
+    text = ("Ольга выросла в деревне. Ольгу знают все соседи. Петров приехал вчера. "
+            "Петров уехал сегодня.")
+    assert persons(text, "ru") == []  # a woman's given name and a man's surname
+
+
+def test_arabic_script_name_without_any_backing_is_not_a_person():
+    text = "محمد نظری امروز به شهر رفت و خرید کرد."
+    assert persons(text, "fa") == []
+
+
+def test_korean_character_is_not_a_person_but_the_actor_is():
+    actors, characters = korean_roles("윤하늘 역을 맡은 배수정은 열연했다. 윤하늘은 결국 떠난다.")
+    assert actors == {"배수정"}
+    assert "윤하늘" in characters
+
+
+def test_a_common_word_used_as_a_given_name_needs_a_second_mention():
+    text = ("Ele falou sobre a rosa do jardim. A exposição Rosa Branca abre amanhã. "
+            "A cantora Rosa Almeida canta hoje. Almeida nasceu em Recife.")
+    assert persons(text, "pt") == ["Rosa Almeida"]
