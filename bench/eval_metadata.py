@@ -18,10 +18,11 @@ Each ``dump_*.txt`` goes through ``extract_text_dump``. A headline is right when
 normalising (NFKC, case-fold, punctuation dropped, whitespace collapsed), it equals one of
 the reference headlines, or their word-bigram Dice overlap is >= 0.8 (so a dropped subtitle
 word or a trailing site name does not count as a miss). A date is right when the extracted
-date (YYYY-MM-DD) equals the reference date. Pages without a reference for a field are left
-out of that field's count (reported); "date right, shown" counts only dumps that show the
-date at all (its year within 40 characters of its day number). The page's language is ``detect_language`` on
-``truth.txt`` (the page's ``<html lang>`` when that finds none). ``--half A``/``--half B``: the fixed split of sorted ids (even/odd positions).
+date (YYYY-MM-DD) equals the reference date. Pages without a reference for a field are
+left out of that field's count (reported); "date right, shown" counts only dumps that show
+the date at all (its year within 40 characters of its day number). The page's language is
+``detect_language`` on ``truth.txt`` (the page's ``<html lang>`` when that finds none).
+``--half A``/``--half B``: the fixed split of sorted ids (even/odd positions).
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ def _ld_objects(raw: str) -> list[dict]:
             stack.extend(x)
         elif isinstance(x, dict):
             out.append(x)
-            stack.extend(v for k, v in x.items() if k in ("@graph", "mainEntity", "itemListElement"))
+            stack.extend(v for k, v in x.items()
+                         if k in ("@graph", "mainEntity", "itemListElement"))
     return out
 
 
