@@ -34,6 +34,9 @@ _ROLE = re.compile(r"(?:^|[\s,;|/–—-])(?:" + "|".join(data_lines("byline_rol
                    re.IGNORECASE)
 _TITLE_END_PUNCT = re.compile(r"[.,;:。，；：、]$")
 _NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | Economy"
+# "» Coluna de ...": a menu or list link; "#Feed ... » Comments feed": a text browser's list
+# of the page's <link> tags. Neither is a headline.
+_NAV_BULLET = re.compile(r"^[»›>]|^#.*(?:»|\bfeeds?\b|\brss\b)", re.IGNORECASE)
 
 
 def clean_byline(text: str) -> str:
@@ -99,6 +102,10 @@ def _prose_follows(scored: list[Scored], i: int) -> bool:
     return False
 
 
+CHROME_SKIP = 20  # at most this many share-bar lines under a headline are skipped
+SHARE_BAR_LINE = 40  # characters: a longer chrome block is no share-bar line
+
+
 def title_score(scored: list[Scored], i: int) -> float:
     """How much block `i` looks like the article's headline (0 = not at all)."""
     s = scored[i]
@@ -110,18 +117,28 @@ def title_score(scored: list[Scored], i: int) -> float:
     n = len(text)
     if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
         return 0.0
-    if _TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text):
+    if (_TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text)
+            or _NAV_BULLET.match(text)):
         return 0.0
     score = 1.0
     if s.block.kind == "h":
         score += 3.0 if s.block.level == 1 else 1.0
     prose = 0
     header = False
-    for j in range(i + 1, min(len(scored), i + 12)):
+    # a share bar right under the headline (short chrome lines, a date among them) is
+    # skipped: the article is looked for after it
+    k = i + 1
+    while (k < len(scored) and k <= i + CHROME_SKIP and scored[k].klass == BAD
+           and scored[k].reason != "end" and len(scored[k].text) <= SHARE_BAR_LINE):
+        header = header or is_date_line(scored[k].text)
+        k += 1
+    if k > i + CHROME_SKIP:
+        k = i + 1
+    for j in range(k, min(len(scored), k + 11)):
         t = scored[j]
         if t.reason == "end":
             break  # comments or recommendations follow: what comes next is not this article
-        if j <= i + 4 and (is_date_line(t.text) or BYLINE.search(t.text)):
+        if j <= k + 3 and (is_date_line(t.text) or BYLINE.search(t.text)):
             header = True
         if t.klass == GOOD:
             prose += t.weight
