@@ -142,8 +142,9 @@ def reference(html: str) -> Reference:
     ref.headlines += [p.metas[k] for k in _TITLE_METAS if p.metas.get(k)]
     ref.headlines += [t for t in (p.h1, p.title) if t]
     ref.headlines = [unicodedata.normalize("NFKC", h) for h in ref.headlines]
-    ref.headlines += [part for h in list(ref.headlines) for part in _SITE_CUT.split(h)
-                      if len(part.split()) >= 3 or len(part) >= 12]
+    # "Headline | Site" and "Site: Headline": the longest part is the headline
+    ref.headlines += [max(parts, key=len) for parts in map(_SITE_CUT.split, list(ref.headlines))
+                      if len(parts) > 1]
     for cand in [ld_date] + [p.metas.get(k) for k in _DATE_METAS] + [p.time]:
         m = _ISO_DATE.search(cand or "")
         if m and 1990 <= int(m.group(1)) <= 2100:  # placeholders such as 0001-01-01 skipped

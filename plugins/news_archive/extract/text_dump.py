@@ -19,6 +19,7 @@ from .blocks import split_blocks
 from .briefs import brief_region, extend_end
 from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
 from .cuts import absorb_short_tail, inner_cuts, tail_cut
+from .date_near_title import date_near_title
 from .dateline import read_dateline
 from .headline import headline_after_dateline, lead_headline
 from .meta import (
@@ -237,6 +238,9 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             if dateline and dateline.published:
                 ex.published, ex.published_source = dateline.published, "dateline"
                 break
+    if not ex.published:
+        ex.published = date_near_title(scored, title_i, today)
+        ex.published_source = "text" if ex.published else ""
     if not ex.published:
         labelled = [s.text for s in scored if len(s.text) < 200 and is_date_line(s.text)]
         for t in labelled:
