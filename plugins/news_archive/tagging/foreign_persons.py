@@ -393,14 +393,15 @@ def _lone_pair(text, toks, covered, found) -> None:
     in_names = {w.replace("ё", "е") for n in found for w in n.split()}
     givens: dict[str, int] = {}
     surnames: dict[str, int] = {}
+    caps = [_cyr_cap(t.text) for t in toks] + [False]
     for i, t in enumerate(toks):
-        w = t.text
-        if i in covered or not _cyr_cap(w) or fam_norm(w) in stops:
+        if not caps[i] or i in covered:
             continue
-        prev_cap = i > 0 and _cyr_cap(toks[i - 1].text) and _same_phrase(text, toks[i - 1], t)
-        next_cap = (i + 1 < len(toks) and _cyr_cap(toks[i + 1].text)
-                    and _same_phrase(text, t, toks[i + 1]))
-        if prev_cap or next_cap:
+        if (i > 0 and caps[i - 1] and _same_phrase(text, toks[i - 1], t)) or (
+                caps[i + 1] and _same_phrase(text, t, toks[i + 1])):
+            continue  # part of a longer name, found (or rejected) by `_cyrillic`
+        w = t.text
+        if fam_norm(w) in stops:
             continue
         lemma = given_lemma(w)
         if lemma:
