@@ -68,3 +68,13 @@ def test_japanese_date_on_the_line_above_the_headline():
 @pytest.mark.parametrize("line", ["0 Email this to someone", "Facebook Twitter WhatsApp Email"])
 def test_share_lines_are_never_the_headline(line):
     assert extract_text_dump(dump(line, *IT), today=TODAY).title != line
+
+
+def test_a_byline_under_the_headline_still_marks_it_as_the_headline():
+    text = dump("Le Journal du Port", "Accueil | Politique | Monde",
+                "La ville rouvre sa bibliothèque après deux ans de travaux", "Par Jeanne Morel",
+                "NANTES, 3 avril 2024 — La ville a rouvert mardi sa bibliothèque centrale après "
+                "deux ans de travaux, avec de nouvelles salles de lecture.",
+                "Les horaires seront élargis le samedi, a précisé la mairie.")
+    ex = extract_text_dump(text, today=TODAY)
+    assert ex.title == "La ville rouvre sa bibliothèque après deux ans de travaux"

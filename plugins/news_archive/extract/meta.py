@@ -125,12 +125,12 @@ def title_score(scored: list[Scored], i: int) -> float:
         score += 3.0 if s.block.level == 1 else 1.0
     prose = 0
     header = False
-    # a share bar right under the headline (short chrome lines, a date among them) is
-    # skipped: the article is looked for after it
+    # a share bar right under the headline (short chrome lines, a date or byline among
+    # them) is skipped: the article is looked for after it
     k = i + 1
     while (k < len(scored) and k <= i + CHROME_SKIP and scored[k].klass == BAD
            and scored[k].reason != "end" and len(scored[k].text) <= SHARE_BAR_LINE):
-        header = header or is_date_line(scored[k].text)
+        header = header or is_date_line(scored[k].text) or bool(BYLINE.search(scored[k].text))
         k += 1
     if k > i + CHROME_SKIP:
         k = i + 1
