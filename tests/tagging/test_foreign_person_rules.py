@@ -15,6 +15,8 @@ from news_archive.tagging.cyrillic_names import (
     surname_nominative,
 )
 from news_archive.tagging.foreign_persons import korean_roles
+from news_archive.tagging.latin_slavic_names import given_lemma as slavic_given
+from news_archive.tagging.latin_slavic_names import surname_nominative as slavic_surname
 
 SAMPLES = ROOT / "bench" / "data" / "multilingual_persons.jsonl"
 
@@ -88,3 +90,27 @@ def test_a_common_word_used_as_a_given_name_needs_a_second_mention():
     text = ("Ele falou sobre a rosa do jardim. A exposição Rosa Branca abre amanhã. "
             "A cantora Rosa Almeida canta hoje. Almeida nasceu em Recife.")
     assert persons(text, "pt") == ["Rosa Almeida"]
+
+
+@pytest.mark.parametrize("word, lemma", [
+    ("Donaldem", "Donald"), ("Anną", "Anna"), ("Petrem", "Petr"), ("Pavlem", "Pavel"),
+    ("Janou", "Jana"), ("Anna", "Anna"), ("Stołem", None),
+])
+def test_polish_and_czech_given_names_back_in_the_nominative(word, lemma):
+    assert slavic_given(word, {"Donald", "Anna", "Petr", "Peter", "Pavel", "Jana", "Janou"}) \
+        == lemma
+
+
+@pytest.mark.parametrize("surname, female, nominative", [
+    ("Tuskiem", False, "Tusk"), ("Kowalskiego", False, "Kowalski"), ("Zelenským", False,
+                                                                         "Zelenský"),
+    ("Kowalską", True, "Kowalska"), ("Dvořákovou", True, "Dvořáková"), ("Svobodou", False,
+                                                                          "Svoboda"),
+])
+def test_polish_and_czech_surnames_agree_with_the_given_name(surname, female, nominative):
+    assert slavic_surname(surname, female) == nominative
+
+
+def test_a_frequent_word_that_is_a_given_name_counts_when_never_written_in_lower_case():
+    text = "Wczoraj wieczorem. Marta Lis otworzyła wystawę. Jan Wilk był obecny."
+    assert sorted(persons(text, "pl")) == ["Jan Wilk", "Marta Lis"]

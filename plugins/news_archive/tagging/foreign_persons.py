@@ -26,6 +26,8 @@ from .cyrillic_names import (
     surname_nominative,
 )
 from .gazetteer import _lines, load
+from .latin_slavic_names import given_lemma as slavic_given_lemma
+from .latin_slavic_names import surname_nominative as slavic_surname
 from .script_families import Family, families, word_list
 
 _STOPLISTS = frozenset(("cyrl", "arab", "turkic", "germanic", "romance", "slavic_latn",
@@ -101,6 +103,8 @@ def _titled(text, toks, covered, fam, found) -> None:
     if not titles:
         return
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
+    if stops:  # frequent words never written in lower case here may be names ("Luis")
+        stops = stops & {t.text.lower() for t in toks if t.text.islower() or len(t.text) < 3}
     for i in range(len(toks) - 2):
         if toks[i].text.lower() not in titles:
             continue
@@ -115,6 +119,13 @@ def _titled(text, toks, covered, fam, found) -> None:
                 or not _any_cap(b.text) or a.text.isupper() or b.text.isupper()
                 or a.text.lower() in stops or b.text.lower() in stops):
             continue
+        # a particle and a capitalised word after the surname belong to it: "García del Valle"
+        while (k + 2 < len(toks) and toks[k + 1].text in _PARTICLES
+               and _same_phrase(text, toks[k], toks[k + 1])
+               and _same_phrase(text, toks[k + 1], toks[k + 2])
+               and _any_cap(toks[k + 2].text) and k + 2 not in covered):
+            k += 2
+        b = toks[k]
         after = toks[k + 1] if k + 1 < len(toks) else None
         if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
             continue  # three or more capitalised words: more likely a title or an organization
@@ -188,13 +199,20 @@ def _latin(text, toks, covered, fam, found) -> None:
     excluded = load().sets["stop_words"]
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
     lower = {t.text for t in toks if t.text.islower()}
+    declines = fam.name == "slavic_latn"
     i = 0
     while i < len(toks) - 1:
         t = toks[i]
         w = t.text
-        if (i in covered or not _is_latin_cap(w) or (w not in given and w not in extra)
+        lemma = w if w in given or w in extra else None
+        if declines and _is_latin_cap(w) and not w.isupper() and i not in covered:
+            lemma = slavic_given_lemma(w, given) or lemma  # "Donaldem" -> "Donald"
+        # a given name that is also a frequent word of the Polish or Czech lists ("Jan",
+        # "Marta") counts when the article never writes it in lower case
+        if (i in covered or not _is_latin_cap(w) or lemma is None
                 or w in excluded or w.isupper()
-                or ((t.initial or len(w) < 4) and w.lower() in stops)):
+                or ((t.initial or len(w) < 4) and w.lower() in stops
+                    and (not declines or w.lower() in lower))):
             i += 1
             continue
         parts, j = [w], i + 1
@@ -220,6 +238,8 @@ def _latin(text, toks, covered, fam, found) -> None:
             j += 1
         while parts and parts[-1].lower() in _PARTICLES:
             parts.pop()
+        if len(parts) == 2 and lemma != w:  # an inflected Polish/Czech name
+            parts = [lemma, slavic_surname(parts[1], lemma.endswith("a"))]
         if len(parts) >= 2 and not _common_word_name(parts, text, lower):
             found[" ".join(parts)] = None
             i = j
