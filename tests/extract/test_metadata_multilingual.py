@@ -78,3 +78,19 @@ def test_a_byline_under_the_headline_still_marks_it_as_the_headline():
                 "Les horaires seront élargis le samedi, a précisé la mairie.")
     ex = extract_text_dump(text, today=TODAY)
     assert ex.title == "La ville rouvre sa bibliothèque après deux ans de travaux"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Graz, 4. März 2024. Die Stadt hat am Montag einen neuen Radweg eröffnet.", "2024-03-04"),
+    ("Казань, 5 мая 2024. Власти города открыли новый мост через реку.", "2024-05-05"),
+])
+def test_place_comma_date_full_stop_is_a_dateline(line, iso):
+    from news_archive.extract.dateline import read_dateline
+    d = read_dateline(line, TODAY)
+    assert d is not None and d.published == iso
+    assert line[d.end:].startswith(("Die", "Власти"))
+
+
+def test_a_sentence_opening_with_a_date_is_no_dateline():
+    from news_archive.extract.dateline import read_dateline
+    assert read_dateline("On March 4, 2024. The city opened a new cycle lane.", TODAY) is None

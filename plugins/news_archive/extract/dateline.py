@@ -25,7 +25,8 @@ _SEP = r"(?:\s*[—–―]\s*|\s+--?\s+|\s*--\s*|\s+-(?=\S)|\s*:\s+|\s+\|\s+)"
 _AFTER_DATE = re.compile(
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
     r"(?:\s*(?:г\.|года|р\.|року|yılı|m\.|gada))?"
-    r"(?:\s*\([^()]{1,40}\))?(?:" + _SEP + r"|\s*/[^/\s][^/]{0,20}/\.?\s+)"
+    r"(?:\s*\([^()]{1,40}\))?(?:" + _SEP + r"|\s*/[^/\s][^/]{0,20}/\.?\s+"
+    r"|\.\s+(?=[^\W\d_]))"  # "Wien, 3. Oktober 2022. Österreich hat ...": a full stop
 )
 _AGENCY = re.compile(r"\([^()]{1,40}\)")
 _WORD = re.compile(r"[^\s,،;:—–―\-]+")
@@ -94,6 +95,8 @@ def read_dateline(paragraph: str, today: date | None = None) -> Dateline | None:
         m = _AFTER_DATE.match(head, d.end)
         if not m or m.end() >= len(paragraph):
             continue
+        if m.group().strip().endswith(".") and not re.search(r"\S[,،]\s*$", head[: d.start]):
+            continue  # a full stop ends a dateline only after "Place, " ("On June 3, 2019.")
         place = re.split(r"[(—–―]|\s-", head[: d.start])[0].strip(" ,،;")
         return Dateline(head[: m.end()].strip(), place, d.iso, m.end())
     m = _PLACE_ONLY.match(head)
