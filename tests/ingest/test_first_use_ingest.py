@@ -111,8 +111,8 @@ def test_bylines_are_authors_not_persons(tmp_path: Path):
 def test_date_from_text_before_file_time_and_why_none(tmp_path: Path):
     (tmp_path / "wien.txt").write_text(
         "Wiener Blatt\n\nStadt plant neue Straßenbahnlinie\n\nVon Katharina Huber\n\n"
-        "Wien, 7. Juni 2022. Die Stadt will bis 2026 eine neue Straßenbahnlinie in den "
-        "nördlichen Bezirken bauen, teilte die Verkehrsstadträtin am Dienstag mit.\n\n"
+        "Die Stadt Wien will bis 2026 eine neue Straßenbahnlinie in den nördlichen Bezirken "
+        "bauen, teilte die Verkehrsstadträtin am 7. Juni 2022 mit.\n\n"
         "Die Linie soll rund zwölf Kilometer lang werden und drei bestehende U-Bahn-Stationen "
         "verbinden. Die Kosten werden auf etwa 300 Millionen Euro geschätzt.\n",
         encoding="utf-8")
