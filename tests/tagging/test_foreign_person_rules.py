@@ -114,3 +114,18 @@ def test_polish_and_czech_surnames_agree_with_the_given_name(surname, female, no
 def test_a_frequent_word_that_is_a_given_name_counts_when_never_written_in_lower_case():
     text = "Wczoraj wieczorem. Marta Lis otworzyła wystawę. Jan Wilk był obecny."
     assert sorted(persons(text, "pl")) == ["Jan Wilk", "Marta Lis"]
+
+
+def test_turkic_case_suffix_after_an_apostrophe_is_not_part_of_the_name():
+    text = "Sağlık Bakanı Zeynep Aydın'ın açıklaması bekleniyor. Aydın'a göre aşılar yeterli."
+    assert persons(text, "tr") == ["Zeynep Aydın"]
+
+
+def test_arabic_compound_given_names_and_a_title_behind_a_clitic():
+    text = "اجتمع وزير النقل مع الرئيس عبد الكريم الحسني، ثم التقى بالوزير محمد علي الخطيب."
+    assert sorted(persons(text, "ar")) == ["عبد الكريم الحسني", "محمد علي الخطيب"]
+
+
+def test_one_surname_in_two_cases_is_one_person():
+    text = "Burmistrz Paweł Sowa otworzył most. Rozmawiano o Pawle Sowie i o budżecie."
+    assert persons(text, "pl") == ["Paweł Sowa"]

@@ -15,6 +15,7 @@ from .script_families import Family
 
 _CLITICS = ("و", "ب", "ل", "ف")
 _LINKS = frozenset(("بن", "ابن", "بنت"))
+_SERVANT = frozenset(("عبد",))  # "عبد" + a divine name is one given name
 _SEPARATORS = frozenset(" \u00a0\u200c،,")
 
 
@@ -62,6 +63,11 @@ def find_arabic_persons(text: str, toks, covered: set[int], fam: Family,
         if not _spaced(text, toks[i], toks[j]):
             i += 1
             continue
+        # compound given names: "عبد الفتاح", "محمد جواد" (a second given name, then a word)
+        if (j + 1 < len(toks) and _spaced(text, toks[j], toks[j + 1])
+                and (norms[i] in _SERVANT or (_given_form(toks[j].text, fam) is not None
+                                              and norms[j + 1] not in stops))):
+            j += 1
         if norms[j] in _LINKS and j + 1 < len(toks) and _spaced(text, toks[j], toks[j + 1]):
             j += 1
         last = norms[j]
@@ -69,7 +75,8 @@ def find_arabic_persons(text: str, toks, covered: set[int], fam: Family,
             i += 1
             continue
         before = any(joined[k] in title_keys or norms[k] in title_keys
-                     for k in range(max(0, i - 3), i))
+                     or (norms[k][:1] in _CLITICS and norms[k][1:] in title_keys)
+                     for k in range(max(0, i - 3), i))  # "بالرئيس": clitic + title
         after = j + 1 < len(toks) and (norms[j + 1] in title_keys or joined[j + 1] in title_keys)
         # a short given name that is also a function word ("علی"/"على"), a frequent word or a
         # given name as the surname ("أحمد منصور") needs a title; else a repeated surname will do

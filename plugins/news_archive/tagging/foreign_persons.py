@@ -34,6 +34,7 @@ _STOPLISTS = frozenset(("cyrl", "arab", "turkic", "germanic", "romance", "slavic
                          "malay"))  # families with justext stop lists (word_lists.tsv)
 _PARTICLES = frozenset(word_list("name_particles"))
 _SURNAME_END = word_list("surname_endings")
+_APOSTROPHE_SUFFIX = re.compile(r"['’][a-zçğıöşüəñ]{1,6}$")
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +130,8 @@ def _titled(text, toks, covered, fam, found) -> None:
         after = toks[k + 1] if k + 1 < len(toks) else None
         if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
             continue  # three or more capitalised words: more likely a title or an organization
-        found.setdefault(text[a.start:b.end], None)
+        name = text[a.start:b.end]
+        found.setdefault(_APOSTROPHE_SUFFIX.sub("", name) if fam.cut_apostrophe else name, None)
 
 
 def _any_cap(word: str) -> bool:
@@ -172,6 +174,9 @@ def _extends(longer: str, name: str) -> bool:
     if longer.endswith(" " + name):
         return True
     a, b = longer.split(), name.split()
+    if (len(a) == len(b) == 2 and a[0] == b[0] and a[1] != b[1] and len(a[1]) <= len(b[1])
+            and _stem_shared(a[1], b[1])):
+        return True  # "Andrzej Duda" and "Andrzej Dudzie": one surname in two cases
     if len(a) < 2 or len(b) < 2 or a[-1].replace("ё", "е") != b[-1].replace("ё", "е"):
         return False
     if len(a) > len(b) and a[0] == b[0]:
@@ -240,6 +245,8 @@ def _latin(text, toks, covered, fam, found) -> None:
             parts.pop()
         if len(parts) == 2 and lemma != w:  # an inflected Polish/Czech name
             parts = [lemma, slavic_surname(parts[1], lemma.endswith("a"))]
+        if parts and fam.cut_apostrophe:  # "Yıldırım'ın" -> "Yıldırım" (Turkic case suffix)
+            parts[-1] = _APOSTROPHE_SUFFIX.sub("", parts[-1])
         if len(parts) >= 2 and not _common_word_name(parts, text, lower):
             found[" ".join(parts)] = None
             i = j
@@ -385,6 +392,15 @@ def korean_roles(text: str) -> tuple[set[str], set[str]]:
         name = m.group(1)
         characters.add(name if len(name) == 3 else name[:3])
     return actors, characters
+
+
+def _stem_shared(a: str, b: str) -> bool:
+    """Two forms of one inflected word: a common start of at least 3 letters that leaves at
+    most 3 letters of each ("Duda"/"Dudzie", "Морозов"/"Морозовым")."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= 3 and len(a) - k <= 3 and len(b) - k <= 3
 
 
 def _initials(text: str, found: dict[str, None]) -> None:
