@@ -129,3 +129,8 @@ def test_arabic_compound_given_names_and_a_title_behind_a_clitic():
 def test_one_surname_in_two_cases_is_one_person():
     text = "Burmistrz Paweł Sowa otworzył most. Rozmawiano o Pawle Sowie i o budżecie."
     assert persons(text, "pl") == ["Paweł Sowa"]
+
+
+def test_initials_belong_to_the_surname_after_them_not_to_the_word_before():
+    text = "Совещание прошло в Казани В. П. Корнилов выступил первым."
+    assert persons(text, "ru") == ["В. П. Корнилов"]

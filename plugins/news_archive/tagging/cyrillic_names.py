@@ -19,7 +19,8 @@ _LOWER = "а-яёіїєқғүұөһҷӣӯҳʼ'"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 # "В. П. Корнилов", "В.П. Корнилов" and "Корнилов В. П."
 INITIALS_FIRST = re.compile(rf"(?<![\w.])([{_UPPER}])\.\s?([{_UPPER}])\.\s?({_WORD})")
-INITIALS_LAST = re.compile(rf"(?<![\w.-])({_WORD})\s([{_UPPER}])\.\s?([{_UPPER}])\.")
+INITIALS_LAST = re.compile(rf"(?<![\w.-])({_WORD})\s([{_UPPER}])\.\s?([{_UPPER}])\."
+                           rf"(?!\s?[{_UPPER}][{_LOWER}])")  # not "в Казани В. П. Корнилов"
 
 
 @lru_cache(maxsize=1)
