@@ -103,12 +103,13 @@ def _titled(text, toks, covered, fam, found) -> None:
     titles = person_titles().get(fam.name)
     if not titles:
         return
+    at = [i for i in range(len(toks) - 2) if toks[i].text.lower() in titles]
+    if not at:
+        return
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
     if stops:  # frequent words never written in lower case here may be names ("Luis")
         stops = stops & {t.text.lower() for t in toks if t.text.islower() or len(t.text) < 3}
-    for i in range(len(toks) - 2):
-        if toks[i].text.lower() not in titles:
-            continue
+    for i in at:
         a = toks[i + 1]
         k = i + 2  # particles between the given name and the surname: "Chiara De Luca"
         while (k < len(toks) - 1 and toks[k].text.lower() in _PARTICLES
@@ -203,7 +204,7 @@ def _latin(text, toks, covered, fam, found) -> None:
     extra = latin_given_extra()
     excluded = load().sets["stop_words"]
     stops = stop_words(fam.name) if fam.name in _STOPLISTS else frozenset()
-    lower = {t.text for t in toks if t.text.islower()}
+    lower = _LowerWords(toks)
     declines = fam.name == "slavic_latn"
     i = 0
     while i < len(toks) - 1:
@@ -254,7 +255,19 @@ def _latin(text, toks, covered, fam, found) -> None:
             i += 1
 
 
-def _common_word_name(parts: list[str], text: str, lower: set[str]) -> bool:
+class _LowerWords:
+    """The words an article writes in lower case, collected on first use."""
+
+    def __init__(self, toks) -> None:
+        self.toks, self.words = toks, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {t.text for t in self.toks if t.text.islower()}
+        return word in self.words
+
+
+def _common_word_name(parts: list[str], text: str, lower: _LowerWords) -> bool:
     """A "name" whose given name is also a common word of the article ("o amor" ... "Um Amor
     de Verdade", "la paz" ... "Paz Duradera") is a title or a slogan unless the text names
     it again or uses its last word alone."""
@@ -317,8 +330,11 @@ def _cyrillic(text, toks, covered, single, fam, found, claimed) -> None:
         i += 2
 
 
+_CYR_EXTRA_CAPS = "ЁІЇЄҚҒҮҰӨҺҶӢӮҲ"
+
+
 def _cyr_cap(word: str) -> bool:
-    return "А" <= word[:1] <= "Я" or word[:1] in "ЁІЇЄҚҒҮҰӨҺҶӢӮҲ"
+    return "А" <= word[:1] <= "Я" or word[:1] in _CYR_EXTRA_CAPS
 
 
 def _nominative_surname(surname: str, given_surface: str, given_lemma: str) -> str:
@@ -407,12 +423,13 @@ def _initials(text: str, found: dict[str, None]) -> None:
     """"В. П. Корнилов", "В.П. Корнилов" and "Корнилов В. П." as "В. П. Корнилов"; they fold
     into a full name with the same surname (`_merge_variants`)."""
     stops = stop_words("cyrl")
-    words = set(re.findall(r"\w+", text))
+    words: set[str] | None = None
     for rx, order in ((INITIALS_FIRST, (0, 1, 2)), (INITIALS_LAST, (1, 2, 0))):
         for m in rx.finditer(text):
             x, y, surname = (m.group(k + 1) for k in order)
             if surname.lower() in stops or given_lemma(surname):
                 continue
+            words = words if words is not None else set(re.findall(r"\w+", text))
             found.setdefault(f"{x}. {y}. {_bare_form_in_text(surname, words)}", None)
 
 
@@ -429,7 +446,7 @@ def _lone_pair(text, toks, covered, found) -> None:
     in_names = {w.replace("ё", "е") for n in found for w in n.split()}
     givens: dict[str, int] = {}
     surnames: dict[str, int] = {}
-    caps = [_cyr_cap(t.text) for t in toks] + [False]
+    caps = [("А" <= t.text[:1] <= "Я") or t.text[:1] in _CYR_EXTRA_CAPS for t in toks] + [False]
     for i, t in enumerate(toks):
         if not caps[i] or i in covered:
             continue
