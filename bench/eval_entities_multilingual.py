@@ -2,7 +2,8 @@
 """Score the entity tagger on the non-English dev labels and measure its speed.
 
 usage: eval_entities_multilingual.py [--shared DIR] [--out PRED.jsonl] [--passes N] [--errors]
-                                     [--half A|B] [--samples | --holdout | --persons-samples]
+                                     [--half A|B] [--samples | --holdout | --persons-samples
+                                     | --persons-holdout]
 
 Runs ``tag_text`` (with the language ``detect_language`` finds, as the pipeline does) over every
 article labelled in ``eval/entities_multilingual_dev.jsonl`` (text: ``corpus/dev/<id>/truth.txt``),
@@ -15,7 +16,8 @@ a name or a list [name, alias...]; "countries_optional" as in the shared guideli
 named only as a place); ``--holdout`` scores the second set
 (``bench/data/multilingual_holdout.jsonl``), kept apart from tuning; ``--persons-samples``
 scores ``bench/data/multilingual_persons.jsonl`` (invented people: initials, patronymics,
-inflection, particles, Arabic script, actors and the characters they play).
+inflection, particles, Arabic script, actors and the characters they play);
+``--persons-holdout`` scores ``bench/data/multilingual_persons_holdout.jsonl``, kept apart.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ GOLD = "entities_multilingual_dev.jsonl"
 SAMPLES = REPO / "bench" / "data" / "multilingual_samples.jsonl"
 HOLDOUT = REPO / "bench" / "data" / "multilingual_holdout.jsonl"
 PERSONS = REPO / "bench" / "data" / "multilingual_persons.jsonl"
+PERSONS_HOLDOUT = REPO / "bench" / "data" / "multilingual_persons_holdout.jsonl"
 
 
 def load_samples(out_dir: Path, path: Path = SAMPLES
@@ -73,6 +76,8 @@ def main() -> None:
     ap.add_argument("--holdout", action="store_true", help="score the held-apart samples")
     ap.add_argument("--persons-samples", action="store_true",
                     help="score the project's person-name samples")
+    ap.add_argument("--persons-holdout", action="store_true",
+                    help="score the person-name samples kept apart from tuning")
     a = ap.parse_args()
     shared = Path(a.shared)
     if not (shared / "eval" / "score_entities.py").exists():
@@ -84,9 +89,10 @@ def main() -> None:
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     gold = shared / "eval" / GOLD
-    own = a.samples or a.holdout or a.persons_samples
+    own = a.samples or a.holdout or a.persons_samples or a.persons_holdout
     if own:
-        path = HOLDOUT if a.holdout else PERSONS if a.persons_samples else SAMPLES
+        path = (HOLDOUT if a.holdout else PERSONS if a.persons_samples
+                else PERSONS_HOLDOUT if a.persons_holdout else SAMPLES)
         texts, langs, gold = load_samples(out.parent, path)
     else:
         texts = load_texts(shared, a.half)

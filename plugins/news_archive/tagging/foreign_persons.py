@@ -122,11 +122,15 @@ def _titled(text, toks, covered, fam, found) -> None:
                 or a.text.lower() in stops or b.text.lower() in stops):
             continue
         # a particle and a capitalised word after the surname belong to it: "García del Valle"
-        while (k + 2 < len(toks) and toks[k + 1].text in _PARTICLES
-               and _same_phrase(text, toks[k], toks[k + 1])
-               and _same_phrase(text, toks[k + 1], toks[k + 2])
-               and _any_cap(toks[k + 2].text) and k + 2 not in covered):
-            k += 2
+        while True:  # "Ruiz de la Fuente"
+            m = k + 1
+            while (m < len(toks) - 1 and toks[m].text in _PARTICLES
+                   and _same_phrase(text, toks[m - 1], toks[m])):
+                m += 1
+            if (m == k + 1 or m >= len(toks) or not _same_phrase(text, toks[m - 1], toks[m])
+                    or not _any_cap(toks[m].text) or m in covered):
+                break
+            k = m
         b = toks[k]
         after = toks[k + 1] if k + 1 < len(toks) else None
         if after is not None and _same_phrase(text, b, after) and _any_cap(after.text):
@@ -175,6 +179,8 @@ def _extends(longer: str, name: str) -> bool:
     if longer.endswith(" " + name):
         return True
     a, b = longer.split(), name.split()
+    if len(a) > len(b) and a[:len(b)] == b and a[len(b)] in _PARTICLES:
+        return True  # "Carmen Ruiz" inside "Carmen Ruiz de la Fuente"
     if (len(a) == len(b) == 2 and a[0] == b[0] and a[1] != b[1] and len(a[1]) <= len(b[1])
             and _stem_shared(a[1], b[1])):
         return True  # "Andrzej Duda" and "Andrzej Dudzie": one surname in two cases
@@ -237,7 +243,8 @@ def _latin(text, toks, covered, fam, found) -> None:
                     break  # "Foto von Moritz Bachmann": the name starts after the particle
                 parts.append(x)
             elif (_is_latin_cap(x) and not x.isupper() and j not in covered
-                  and x.lower() not in stops and x not in excluded):
+                  and x not in excluded and (x.lower() not in stops or (
+                      len(x) >= 4 and x.lower() not in lower))):  # "Demir" in a stop list
                 parts.append(x)
             else:
                 break
