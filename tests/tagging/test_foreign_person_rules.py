@@ -19,6 +19,7 @@ from news_archive.tagging.latin_slavic_names import given_lemma as slavic_given
 from news_archive.tagging.latin_slavic_names import surname_nominative as slavic_surname
 
 SAMPLES = ROOT / "bench" / "data" / "multilingual_persons.jsonl"
+HOLDOUT = ROOT / "bench" / "data" / "multilingual_persons_holdout.jsonl"
 
 
 def persons(text: str, lang: str) -> list[str]:
@@ -26,7 +27,8 @@ def persons(text: str, lang: str) -> list[str]:
 
 
 def _samples() -> list[dict]:
-    return [json.loads(ln) for ln in SAMPLES.read_text(encoding="utf-8").splitlines()
+    return [json.loads(ln) for path in (SAMPLES, HOLDOUT)
+            for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
 
 
