@@ -19,7 +19,8 @@ normalising (NFKC, case-fold, punctuation dropped, whitespace collapsed), it equ
 the reference headlines, or their word-bigram Dice overlap is >= 0.8 (so a dropped subtitle
 word or a trailing site name does not count as a miss). A date is right when the extracted
 date (YYYY-MM-DD) equals the reference date. Pages without a reference for a field are
-left out of that field's count (reported); "date right, shown" counts only dumps that show
+left out of that field's count (reported); "headline, shown" counts only dumps that hold a
+reference headline whole on one line; "date right, shown" counts only dumps that show
 the date at all (its year within 40 characters of its day number). The page's language is
 ``detect_language`` on ``truth.txt`` (the page's ``<html lang>`` when that finds none).
 ``--half A``/``--half B``: the fixed split of sorted ids (even/odd positions).
@@ -163,6 +164,15 @@ def date_shown(dump: str, iso: str) -> bool:
                           rf"(?<!\d)0?{day}(?!\d))", dump))
 
 
+def headline_shown(dump: str, refs: list[str]) -> bool:
+    """Whether one of the reference headlines stands whole on a line of the dump (after
+    `norm`): a dump without its headline cannot give it."""
+    lines = {norm(line) for line in dump.splitlines()}
+    lines.discard("")
+    wanted = [norm(r) for r in refs if norm(r)]
+    return any(w in line for w in wanted for line in lines)
+
+
 def norm(text: str) -> str:
     """Case-folded text without punctuation, whitespace collapsed."""
     t = unicodedata.normalize("NFKC", text).casefold()
@@ -215,7 +225,8 @@ def main() -> None:
         ids = ids[0::2] if a.half == "A" else ids[1::2]
     # [group][field] -> [right, checked]; pages lacking a reference counted apart
     tally: dict[str, dict[str, list[int]]] = {
-        g: {"headline": [0, 0], "date": [0, 0], "shown": [0, 0]} for g in ("non-en", "en")}
+        g: {"headline": [0, 0], "h_shown": [0, 0], "date": [0, 0], "shown": [0, 0]}
+        for g in ("non-en", "en")}
     pages = {"non-en": 0, "en": 0}
     no_ref = {"headline": 0, "date": 0}
     misses: list[str] = []
@@ -235,9 +246,13 @@ def main() -> None:
                 ok = headline_right(ex.title, ref.headlines)
                 tally[group]["headline"][0] += ok
                 tally[group]["headline"][1] += 1
+                h_shown = headline_shown(text, ref.headlines)
+                tally[group]["h_shown"][0] += ok and h_shown
+                tally[group]["h_shown"][1] += h_shown
                 if not ok and (a.errors or a.lang_only == group):
                     misses.append(f"{doc_id[:12]} {lang} {dump.stem} headline: "
-                                  f"{ex.title[:90]!r} ref {ref.headlines[0][:90]!r}")
+                                  f"{ex.title[:90]!r} ref {ref.headlines[0][:90]!r}"
+                                  f"{'' if h_shown else ' (not on a line of the dump)'}")
             if ref.date:
                 got = (ex.published or "")[:10]
                 ok = got == ref.date
@@ -254,13 +269,14 @@ def main() -> None:
     print(f"pages: {pages['non-en']} non-English, {pages['en']} English"
           f"{f' (half {a.half})' if a.half else ''}; pages without a reference headline "
           f"{no_ref['headline']}, without a reference date {no_ref['date']}")
-    print(f"{'group':8} {'headline right':>18} {'date right':>18} {'date right, shown':>18}")
+    print(f"{'group':8} {'headline right':>18} {'headline, shown':>18} {'date right':>18} "
+          f"{'date right, shown':>18}")
     for g in ("non-en", "en"):
         cells = []
-        for f in ("headline", "date", "shown"):
+        for f in ("headline", "h_shown", "date", "shown"):
             right, n = tally[g][f]
             cells.append(f"{right / n:.3f} ({right}/{n})" if n else "- (0/0)")
-        print(f"{g:8} {cells[0]:>18} {cells[1]:>18} {cells[2]:>18}")
+        print(f"{g:8} " + " ".join(f"{c:>18}" for c in cells))
 
 
 if __name__ == "__main__":

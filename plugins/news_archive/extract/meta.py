@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
+from .headline_rejects import never_headline
 from .published import find_dates, is_date_line
 from .resources import byline_words, data_lines, data_rows, required_literals
 
@@ -106,13 +107,18 @@ CHROME_SKIP = 20  # at most this many share-bar lines under a headline are skipp
 SHARE_BAR_LINE = 40  # characters: a longer chrome block is no share-bar line
 
 
-def title_score(scored: list[Scored], i: int) -> float:
-    """How much block `i` looks like the article's headline (0 = not at all)."""
+def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
+    """How much block `i` looks like the article's headline (0 = not at all).
+
+    With `anchor`, lines that are never a headline themselves (a staff credit, a breadcrumb,
+    a share bar) still count: they mark where an article's header stands."""
     s = scored[i]
     text = s.text
     if (s.klass == BAD and s.reason != "repeated") or s.block.kind == "li" or s.block.menu:
         return 0.0
     if is_caption(text) or is_date_line(text) or is_aside_marker(text):
+        return 0.0
+    if not anchor and never_headline(text):
         return 0.0
     n = len(text)
     if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
@@ -154,11 +160,30 @@ def title_score(scored: list[Scored], i: int) -> float:
     return score
 
 
+HEADLINE_NEAR_ANCHOR = 6  # blocks above an article's anchor line searched for its headline
+NEAR_ANCHOR_SCORE = 1.0  # headline evidence enough for a line that close to the anchor
+
+
+def headline_near_anchor(scored: list[Scored], anchor_i: int, start: int) -> int:
+    """When the line that anchors the article is never a headline itself ("Jane Roe, staff
+    writer", "Home Music News"), the index of the best headline a few blocks above it or
+    between it and the article (-1 if none)."""
+    if anchor_i < 0 or not never_headline(scored[anchor_i].text):
+        return anchor_i
+    best, best_i = NEAR_ANCHOR_SCORE, -1
+    for i in range(max(0, anchor_i - HEADLINE_NEAR_ANCHOR), max(start, anchor_i + 1)):
+        sc = title_score(scored, i)
+        if sc > best:
+            best, best_i = sc, i
+    return best_i
+
+
 PROSE_BEFORE_TITLE = 500  # weighted prose characters before a heading that make it a subheading
 
 
-def choose_title(scored: list[Scored], limit: int) -> int:
-    """Index of the most headline-like block before index `limit` (-1 if none)."""
+def choose_title(scored: list[Scored], limit: int, anchor: bool = False) -> int:
+    """Index of the most headline-like block before index `limit` (-1 if none); `anchor`
+    as in `title_score`."""
     best, best_i = 1.5, -1
     prose, penalty = 0, 0.0
     for i in range(min(limit, len(scored))):
@@ -166,7 +191,7 @@ def choose_title(scored: list[Scored], limit: int) -> int:
             penalty = 2.0  # perhaps past the article: comments and recommendations follow
         if scored[i].klass == GOOD:
             prose += scored[i].weight
-        sc = title_score(scored, i) - penalty
+        sc = title_score(scored, i, anchor) - penalty
         if prose >= PROSE_BEFORE_TITLE:
             sc -= 1.5  # a heading after much prose is more likely a subheading
         if sc > best:

@@ -27,6 +27,7 @@ from .meta import (
     clean_byline,
     find_byline,
     find_source,
+    headline_near_anchor,
     is_credit,
     opening_byline_block,
     title_score,
@@ -62,12 +63,12 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
     run between the headline and the next after-article marker ("Comments", "Most read").
     """
     start, end = best_region(scored)
-    title = choose_title(scored, end + 1 if start >= 0 else len(scored))
+    title = choose_title(scored, end + 1 if start >= 0 else len(scored), anchor=True)
     if start < 0 or title < 0:
-        return title, start, end
+        return headline_near_anchor(scored, title, start), start, end
     needed = TITLE_ANCHOR_SCORE if title <= start else STRONG_TITLE_SCORE
-    if title_score(scored, title) < needed:
-        return title, start, end
+    if title_score(scored, title, anchor=True) < needed:
+        return headline_near_anchor(scored, title, start), start, end
     stop = title + 1
     while stop < len(scored) and not (scored[stop].reason == "end" and stop > title + 3):
         stop += 1
@@ -75,8 +76,8 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
     if s2 >= 0:
         s2, e2 = s2 + title + 1, e2 + title + 1
         if _region_sum(scored, s2, e2) >= MIN_ANCHORED_PROSE:
-            return title, s2, e2
-    return title, start, end
+            return headline_near_anchor(scored, title, s2), s2, e2
+    return headline_near_anchor(scored, title, start), start, end
 
 
 DATELINE_TITLE_WINDOW = 6  # blocks before the article searched for a dated headline
