@@ -162,3 +162,16 @@ def test_saved_page_without_date_metadata_uses_dateline():
     ex = extract_html_page(html)
     assert ex.published == "2021-02-09"
     assert ex.published_source == "dateline"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Nov 15, 20195:45 AM", "2019-11-15"),
+    ("Published Tue, Nov 19 20197:05 AM EST", "2019-11-19"),
+    ("15 November 201912:30", "2019-11-15"),
+])
+def test_year_glued_to_the_time_by_a_text_converter(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_year_followed_by_other_digits_is_no_year():
+    assert find_dates("Nov 15, 20191") == []

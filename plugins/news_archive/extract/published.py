@@ -34,9 +34,12 @@ _NAME = rf"(?:{_MULTI + '|' if _MULTI else ''}[^\W\d_]{_LETTERS}{{1,15}})"
 _M = rf"(?P<mname>{_NAME})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|-?го|-?е)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
+# after a year written with a month name: no more digits, unless a text converter glued the
+# time to it ("Nov 15, 20195:45 AM")
+_Y_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))"
 DATE_RES = [
-    re.compile(rf"(?<!\w){_M}\s+{_D},?\s+(?:of\s+)?{_Y}(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<![\w.]){_D}\.?\s+(?:de\s+|of\s+)?{_M},?\s+(?:de\s+|del\s+)?{_Y}(?!\d)",
+    re.compile(rf"(?<!\w){_M}\s+{_D},?\s+(?:of\s+)?{_Y}{_Y_END}", re.IGNORECASE),
+    re.compile(rf"(?<![\w.]){_D}\.?\s+(?:de\s+|of\s+)?{_M},?\s+(?:de\s+|del\s+)?{_Y}{_Y_END}",
                re.IGNORECASE),
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[./](?P<month>[01]?\d)[./](?P<day>[0-3]?\d)"
