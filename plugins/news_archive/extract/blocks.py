@@ -43,6 +43,7 @@ _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Separators between the items of a menu or breadcrumb line: runs of 2+ spaces (or a tab),
 # "|", "·", "•", "/" with spaces around them, ">" and "»" breadcrumbs.
 _MENU_SEP_RE = re.compile(r"\s{2,}|\t|\s*[|·•»›]\s*|\s/\s|\s>\s")
+_HAS_MENU_SEP_RE = re.compile(r"\s\s|[\t|·•»›]|\s[/>]\s")  # a cheaper test for one
 _MENU_ITEM_WORDS = 4  # a menu item is a short label (at most this many words)
 
 
@@ -73,7 +74,7 @@ def is_menu_text(text: str) -> bool:
     "|", "·", "•", " / " or breadcrumb arrows ("Home  World  Business", "Subscribe | Log in"),
     with no sentence punctuation in the items."""
     text = text.strip()
-    if len(text) > 300 or not _MENU_SEP_RE.search(text):
+    if len(text) > 300 or not _HAS_MENU_SEP_RE.search(text):
         return False
     items = [t for t in _MENU_SEP_RE.split(text) if t.strip()]
     if len(items) < 2:
@@ -131,6 +132,8 @@ def _first_word_width(s: str) -> int:
     s = s.lstrip()
     if not s:
         return 0
+    if s.isascii():
+        return len(s.split(None, 1)[0])
     if is_wide(s[0]):
         return 2
     end = len(s)
@@ -147,10 +150,14 @@ def wrap_width(lines: list[str]) -> int:
     A wrapped dump has many lines ending within a few columns of one width and (almost) no
     longer lines; an unwrapped dump has long paragraph lines of all lengths.
     """
-    widths = [display_width(ln.rstrip()) for ln in lines if ln.strip()]
+    return _wrap_width_of([display_width(ln.rstrip()) for ln in lines if ln.strip()])
+
+
+def _wrap_width_of(widths: list[int]) -> int:
+    """`wrap_width` from the display widths of the non-blank lines."""
     if len(widths) < 10:
         return 0
-    widths.sort()
+    widths = sorted(widths)
     n = len(widths)
     for q in (0.97, 1.0, 0.99, 0.95, 0.9):
         candidate = widths[min(n - 1, int(n * q))]
@@ -175,25 +182,42 @@ def clean_inline(text: str) -> str:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "(" in text:
         text = _INLINE_BUTTON_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    if "  " in text or "\t" in text or not text.isascii():  # else no run to collapse
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def _parse_line(raw: str) -> tuple[str, str, int, int]:
     """(kind, text, level, text_column) for one non-blank line."""
     stripped = raw.lstrip()
-    indent = display_width(raw[: len(raw) - len(stripped)])
-    m = _HEADING_RE.match(stripped)
-    if m and indent < 4:
-        return "h", m.group(2), len(m.group(1)), indent
-    q = _QUOTE_RE.match(stripped)
-    if q:
-        stripped = stripped[q.end() :]
-    m = _BULLET_RE.match(stripped)
-    if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
-        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
-    m = _NUMBERED_RE.match(stripped)
-    if m and indent >= 1 and len(m.group(1)) <= 3 and not m.group(1).isalpha():
-        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    pad = raw[: len(raw) - len(stripped)]
+    return _parse_stripped(stripped, len(pad) if pad.isascii() else display_width(pad))
+
+
+_BULLET_FIRST = frozenset(BULLET_CHARS + "o")  # first characters _BULLET_RE can match
+
+
+def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
+    """`_parse_line` for a line's text without its indentation (`indent` columns); each
+    pattern is tried only when the first character allows it."""
+    first = stripped[:1]
+    if first == "#" and indent < 4:
+        m = _HEADING_RE.match(stripped)
+        if m:
+            return "h", m.group(2), len(m.group(1)), indent
+    if first == ">":
+        q = _QUOTE_RE.match(stripped)
+        if q:
+            stripped = stripped[q.end() :]
+            first = stripped[:1]
+    if first in _BULLET_FIRST:
+        m = _BULLET_RE.match(stripped)
+        if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
+            return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    if indent >= 1 and first.isdigit():
+        m = _NUMBERED_RE.match(stripped)
+        if m and len(m.group(1)) <= 3 and not m.group(1).isalpha():
+            return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
     return "p", stripped, 0, indent
 
 
@@ -208,57 +232,77 @@ def _local_widths(lines: list[str], width: int) -> list[int]:
     not at the page's: a group of 3+ consecutive lines, all nearly as long as the longest
     (but the last), mostly running on into a lower-case word, is such a column.
     """
+    rstripped = [ln.rstrip() for ln in lines]
+    return _local_widths_of(rstripped, [display_width(ln) for ln in rstripped], width)
+
+
+def _local_widths_of(lines: list[str], widths: list[int], width: int) -> list[int]:
+    """`_local_widths` from the right-stripped lines and their display widths."""
     out = [0] * len(lines)
     limit = width - 8 if width else 1 << 30
     i, n = 0, len(lines)
     while i < n:
-        if not lines[i].strip():
+        if not lines[i]:
             i += 1
             continue
         j = i + 1
         runs_on = 0
-        while j < n and lines[j].strip():
+        while j < n and lines[j]:
             runs_on += lines[j].lstrip()[:1].islower()
             j += 1
         if j - i >= 3 and 2 * runs_on >= j - i - 1:
-            group = [ln.rstrip() for ln in lines[i:j]]
-            widths = [display_width(ln) for ln in group]
-            top = max(widths)
+            group = lines[i:j]
+            group_widths = widths[i:j]
+            top = max(group_widths)
             if (
                 LOCAL_WRAP_MIN <= top < limit
                 and len({len(ln) - len(ln.lstrip()) for ln in group}) == 1
-                and all(w >= top - LOCAL_WRAP_SLACK for w in widths[:-1])
+                and all(w >= top - LOCAL_WRAP_SLACK for w in group_widths[:-1])
             ):
                 out[i:j] = [top] * (j - i)
         i = j
     return out
 
 
+def _line_width(line: str) -> int:
+    """`display_width` of a right-stripped line (0 for a blank one)."""
+    return len(line) if line.isascii() else display_width(line)
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
-    width = wrap_width(lines)
-    local = _local_widths(lines, width)
+    lines = [
+        ln.rstrip()
+        for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
+    ]
+    line_widths = list(map(_line_width, lines))
+    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    local = _local_widths_of(lines, line_widths, width)
     blocks: list[Block] = []
     cur: Block | None = None
     cur_col = 0
     prev_width = 0
     for i, raw in enumerate(lines):
-        raw = raw.rstrip()
-        first = raw.lstrip()[:1]
+        stripped = raw.lstrip()
+        first = stripped[:1]
         if not first or (first in _RULE_CHARS and _RULE_RE.match(raw)):
             cur = None
             continue
-        kind, body, level, col = _parse_line(raw)
+        pad = len(raw) - len(stripped)
+        indent = pad if pad == 0 or raw[:pad].isascii() else display_width(raw[:pad])
+        kind, body, level, col = _parse_stripped(stripped, indent)
         body_stripped = body.strip()
         if _is_placeholder(body_stripped):
             cur = None
             continue
         w = local[i] or width
+        if not w:  # an unwrapped line is a block of its own
+            blocks.append(Block(text=body_stripped, kind=kind, level=level, line=i))
+            cur = None
+            continue
         joinable = (
             cur is not None
-            and w
             and kind == "p"
             and cur.kind != "h"
             and col == cur_col
@@ -279,11 +323,9 @@ def split_blocks(text: str) -> list[Block]:
             cur = Block(text=body_stripped, kind=kind, level=level, line=i)
             blocks.append(cur)
             cur_col = col
-        prev_width = display_width(raw)
-        if kind == "h" or not w:
-            cur = None if kind == "h" else cur
-            if not w:
-                cur = None
+        prev_width = line_widths[i]
+        if kind == "h":
+            cur = None
     out = []
     for b in blocks:
         b.menu = b.n_lines == 1 and is_menu_text(b.text)

@@ -226,14 +226,41 @@ def _flat_alternatives(pattern: str) -> list[str]:
     return out
 
 
+def literal_scanner(literals: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that finds any of `literals` in a text (``scanner.search(text)`` is truthy
+    exactly when ``any(lit in text for lit in literals)``), written as a trie of their
+    characters so that it costs one pass over the text."""
+    # a literal holding a shorter one is found whenever the shorter one is
+    lits = sorted(set(literals), key=len)
+    minimal: list[str] = []
+    for lit in lits:
+        if not any(m in lit for m in minimal):
+            minimal.append(lit)
+    trie: dict[str, dict] = {}
+    for lit in minimal:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(emit(trie) if minimal else r"(?!)")
+
+
 class GuardedPattern:
     """A regex searched only when its text holds one of the literals its matches need.
 
     Alternatives with a required literal are tried only if one of those literals is a
-    substring of the text (a fast C-level scan), and then only those alternatives (a small
-    regex, compiled once per combination); the few without one form a small residual regex
-    that is always searched.  `test(text)` is ``bool(regex.search(text))``.  With
-    ``re.IGNORECASE`` the literals are lower-cased, so callers pass lower-cased text.
+    substring of the text (one pass of a trie of the literals, then a C-level scan per
+    literal), and then only those alternatives (each compiled on first use); the few without
+    one form a small residual regex that is always searched.  `test(text)` is
+    ``bool(regex.search(text))``.  With ``re.IGNORECASE`` the literals are lower-cased, so
+    callers pass lower-cased text.
     """
 
     def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
@@ -251,25 +278,29 @@ class GuardedPattern:
                 needs.setdefault(lit.lower() if flags & re.IGNORECASE else lit, []).append(k)
         self.needs = {lit: tuple(alts) for lit, alts in needs.items()}
         self.literals = tuple(sorted(needs, key=len))
+        self.scanner = literal_scanner(self.literals)
         self.residual = re.compile("|".join(residual), flags) if residual else None
-        self._narrowed: dict[frozenset[int], re.Pattern[str]] = {}
+        self._compiled: dict[int, re.Pattern[str]] = {}  # alternative -> its regex
 
     def maybe(self, text: str) -> bool:
         """False only when the regex certainly has no match in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        return any(map(text.__contains__, self.literals))
+        return self.scanner.search(text) is not None
 
     def test(self, text: str) -> bool:
         """True when the regex matches somewhere in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
+        if self.scanner.search(text) is None:
+            return False
         found = list(filter(text.__contains__, self.literals))
         if not found:
             return False
-        alts = frozenset(k for lit in found for k in self.needs[lit])
-        rx = self._narrowed.get(alts)
-        if rx is None:
-            rx = self._narrowed[alts] = re.compile(
-                "|".join(self.alternatives[k] for k in sorted(alts)), self.flags)
-        return bool(rx.search(text))
+        for k in sorted({k for lit in found for k in self.needs[lit]}):
+            rx = self._compiled.get(k)
+            if rx is None:
+                rx = self._compiled[k] = re.compile(self.alternatives[k], self.flags)
+            if rx.search(text):
+                return True
+        return False
