@@ -45,19 +45,31 @@ DYNAMIC = (
 FEATURES = STATIC + DYNAMIC
 
 
+_SHORT_WORD = (4).__gt__  # a word of at most three letters
+_ASCII_DIGITS = "0123456789"
+
+
+def _count_digits(text: str) -> int:
+    """Number of characters of `text` that are digits (``str.isdigit``)."""
+    if text.isascii():
+        return sum(map(text.count, _ASCII_DIGITS))
+    return sum(map(str.isdigit, text))
+
+
 @lru_cache(maxsize=1 << 16)
 def _static_row(text: str, kind: str, menu: bool, klass: str, reason: str, weight: int,
                 words: int, sentences: int) -> tuple[float, ...]:
     """The STATIC features of a block (cached: chrome lines recur across dumps)."""
     found = _WORD.findall(text)
     n = len(found) or 1
+    initials = "".join(map(operator.itemgetter(0), found))
     return (
         math.log1p(weight), math.log1p(words), min(sentences, 5) / 5.0,
         1.0 if _TERMINAL.search(text) else 0.0,
-        sum(1 for w in found if len(w) <= 3) / n,
-        sum(1 for w in found if w[0].islower()) / n,
-        sum(1 for w in found if w[0].isupper()) / n,
-        sum(c.isdigit() for c in text) / (len(text) or 1),
+        sum(map(_SHORT_WORD, map(len, found))) / n,
+        sum(map(str.islower, initials)) / n,
+        sum(map(str.isupper, initials)) / n,
+        _count_digits(text) / (len(text) or 1),
         1.0 if _MARKERS.search(text) else 0.0,
         float(kind == "li"), float(kind == "h"), float(menu),
         float(klass == GOOD), float(klass == NEAR), float(klass == SHORT), float(klass == BAD),
@@ -111,7 +123,7 @@ def candidate_rows(scored: list[Scored], body: list[Scored], start: int, end: in
     in_body = {id(s) for s in body}
     kept = {i for i in range(max(0, start), min(len(scored), end + 1))
             if id(scored[i]) in in_body}
-    counts = Counter(s.block.text for s in scored)
+    counts = Counter(s.text for s in scored)
     lo, hi = max(0, start - WINDOW), min(len(scored), end + WINDOW + 1)
     idx = sorted(kept) if body_only else list(range(lo, hi))
     region_weight = sum(scored[i].weight for i in kept)

@@ -57,7 +57,7 @@ def _runs_on(prev: str, nxt: str) -> bool:
     return bool(_RUNS_ON_TAIL.search(prev)) and (nxt[:1].islower() or prev[-1:] == ",")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph, list item or heading of the dump, markup removed."""
 

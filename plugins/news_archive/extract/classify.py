@@ -9,7 +9,7 @@ maximum-sum segment, as in body-text extraction), trimmed of chrome inside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .blocks import Block, count_wide
@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
     """A block with its features and class."""
 
@@ -48,10 +48,10 @@ class Scored:
     sentences: int
     klass: str
     reason: str = ""
+    text: str = field(init=False, repr=False, compare=False)  # the block's text
 
-    @property
-    def text(self) -> str:
-        return self.block.text
+    def __post_init__(self) -> None:
+        self.text = self.block.text
 
 
 def text_weight(text: str) -> int:
@@ -283,8 +283,13 @@ def _starts_card_list(scored: list[Scored], i: int, end: int) -> bool:
     s = scored[i]
     if s.klass not in (BAD, SHORT) or s.weight > CARD_LINE or s.reason == "end":
         return False
-    hits = [j for j in range(i + 1, end + 1) if scored[j].text == s.text][:2]
-    if len(hits) < 2:
+    hits: list[int] = []
+    for j in range(i + 1, end + 1):
+        if scored[j].text == s.text:
+            hits.append(j)
+            if len(hits) == 2:
+                break
+    else:
         return False
     prev = i
     for j in hits:  # each card holds a teaser, not a stretch of article
