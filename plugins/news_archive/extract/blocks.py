@@ -40,10 +40,15 @@ def _is_placeholder(text: str) -> bool:
 _INLINE_BUTTON_RE = re.compile(r"\((?:BUTTON|IMG|IMAGE)\)\s*")
 _RULE_RE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# the runs `_SPACES_RE` changes (longer than one space, or some other space): the same result
+# as replacing every run by one space, with no work for the single spaces between words
+_ODD_SPACES_RE = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 # Separators between the items of a menu or breadcrumb line: runs of 2+ spaces (or a tab),
 # "|", "·", "•", "/" with spaces around them, ">" and "»" breadcrumbs.
 _MENU_SEP_RE = re.compile(r"\s{2,}|\t|\s*[|·•»›]\s*|\s/\s|\s>\s")
-_HAS_MENU_SEP_RE = re.compile(r"\s\s|[\t|·•»›]|\s[/>]\s")  # a cheaper test for one
+_HAS_MENU_SEP_RE = re.compile(r"[\t|·•»›]|\s(?:\s|[/>]\s)")  # a cheaper test for one
 _MENU_ITEM_WORDS = 4  # a menu item is a short label (at most this many words)
 
 
@@ -183,7 +188,7 @@ def clean_inline(text: str) -> str:
     if "(" in text:
         text = _INLINE_BUTTON_RE.sub("", text)
     if "  " in text or "\t" in text or not text.isascii():  # else no run to collapse
-        text = _SPACES_RE.sub(" ", text)
+        text = _ODD_SPACES_RE.sub(" ", text)
     return text.strip()
 
 

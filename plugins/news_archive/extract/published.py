@@ -97,6 +97,8 @@ def ascii_digits(text: str) -> str:
 
 LABELS = pattern_groups("date_labels.tsv")
 _DIGITS_RE = re.compile(r"\d\d")  # Unicode digits: any script
+# every date of DATE_RES has a year of these (after `ascii_digits`): none, no date
+_YEAR_RE = re.compile(r"(?:19|20|1[34])\d\d")
 
 
 @dataclass
@@ -140,6 +142,8 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     if not _DIGITS_RE.search(text):
         return []
     text = ascii_digits(text)
+    if not _YEAR_RE.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for rx in DATE_RES:
@@ -167,7 +171,7 @@ def date_label(text: str, before: int) -> str:
     return best
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def is_date_line(text: str) -> bool:
     """A short block holding a full date (with time, weekday, label or byline)."""
     if len(text) > 120 or not _DIGITS_RE.search(text):

@@ -226,18 +226,12 @@ def _flat_alternatives(pattern: str) -> list[str]:
     return out
 
 
-def literal_scanner(literals: list[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """One regex that finds any of `literals` in a text (``scanner.search(text)`` is truthy
-    exactly when ``any(lit in text for lit in literals)``), written as a trie of their
-    characters so that it costs one pass over the text."""
-    # a literal holding a shorter one is found whenever the shorter one is
-    lits = sorted(set(literals), key=len)
-    minimal: list[str] = []
-    for lit in lits:
-        if not any(m in lit for m in minimal):
-            minimal.append(lit)
+def literal_trie(literals: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex of `literals` written as a trie of their characters: it costs one pass over
+    a text, ``search(text)`` is truthy exactly when some literal occurs in it, and a match is
+    the longest literal starting at its position."""
     trie: dict[str, dict] = {}
-    for lit in minimal:
+    for lit in literals:
         node = trie
         for ch in lit:
             node = node.setdefault(ch, {})
@@ -247,17 +241,39 @@ def literal_scanner(literals: list[str] | tuple[str, ...]) -> re.Pattern[str]:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
 
-    return re.compile(emit(trie) if minimal else r"(?!)")
+    return re.compile(emit(trie) if any(literals) else r"(?!)")
+
+
+class LiteralSet:
+    """Which of a set of literals occur in a text, found in one pass of a `literal_trie`
+    (instead of one substring scan per literal)."""
+
+    def __init__(self, literals: list[str] | tuple[str, ...]) -> None:
+        self.literals = sorted({lit for lit in literals if lit})
+        self.regex = literal_trie(self.literals)
+        # a match is the longest literal at its position: the shorter ones there too
+        self._prefixes = {lit: [p for p in self.literals if lit.startswith(p)]
+                          for lit in self.literals}
+
+    def present(self, text: str) -> set[str]:
+        """The literals that occur in `text` (overlapping ones included)."""
+        found: set[str] = set()
+        search, pos = self.regex.search, 0
+        while (m := search(text, pos)) is not None:
+            found.update(self._prefixes[m.group()])
+            pos = m.start() + 1
+        return found
 
 
 class GuardedPattern:
     """A regex searched only when its text holds one of the literals its matches need.
 
     Alternatives with a required literal are tried only if one of those literals is a
-    substring of the text (one pass of a trie of the literals, then a C-level scan per
-    literal), and then only those alternatives (each compiled on first use); the few without
+    substring of the text (one pass of a trie of the literals, `LiteralSet`), and then only
+    those alternatives (each compiled on first use); the few without
     one form a small residual regex that is always searched.  `test(text)` is
     ``bool(regex.search(text))``.  With ``re.IGNORECASE`` the literals are lower-cased, so
     callers pass lower-cased text.
@@ -278,7 +294,7 @@ class GuardedPattern:
                 needs.setdefault(lit.lower() if flags & re.IGNORECASE else lit, []).append(k)
         self.needs = {lit: tuple(alts) for lit, alts in needs.items()}
         self.literals = tuple(sorted(needs, key=len))
-        self.scanner = literal_scanner(self.literals)
+        self.scanner = LiteralSet(self.literals)
         self.residual = re.compile("|".join(residual), flags) if residual else None
         self._compiled: dict[int, re.Pattern[str]] = {}  # alternative -> its regex
 
@@ -286,15 +302,13 @@ class GuardedPattern:
         """False only when the regex certainly has no match in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        return self.scanner.search(text) is not None
+        return self.scanner.regex.search(text) is not None
 
     def test(self, text: str) -> bool:
         """True when the regex matches somewhere in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        if self.scanner.search(text) is None:
-            return False
-        found = list(filter(text.__contains__, self.literals))
+        found = self.scanner.present(text)
         if not found:
             return False
         for k in sorted({k for lit in found for k in self.needs[lit]}):

@@ -36,7 +36,7 @@ from .repeats import collapse_warning, dominant_repeat, skip_reason
 from .resources import byline_words
 
 _BARE_BYLINE_RE = re.compile(rf"^(?:{byline_words('bare')})\s+\S.{{0,80}}$", re.IGNORECASE)
-_NORM_RE = re.compile(r"\W+")
+_WORD_RUN_RE = re.compile(r"\w+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
 STRONG_TITLE_SCORE = 6.0  # ... and to move the article past prose found before the headline
 MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchoring headline
@@ -44,7 +44,7 @@ MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchor
 
 def _norm(text: str) -> str:
     """Text reduced to its words, for duplicate detection."""
-    return _NORM_RE.sub(" ", text).strip().casefold()
+    return " ".join(_WORD_RUN_RE.findall(text)).casefold()
 
 
 def _region_sum(scored: list[Scored], start: int, end: int) -> float:
