@@ -258,13 +258,15 @@ class LiteralSet:
         self._prefixes = {lit: [p for p in self.literals if lit.startswith(p)]
                           for lit in self.literals}
 
-    def present(self, text: str) -> set[str]:
-        """The literals that occur in `text` (overlapping ones included)."""
+    def present(self, text: str, first: re.Match[str] | None = None) -> set[str]:
+        """The literals that occur in `text` (overlapping ones included); `first`: the
+        match of ``self.regex.search(text)`` when the caller has it already."""
         found: set[str] = set()
-        search, pos = self.regex.search, 0
-        while (m := search(text, pos)) is not None:
+        search = self.regex.search
+        m = first if first is not None else search(text)
+        while m is not None:
             found.update(self._prefixes[m.group()])
-            pos = m.start() + 1
+            m = search(text, m.start() + 1)
         return found
 
 
@@ -308,9 +310,10 @@ class GuardedPattern:
         """True when the regex matches somewhere in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        found = self.scanner.present(text)
-        if not found:
+        first = self.scanner.regex.search(text)
+        if first is None:
             return False
+        found = self.scanner.present(text, first)
         for k in sorted({k for lit in found for k in self.needs[lit]}):
             rx = self._compiled.get(k)
             if rx is None:
