@@ -42,13 +42,23 @@ _RULE_RE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # the runs `_SPACES_RE` changes (longer than one space, or some other space): the same result
 # as replacing every run by one space, with no work for the single spaces between words
+_OTHER_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # not " "
 _ODD_SPACES_RE = re.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
 # Separators between the items of a menu or breadcrumb line: runs of 2+ spaces (or a tab),
 # "|", "·", "•", "/" with spaces around them, ">" and "»" breadcrumbs.
 _MENU_SEP_RE = re.compile(r"\s{2,}|\t|\s*[|·•»›]\s*|\s/\s|\s>\s")
-_HAS_MENU_SEP_RE = re.compile(r"[\t|·•»›]|\s(?:\s|[/>]\s)")  # a cheaper test for one
+# a cheaper test for one (a character class first lets the regex engine skip ahead)
+_HAS_MENU_SEP_RE = re.compile(r"[\s|·•»›](?:(?<=[\t|·•»›])|(?<=\s)(?:\s|[/>]\s))")
+
+
+def _has_menu_separator(text: str) -> bool:
+    """``_MENU_SEP_RE.search(text)``, cheaply: in printable ASCII text the only space is
+    " " and the only separators are runs of spaces, "|", " / " and " > "."""
+    if text.isascii() and text.isprintable():
+        return "  " in text or "|" in text or " / " in text or " > " in text
+    return _HAS_MENU_SEP_RE.search(text) is not None
 _MENU_ITEM_WORDS = 4  # a menu item is a short label (at most this many words)
 
 
@@ -79,7 +89,7 @@ def is_menu_text(text: str) -> bool:
     "|", "·", "•", " / " or breadcrumb arrows ("Home  World  Business", "Subscribe | Log in"),
     with no sentence punctuation in the items."""
     text = text.strip()
-    if len(text) > 300 or not _HAS_MENU_SEP_RE.search(text):
+    if len(text) > 300 or not _has_menu_separator(text):
         return False
     items = [t for t in _MENU_SEP_RE.split(text) if t.strip()]
     if len(items) < 2:
@@ -187,7 +197,9 @@ def clean_inline(text: str) -> str:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "(" in text:
         text = _INLINE_BUTTON_RE.sub("", text)
-    if "  " in text or "\t" in text or not text.isascii():  # else no run to collapse
+    if "  " in text or (  # else every run of spaces is one " " already
+        "\t" in text if text.isascii() else _OTHER_SPACE_RE.search(text) is not None
+    ):
         text = _ODD_SPACES_RE.sub(" ", text)
     return text.strip()
 
@@ -200,6 +212,9 @@ def _parse_line(raw: str) -> tuple[str, str, int, int]:
 
 
 _BULLET_FIRST = frozenset(BULLET_CHARS + "o")  # first characters _BULLET_RE can match
+# first characters of a line that `_parse_stripped` may read as markup (and digits, when
+# the line is indented)
+_MARKUP_FIRST = _BULLET_FIRST | {"#", ">"}
 
 
 def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
@@ -296,14 +311,20 @@ def split_blocks(text: str) -> list[Block]:
             continue
         pad = len(raw) - len(stripped)
         indent = pad if pad == 0 or raw[:pad].isascii() else display_width(raw[:pad])
-        kind, body, level, col = _parse_stripped(stripped, indent)
-        body_stripped = body.strip()
-        if _is_placeholder(body_stripped):
+        if first in _MARKUP_FIRST or (pad and first.isdigit()):
+            kind, body, level, col = _parse_stripped(stripped, indent)
+            body_stripped = body.strip()
+        else:  # plain text: what `_parse_stripped` returns for it
+            kind, body, level, col = "p", stripped, 0, indent
+            body_stripped = stripped
+        if (len(body_stripped) <= 3 or body_stripped[0] in _PLACEHOLDER_FIRST) and (
+            _PLACEHOLDER_RE.match(body_stripped)
+        ):
             cur = None
             continue
         w = local[i] or width
         if not w:  # an unwrapped line is a block of its own
-            blocks.append(Block(text=body_stripped, kind=kind, level=level, line=i))
+            blocks.append(Block(body_stripped, kind, level, i))
             cur = None
             continue
         joinable = (
@@ -325,7 +346,7 @@ def split_blocks(text: str) -> list[Block]:
             cur.text += sep + body_stripped
             cur.n_lines += 1
         else:
-            cur = Block(text=body_stripped, kind=kind, level=level, line=i)
+            cur = Block(body_stripped, kind, level, i)
             blocks.append(cur)
             cur_col = col
         prev_width = line_widths[i]
@@ -333,8 +354,12 @@ def split_blocks(text: str) -> list[Block]:
             cur = None
     out = []
     for b in blocks:
-        b.menu = b.n_lines == 1 and is_menu_text(b.text)
-        b.text = clean_inline(b.text)
-        if b.text and not _is_placeholder(b.text):
+        text = b.text
+        # (`is_menu_text`, called only when its cheap test passes; the text is stripped)
+        b.menu = (b.n_lines == 1 and len(text) <= 300 and _has_menu_separator(text)
+                  and is_menu_text(text))
+        text = b.text = clean_inline(text)
+        if text and not ((len(text) <= 3 or text[0] in _PLACEHOLDER_FIRST)
+                         and _PLACEHOLDER_RE.match(text)):
             out.append(b)
     return out
