@@ -97,7 +97,8 @@ def dynamic_row(scored: list[Scored], kept: set[int], start: int, end: int,
     sim = 0.0
     if title_words:
         bw = _word_set(s.text)
-        sim = len(title_words & bw) / (len(title_words | bw) or 1)
+        shared = len(title_words & bw)
+        sim = shared / ((len(title_words) + len(bw) - shared) or 1)  # Jaccard
     dist = 0 if start <= i <= end else min(abs(i - start), abs(i - end))
     prev, nxt = (scored[i - 1] if i > 0 else None), (scored[i + 1] if i + 1 < n else None)
     return [
@@ -123,7 +124,7 @@ def candidate_rows(scored: list[Scored], body: list[Scored], start: int, end: in
     in_body = {id(s) for s in body}
     kept = {i for i in range(max(0, start), min(len(scored), end + 1))
             if id(scored[i]) in in_body}
-    counts = Counter(s.text for s in scored)
+    counts = Counter(map(operator.attrgetter("text"), scored))
     lo, hi = max(0, start - WINDOW), min(len(scored), end + WINDOW + 1)
     idx = sorted(kept) if body_only else list(range(lo, hi))
     region_weight = sum(scored[i].weight for i in kept)
