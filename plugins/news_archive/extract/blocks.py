@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
 _BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
@@ -354,12 +355,21 @@ def split_blocks(text: str) -> list[Block]:
             cur = None
     out = []
     for b in blocks:
-        text = b.text
-        # (`is_menu_text`, called only when its cheap test passes; the text is stripped)
-        b.menu = (b.n_lines == 1 and len(text) <= 300 and _has_menu_separator(text)
-                  and is_menu_text(text))
-        text = b.text = clean_inline(text)
-        if text and not ((len(text) <= 3 or text[0] in _PLACEHOLDER_FIRST)
-                         and _PLACEHOLDER_RE.match(text)):
+        b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
+        if keep:
             out.append(b)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _finish_text(text: str, one_line: bool) -> tuple[bool, str, bool]:
+    """(menu, text, keep) of a block's raw text: whether it is a menu line (`is_menu_text`,
+    for one-line blocks), its text without inline markup (`clean_inline`), and whether
+    anything but a placeholder is left.  Cached: a site's chrome lines recur on its pages."""
+    # (`is_menu_text` is called only when its cheap test passes; the text is stripped)
+    menu = (one_line and len(text) <= 300 and _has_menu_separator(text)
+            and is_menu_text(text))
+    text = clean_inline(text)
+    keep = bool(text) and not ((len(text) <= 3 or text[0] in _PLACEHOLDER_FIRST)
+                               and _PLACEHOLDER_RE.match(text))
+    return menu, text, keep
