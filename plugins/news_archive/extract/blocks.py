@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,10 +180,11 @@ def _wrap_width_of(widths: list[int]) -> int:
         candidate = widths[min(n - 1, int(n * q))]
         if not 40 <= candidate <= 140:
             continue
-        near = sum(1 for w in widths if candidate - 12 <= w <= candidate)
-        longer = sum(1 for w in widths if w > candidate + 2)
-        if near >= max(3, 0.04 * n) and longer <= 0.03 * n + 2:
-            return max(w for w in widths if w <= candidate + 2)
+        # (counted by bisection in the sorted widths)
+        near = bisect_right(widths, candidate) - bisect_left(widths, candidate - 12)
+        within = bisect_right(widths, candidate + 2)  # widths up to candidate + 2
+        if near >= max(3, 0.04 * n) and n - within <= 0.03 * n + 2:
+            return widths[within - 1]
     return 0
 
 
@@ -285,6 +287,20 @@ def _local_widths_of(lines: list[str], widths: list[int], width: int) -> list[in
     return out
 
 
+def _line_widths(lines: list[str]) -> list[int]:
+    """`display_width` of each (right-stripped) line, in one pass over the text: with every
+    full-width character written twice, a line's length is its width."""
+    joined = "\n".join(lines)
+    if joined.isascii():
+        return list(map(len, lines))
+    if _ASTRAL_RE.search(joined):  # (rare) characters outside the BMP: line by line
+        return list(map(_line_width, lines))
+    return list(map(len, WIDE_RE.sub(_TWO_COLUMNS, joined).split("\n")))
+
+
+_TWO_COLUMNS = "  "  # a full-width character, as wide as two narrow ones
+
+
 def _line_width(line: str) -> int:
     """`display_width` of a right-stripped line (0 for a blank one)."""
     return len(line) if line.isascii() else display_width(line)
@@ -297,7 +313,7 @@ def split_blocks(text: str) -> list[Block]:
         ln.rstrip()
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     ]
-    line_widths = list(map(_line_width, lines))
+    line_widths = _line_widths(lines)
     width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
     local = _local_widths_of(lines, line_widths, width)
     blocks: list[Block] = []
