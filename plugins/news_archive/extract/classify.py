@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Scored:
     """A block with its features and class."""
 
@@ -47,11 +47,13 @@ class Scored:
     words: int
     sentences: int
     klass: str
-    reason: str = ""
-    text: str = field(init=False, repr=False, compare=False)  # the block's text
+    reason: str
+    text: str = field(repr=False, compare=False)  # the block's text
 
-    def __post_init__(self) -> None:
-        self.text = self.block.text
+    def __init__(self, block: Block, weight: int, words: int, sentences: int, klass: str,
+                 reason: str = "") -> None:
+        self.block, self.weight, self.words, self.sentences = block, weight, words, sentences
+        self.klass, self.reason, self.text = klass, reason, block.text
 
 
 def text_weight(text: str) -> int:
