@@ -99,21 +99,24 @@ def dynamic_row(scored: list[Scored], kept: set[int], start: int, end: int,
         bw = _word_set(s.text)
         shared = len(title_words & bw)
         sim = shared / ((len(title_words) + len(bw) - shared) or 1)  # Jaccard
-    dist = 0 if start <= i <= end else min(abs(i - start), abs(i - end))
+    inside = start <= i <= end
+    dist = 0 if inside else min(abs(i - start), abs(i - end))
     prev, nxt = (scored[i - 1] if i > 0 else None), (scored[i + 1] if i + 1 < n else None)
+    # (1.0 if ... else 0.0: the float() of each test, without a call)
     return [
-        1.0, i / n, math.log(counts.get(s.text, 1)), sim, float(i in kept),
-        float(start <= i <= end), min(dist, WINDOW) / WINDOW,
-        float(i - 1 in kept), float(i + 1 in kept),
-        float(prev is not None and prev.klass == GOOD),
-        float(nxt is not None and nxt.klass == GOOD),
-        float(prev is None or prev.klass == BAD), float(nxt is None or nxt.klass == BAD),
+        1.0, i / n, math.log(counts.get(s.text, 1)), sim, 1.0 if i in kept else 0.0,
+        1.0 if inside else 0.0, min(dist, WINDOW) / WINDOW,
+        1.0 if i - 1 in kept else 0.0, 1.0 if i + 1 in kept else 0.0,
+        1.0 if prev is not None and prev.klass == GOOD else 0.0,
+        1.0 if nxt is not None and nxt.klass == GOOD else 0.0,
+        1.0 if prev is None or prev.klass == BAD else 0.0,
+        1.0 if nxt is None or nxt.klass == BAD else 0.0,
         min(1.0, s.weight / (region_weight or 1)),
         min(abs(end - i), WINDOW) / WINDOW, min(abs(i - start), WINDOW) / WINDOW,
-        float(prev is not None and prev.reason == "caption"),
-        float(nxt is not None and nxt.reason == "caption"),
-        float(prev is not None and prev.weight < 60),
-        float(nxt is not None and nxt.weight < 60),
+        1.0 if prev is not None and prev.reason == "caption" else 0.0,
+        1.0 if nxt is not None and nxt.reason == "caption" else 0.0,
+        1.0 if prev is not None and prev.weight < 60 else 0.0,
+        1.0 if nxt is not None and nxt.weight < 60 else 0.0,
     ]
 
 
