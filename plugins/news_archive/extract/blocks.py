@@ -317,6 +317,7 @@ def split_blocks(text: str) -> list[Block]:
     width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
     local = _local_widths_of(lines, line_widths, width)
     blocks: list[Block] = []
+    wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
     cur: Block | None = None
     cur_col = 0
     prev_width = 0
@@ -340,8 +341,10 @@ def split_blocks(text: str) -> list[Block]:
             cur = None
             continue
         w = local[i] or width
-        if not w:  # an unwrapped line is a block of its own
-            blocks.append(Block(body_stripped, kind, level, i))
+        if not w:  # an unwrapped line is a block of its own, finished at once
+            menu, text, keep = _finish_text(body_stripped, True)
+            if keep:
+                blocks.append(Block(text, kind, level, i, 1, menu))
             cur = None
             continue
         joinable = (
@@ -365,16 +368,17 @@ def split_blocks(text: str) -> list[Block]:
         else:
             cur = Block(body_stripped, kind, level, i)
             blocks.append(cur)
+            wrapped.append(cur)
             cur_col = col
         prev_width = line_widths[i]
         if kind == "h":
             cur = None
-    out = []
-    for b in blocks:
+    dropped = False
+    for b in wrapped:
         b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
-        if keep:
-            out.append(b)
-    return out
+        if not keep:
+            b.text, dropped = "", True  # (a kept block's text is never empty)
+    return [b for b in blocks if b.text] if dropped else blocks
 
 
 @lru_cache(maxsize=1 << 16)
