@@ -29,12 +29,15 @@ _PLACEHOLDER_RE = re.compile(
     r"|^_{3,}|^[_\W]{0,3}$|^\(?(?:BUTTON|IMG|IMAGE|Image|Submit)\)?(?:\s.*)?$",
 )
 _PLACEHOLDER_FIRST = frozenset("[(_IBS")  # first characters of _PLACEHOLDER_RE's long forms
+# how its long forms that start with a letter start ("IFRAME:", "IMG", "BUTTON", "Submit"...)
+_PLACEHOLDER_WORDS = ("IFRAME:", "IMG", "IMAGE", "Image", "BUTTON", "Submit")
 _RULE_CHARS = frozenset("-=_*~")
 
 
 def _is_placeholder(text: str) -> bool:
     """`_PLACEHOLDER_RE.match`, skipped for lines that cannot match it."""
-    if len(text) > 3 and text[0] not in _PLACEHOLDER_FIRST:
+    if len(text) > 3 and (text[0] not in _PLACEHOLDER_FIRST or (
+            text[0] in "IBS" and not text.startswith(_PLACEHOLDER_WORDS))):
         return False
     return bool(_PLACEHOLDER_RE.match(text))
 
@@ -118,6 +121,8 @@ def _wide_class() -> str:
 
 WIDE_RE = re.compile(_wide_class())
 _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+# a character that may take two columns: wide, or outside the BMP (one pass to rule both out)
+_WIDE_OR_ASTRAL_RE = re.compile(WIDE_RE.pattern[:-1] + "\U00010000-\U0010FFFF]")
 
 
 def is_wide(ch: str) -> bool:
@@ -291,7 +296,7 @@ def _line_widths(lines: list[str]) -> list[int]:
     """`display_width` of each (right-stripped) line, in one pass over the text: with every
     full-width character written twice, a line's length is its width."""
     joined = "\n".join(lines)
-    if joined.isascii():
+    if joined.isascii() or not _WIDE_OR_ASTRAL_RE.search(joined):
         return list(map(len, lines))
     if _ASTRAL_RE.search(joined):  # (rare) characters outside the BMP: line by line
         return list(map(_line_width, lines))
@@ -335,11 +340,10 @@ def split_blocks(text: str) -> list[Block]:
         else:  # plain text: what `_parse_stripped` returns for it
             kind, body, level, col = "p", stripped, 0, indent
             body_stripped = stripped
-        if (len(body_stripped) <= 3 or body_stripped[0] in _PLACEHOLDER_FIRST) and (
-            _PLACEHOLDER_RE.match(body_stripped)
-        ):
-            cur = None
-            continue
+        if body_stripped[:1] in _PLACEHOLDER_FIRST or len(body_stripped) <= 3:
+            if _is_placeholder(body_stripped):
+                cur = None
+                continue
         w = local[i] or width
         if not w:  # an unwrapped line is a block of its own, finished at once
             menu, text, keep = _finish_text(body_stripped, True)
@@ -390,6 +394,5 @@ def _finish_text(text: str, one_line: bool) -> tuple[bool, str, bool]:
     menu = (one_line and len(text) <= 300 and _has_menu_separator(text)
             and is_menu_text(text))
     text = clean_inline(text)
-    keep = bool(text) and not ((len(text) <= 3 or text[0] in _PLACEHOLDER_FIRST)
-                               and _PLACEHOLDER_RE.match(text))
+    keep = bool(text) and not _is_placeholder(text)
     return menu, text, keep
