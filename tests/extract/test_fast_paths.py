@@ -186,3 +186,19 @@ def test_wide_class_covers_the_wide_characters_of_the_bmp():
     sample = "".join(chr(cp) for cp in range(0x1100, 0x10000, 97))
     expected = sum(unicodedata.east_asian_width(c) in ("W", "F") for c in sample)
     assert blocks.count_wide(sample) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "IFRAME: https://player.example/embed", "Image", "Image of the harbour", "IMAGE 3",
+    "IMG_0042.jpg", "Imagine a city", "In the city", "BUTTON", "Submit", "Submitted on Monday",
+    "Sub", "[Image: harbour]", "[1] [2]", "(BUTTON) Share", "___", "_", "--", "Brief item",
+    "Second paragraph.", "", "ok",
+])
+def test_placeholder_prefilter_agrees_with_the_regex(text):
+    assert blocks._is_placeholder(text) == bool(blocks._PLACEHOLDER_RE.match(text))
+
+
+def test_wide_or_astral_class_covers_both():
+    assert blocks._WIDE_OR_ASTRAL_RE.search("中")
+    assert blocks._WIDE_OR_ASTRAL_RE.search("party 🎉")
+    assert not blocks._WIDE_OR_ASTRAL_RE.search("Ünïcödé “quoted” — text")
