@@ -202,3 +202,16 @@ def test_wide_or_astral_class_covers_both():
     assert blocks._WIDE_OR_ASTRAL_RE.search("中")
     assert blocks._WIDE_OR_ASTRAL_RE.search("party 🎉")
     assert not blocks._WIDE_OR_ASTRAL_RE.search("Ünïcödé “quoted” — text")
+
+
+@pytest.mark.parametrize("chrome", [
+    "© 2021 Coastal Courier. All rights reserved.", "Copyright 2019 Harbour Media",
+    "Harbour Weekly journalists report from the coast", "KYIV (Reuters) - Officials said",
+    "no outlet named anywhere here", "(c) 2020 Example Press, Inc.",
+])
+def test_source_patterns_prefilter_keeps_every_match(chrome):
+    from news_archive.extract import meta
+
+    for (_kind, rx), literals in zip(meta.SOURCE_PATTERNS, meta._SOURCE_LITERALS, strict=True):
+        if rx.search(chrome):
+            assert not literals or any(lit in chrome for lit in literals)

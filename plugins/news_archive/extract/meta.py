@@ -19,6 +19,13 @@ SOURCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (row[0], re.compile(row[1], re.MULTILINE)) for row in data_rows("source_patterns.tsv")
     if len(row) >= 2
 ]
+# literals one of which every match of a SOURCE_PATTERNS pattern holds (longer ones when
+# the pattern has them; none for a pattern that ignores case)
+_SOURCE_LITERALS = [
+    () if rx.flags & re.IGNORECASE
+    else tuple(required_literals(rx.pattern) or required_literals(rx.pattern, 1) or ())
+    for _, rx in SOURCE_PATTERNS
+]
 
 _UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|al|el|bin|la|le|di|du|y)"
@@ -178,7 +185,9 @@ def find_source(chrome: str, title: str = "") -> str:
             best, best_count = name, count
     if best:
         return best
-    for _kind, rx in SOURCE_PATTERNS:
+    for (_kind, rx), literals in zip(SOURCE_PATTERNS, _SOURCE_LITERALS, strict=True):
+        if literals and not any(map(chrome.__contains__, literals)):
+            continue  # no text the pattern needs: it cannot match
         m = rx.search(chrome)
         if m:
             name = _clean_outlet(m.group("name"))
