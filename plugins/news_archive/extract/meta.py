@@ -113,10 +113,10 @@ def title_score(scored: list[Scored], i: int) -> float:
     text = s.text
     if (s.klass == BAD and s.reason != "repeated") or s.block.kind == "li" or s.block.menu:
         return 0.0
+    if is_caption(text) or is_date_line(text) or is_aside_marker(text):
+        return 0.0
     n = len(text)
     if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
-        return 0.0
-    if is_caption(text) or is_date_line(text) or is_aside_marker(text):
         return 0.0
     if _TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text):
         return 0.0
