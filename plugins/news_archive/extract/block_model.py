@@ -45,19 +45,31 @@ DYNAMIC = (
 FEATURES = STATIC + DYNAMIC
 
 
+_SHORT_WORD = (4).__gt__  # a word of at most three letters
+_ASCII_DIGITS = "0123456789"
+
+
+def _count_digits(text: str) -> int:
+    """Number of characters of `text` that are digits (``str.isdigit``)."""
+    if text.isascii():
+        return sum(map(text.count, _ASCII_DIGITS))
+    return sum(map(str.isdigit, text))
+
+
 @lru_cache(maxsize=1 << 16)
 def _static_row(text: str, kind: str, menu: bool, klass: str, reason: str, weight: int,
                 words: int, sentences: int) -> tuple[float, ...]:
     """The STATIC features of a block (cached: chrome lines recur across dumps)."""
     found = _WORD.findall(text)
     n = len(found) or 1
+    initials = "".join(map(operator.itemgetter(0), found))
     return (
         math.log1p(weight), math.log1p(words), min(sentences, 5) / 5.0,
         1.0 if _TERMINAL.search(text) else 0.0,
-        sum(1 for w in found if len(w) <= 3) / n,
-        sum(1 for w in found if w[0].islower()) / n,
-        sum(1 for w in found if w[0].isupper()) / n,
-        sum(c.isdigit() for c in text) / (len(text) or 1),
+        sum(map(_SHORT_WORD, map(len, found))) / n,
+        sum(map(str.islower, initials)) / n,
+        sum(map(str.isupper, initials)) / n,
+        _count_digits(text) / (len(text) or 1),
         1.0 if _MARKERS.search(text) else 0.0,
         float(kind == "li"), float(kind == "h"), float(menu),
         float(klass == GOOD), float(klass == NEAR), float(klass == SHORT), float(klass == BAD),
@@ -85,22 +97,26 @@ def dynamic_row(scored: list[Scored], kept: set[int], start: int, end: int,
     sim = 0.0
     if title_words:
         bw = _word_set(s.text)
-        sim = len(title_words & bw) / (len(title_words | bw) or 1)
-    dist = 0 if start <= i <= end else min(abs(i - start), abs(i - end))
+        shared = len(title_words & bw)
+        sim = shared / ((len(title_words) + len(bw) - shared) or 1)  # Jaccard
+    inside = start <= i <= end
+    dist = 0 if inside else min(abs(i - start), abs(i - end))
     prev, nxt = (scored[i - 1] if i > 0 else None), (scored[i + 1] if i + 1 < n else None)
+    # (1.0 if ... else 0.0: the float() of each test, without a call)
     return [
-        1.0, i / n, math.log(counts.get(s.text, 1)), sim, float(i in kept),
-        float(start <= i <= end), min(dist, WINDOW) / WINDOW,
-        float(i - 1 in kept), float(i + 1 in kept),
-        float(prev is not None and prev.klass == GOOD),
-        float(nxt is not None and nxt.klass == GOOD),
-        float(prev is None or prev.klass == BAD), float(nxt is None or nxt.klass == BAD),
+        1.0, i / n, math.log(counts.get(s.text, 1)), sim, 1.0 if i in kept else 0.0,
+        1.0 if inside else 0.0, min(dist, WINDOW) / WINDOW,
+        1.0 if i - 1 in kept else 0.0, 1.0 if i + 1 in kept else 0.0,
+        1.0 if prev is not None and prev.klass == GOOD else 0.0,
+        1.0 if nxt is not None and nxt.klass == GOOD else 0.0,
+        1.0 if prev is None or prev.klass == BAD else 0.0,
+        1.0 if nxt is None or nxt.klass == BAD else 0.0,
         min(1.0, s.weight / (region_weight or 1)),
         min(abs(end - i), WINDOW) / WINDOW, min(abs(i - start), WINDOW) / WINDOW,
-        float(prev is not None and prev.reason == "caption"),
-        float(nxt is not None and nxt.reason == "caption"),
-        float(prev is not None and prev.weight < 60),
-        float(nxt is not None and nxt.weight < 60),
+        1.0 if prev is not None and prev.reason == "caption" else 0.0,
+        1.0 if nxt is not None and nxt.reason == "caption" else 0.0,
+        1.0 if prev is not None and prev.weight < 60 else 0.0,
+        1.0 if nxt is not None and nxt.weight < 60 else 0.0,
     ]
 
 
@@ -111,7 +127,7 @@ def candidate_rows(scored: list[Scored], body: list[Scored], start: int, end: in
     in_body = {id(s) for s in body}
     kept = {i for i in range(max(0, start), min(len(scored), end + 1))
             if id(scored[i]) in in_body}
-    counts = Counter(s.block.text for s in scored)
+    counts = Counter(map(operator.attrgetter("text"), scored))
     lo, hi = max(0, start - WINDOW), min(len(scored), end + WINDOW + 1)
     idx = sorted(kept) if body_only else list(range(lo, hi))
     region_weight = sum(scored[i].weight for i in kept)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
 _BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
@@ -27,12 +29,15 @@ _PLACEHOLDER_RE = re.compile(
     r"|^_{3,}|^[_\W]{0,3}$|^\(?(?:BUTTON|IMG|IMAGE|Image|Submit)\)?(?:\s.*)?$",
 )
 _PLACEHOLDER_FIRST = frozenset("[(_IBS")  # first characters of _PLACEHOLDER_RE's long forms
+# how its long forms that start with a letter start ("IFRAME:", "IMG", "BUTTON", "Submit"...)
+_PLACEHOLDER_WORDS = ("IFRAME:", "IMG", "IMAGE", "Image", "BUTTON", "Submit")
 _RULE_CHARS = frozenset("-=_*~")
 
 
 def _is_placeholder(text: str) -> bool:
     """`_PLACEHOLDER_RE.match`, skipped for lines that cannot match it."""
-    if len(text) > 3 and text[0] not in _PLACEHOLDER_FIRST:
+    if len(text) > 3 and (text[0] not in _PLACEHOLDER_FIRST or (
+            text[0] in "IBS" and not text.startswith(_PLACEHOLDER_WORDS))):
         return False
     return bool(_PLACEHOLDER_RE.match(text))
 
@@ -40,9 +45,25 @@ def _is_placeholder(text: str) -> bool:
 _INLINE_BUTTON_RE = re.compile(r"\((?:BUTTON|IMG|IMAGE)\)\s*")
 _RULE_RE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# the runs `_SPACES_RE` changes (longer than one space, or some other space): the same result
+# as replacing every run by one space, with no work for the single spaces between words
+_OTHER_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # not " "
+_ODD_SPACES_RE = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 # Separators between the items of a menu or breadcrumb line: runs of 2+ spaces (or a tab),
 # "|", "·", "•", "/" with spaces around them, ">" and "»" breadcrumbs.
 _MENU_SEP_RE = re.compile(r"\s{2,}|\t|\s*[|·•»›]\s*|\s/\s|\s>\s")
+# a cheaper test for one (a character class first lets the regex engine skip ahead)
+_HAS_MENU_SEP_RE = re.compile(r"[\s|·•»›](?:(?<=[\t|·•»›])|(?<=\s)(?:\s|[/>]\s))")
+
+
+def _has_menu_separator(text: str) -> bool:
+    """``_MENU_SEP_RE.search(text)``, cheaply: in printable ASCII text the only space is
+    " " and the only separators are runs of spaces, "|", " / " and " > "."""
+    if text.isascii() and text.isprintable():
+        return "  " in text or "|" in text or " / " in text or " > " in text
+    return _HAS_MENU_SEP_RE.search(text) is not None
 _MENU_ITEM_WORDS = 4  # a menu item is a short label (at most this many words)
 
 
@@ -56,7 +77,7 @@ def _runs_on(prev: str, nxt: str) -> bool:
     return bool(_RUNS_ON_TAIL.search(prev)) and (nxt[:1].islower() or prev[-1:] == ",")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph, list item or heading of the dump, markup removed."""
 
@@ -73,7 +94,7 @@ def is_menu_text(text: str) -> bool:
     "|", "·", "•", " / " or breadcrumb arrows ("Home  World  Business", "Subscribe | Log in"),
     with no sentence punctuation in the items."""
     text = text.strip()
-    if len(text) > 300 or not _MENU_SEP_RE.search(text):
+    if len(text) > 300 or not _has_menu_separator(text):
         return False
     items = [t for t in _MENU_SEP_RE.split(text) if t.strip()]
     if len(items) < 2:
@@ -100,6 +121,8 @@ def _wide_class() -> str:
 
 WIDE_RE = re.compile(_wide_class())
 _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+# a character that may take two columns: wide, or outside the BMP (one pass to rule both out)
+_WIDE_OR_ASTRAL_RE = re.compile(WIDE_RE.pattern[:-1] + "\U00010000-\U0010FFFF]")
 
 
 def is_wide(ch: str) -> bool:
@@ -131,6 +154,8 @@ def _first_word_width(s: str) -> int:
     s = s.lstrip()
     if not s:
         return 0
+    if s.isascii():
+        return len(s.split(None, 1)[0])
     if is_wide(s[0]):
         return 2
     end = len(s)
@@ -147,19 +172,24 @@ def wrap_width(lines: list[str]) -> int:
     A wrapped dump has many lines ending within a few columns of one width and (almost) no
     longer lines; an unwrapped dump has long paragraph lines of all lengths.
     """
-    widths = [display_width(ln.rstrip()) for ln in lines if ln.strip()]
+    return _wrap_width_of([display_width(ln.rstrip()) for ln in lines if ln.strip()])
+
+
+def _wrap_width_of(widths: list[int]) -> int:
+    """`wrap_width` from the display widths of the non-blank lines."""
     if len(widths) < 10:
         return 0
-    widths.sort()
+    widths = sorted(widths)
     n = len(widths)
     for q in (0.97, 1.0, 0.99, 0.95, 0.9):
         candidate = widths[min(n - 1, int(n * q))]
         if not 40 <= candidate <= 140:
             continue
-        near = sum(1 for w in widths if candidate - 12 <= w <= candidate)
-        longer = sum(1 for w in widths if w > candidate + 2)
-        if near >= max(3, 0.04 * n) and longer <= 0.03 * n + 2:
-            return max(w for w in widths if w <= candidate + 2)
+        # (counted by bisection in the sorted widths)
+        near = bisect_right(widths, candidate) - bisect_left(widths, candidate - 12)
+        within = bisect_right(widths, candidate + 2)  # widths up to candidate + 2
+        if near >= max(3, 0.04 * n) and n - within <= 0.03 * n + 2:
+            return widths[within - 1]
     return 0
 
 
@@ -175,25 +205,47 @@ def clean_inline(text: str) -> str:
         text = _ESCAPE_RE.sub(r"\1", text)
     if "(" in text:
         text = _INLINE_BUTTON_RE.sub("", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    if "  " in text or (  # else every run of spaces is one " " already
+        "\t" in text if text.isascii() else _OTHER_SPACE_RE.search(text) is not None
+    ):
+        text = _ODD_SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def _parse_line(raw: str) -> tuple[str, str, int, int]:
     """(kind, text, level, text_column) for one non-blank line."""
     stripped = raw.lstrip()
-    indent = display_width(raw[: len(raw) - len(stripped)])
-    m = _HEADING_RE.match(stripped)
-    if m and indent < 4:
-        return "h", m.group(2), len(m.group(1)), indent
-    q = _QUOTE_RE.match(stripped)
-    if q:
-        stripped = stripped[q.end() :]
-    m = _BULLET_RE.match(stripped)
-    if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
-        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
-    m = _NUMBERED_RE.match(stripped)
-    if m and indent >= 1 and len(m.group(1)) <= 3 and not m.group(1).isalpha():
-        return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    pad = raw[: len(raw) - len(stripped)]
+    return _parse_stripped(stripped, len(pad) if pad.isascii() else display_width(pad))
+
+
+_BULLET_FIRST = frozenset(BULLET_CHARS + "o")  # first characters _BULLET_RE can match
+# first characters of a line that `_parse_stripped` may read as markup (and digits, when
+# the line is indented)
+_MARKUP_FIRST = _BULLET_FIRST | {"#", ">"}
+
+
+def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
+    """`_parse_line` for a line's text without its indentation (`indent` columns); each
+    pattern is tried only when the first character allows it."""
+    first = stripped[:1]
+    if first == "#" and indent < 4:
+        m = _HEADING_RE.match(stripped)
+        if m:
+            return "h", m.group(2), len(m.group(1)), indent
+    if first == ">":
+        q = _QUOTE_RE.match(stripped)
+        if q:
+            stripped = stripped[q.end() :]
+            first = stripped[:1]
+    if first in _BULLET_FIRST:
+        m = _BULLET_RE.match(stripped)
+        if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
+            return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+    if indent >= 1 and first.isdigit():
+        m = _NUMBERED_RE.match(stripped)
+        if m and len(m.group(1)) <= 3 and not m.group(1).isalpha():
+            return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
     return "p", stripped, 0, indent
 
 
@@ -208,57 +260,99 @@ def _local_widths(lines: list[str], width: int) -> list[int]:
     not at the page's: a group of 3+ consecutive lines, all nearly as long as the longest
     (but the last), mostly running on into a lower-case word, is such a column.
     """
+    rstripped = [ln.rstrip() for ln in lines]
+    return _local_widths_of(rstripped, [display_width(ln) for ln in rstripped], width)
+
+
+def _local_widths_of(lines: list[str], widths: list[int], width: int) -> list[int]:
+    """`_local_widths` from the right-stripped lines and their display widths."""
     out = [0] * len(lines)
     limit = width - 8 if width else 1 << 30
     i, n = 0, len(lines)
     while i < n:
-        if not lines[i].strip():
+        if not lines[i]:
             i += 1
             continue
         j = i + 1
         runs_on = 0
-        while j < n and lines[j].strip():
+        while j < n and lines[j]:
             runs_on += lines[j].lstrip()[:1].islower()
             j += 1
         if j - i >= 3 and 2 * runs_on >= j - i - 1:
-            group = [ln.rstrip() for ln in lines[i:j]]
-            widths = [display_width(ln) for ln in group]
-            top = max(widths)
+            group = lines[i:j]
+            group_widths = widths[i:j]
+            top = max(group_widths)
             if (
                 LOCAL_WRAP_MIN <= top < limit
                 and len({len(ln) - len(ln.lstrip()) for ln in group}) == 1
-                and all(w >= top - LOCAL_WRAP_SLACK for w in widths[:-1])
+                and all(w >= top - LOCAL_WRAP_SLACK for w in group_widths[:-1])
             ):
                 out[i:j] = [top] * (j - i)
         i = j
     return out
 
 
+def _line_widths(lines: list[str]) -> list[int]:
+    """`display_width` of each (right-stripped) line, in one pass over the text: with every
+    full-width character written twice, a line's length is its width."""
+    joined = "\n".join(lines)
+    if joined.isascii() or not _WIDE_OR_ASTRAL_RE.search(joined):
+        return list(map(len, lines))
+    if _ASTRAL_RE.search(joined):  # (rare) characters outside the BMP: line by line
+        return list(map(_line_width, lines))
+    return list(map(len, WIDE_RE.sub(_TWO_COLUMNS, joined).split("\n")))
+
+
+_TWO_COLUMNS = "  "  # a full-width character, as wide as two narrow ones
+
+
+def _line_width(line: str) -> int:
+    """`display_width` of a right-stripped line (0 for a blank one)."""
+    return len(line) if line.isascii() else display_width(line)
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
-    width = wrap_width(lines)
-    local = _local_widths(lines, width)
+    lines = [
+        ln.rstrip()
+        for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
+    ]
+    line_widths = _line_widths(lines)
+    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    local = _local_widths_of(lines, line_widths, width)
     blocks: list[Block] = []
+    wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
     cur: Block | None = None
     cur_col = 0
     prev_width = 0
     for i, raw in enumerate(lines):
-        raw = raw.rstrip()
-        first = raw.lstrip()[:1]
+        stripped = raw.lstrip()
+        first = stripped[:1]
         if not first or (first in _RULE_CHARS and _RULE_RE.match(raw)):
             cur = None
             continue
-        kind, body, level, col = _parse_line(raw)
-        body_stripped = body.strip()
-        if _is_placeholder(body_stripped):
+        pad = len(raw) - len(stripped)
+        indent = pad if pad == 0 or raw[:pad].isascii() else display_width(raw[:pad])
+        if first in _MARKUP_FIRST or (pad and first.isdigit()):
+            kind, body, level, col = _parse_stripped(stripped, indent)
+            body_stripped = body.strip()
+        else:  # plain text: what `_parse_stripped` returns for it
+            kind, body, level, col = "p", stripped, 0, indent
+            body_stripped = stripped
+        if body_stripped[:1] in _PLACEHOLDER_FIRST or len(body_stripped) <= 3:
+            if _is_placeholder(body_stripped):
+                cur = None
+                continue
+        w = local[i] or width
+        if not w:  # an unwrapped line is a block of its own, finished at once
+            menu, text, keep = _finish_text(body_stripped, True)
+            if keep:
+                blocks.append(Block(text, kind, level, i, 1, menu))
             cur = None
             continue
-        w = local[i] or width
         joinable = (
             cur is not None
-            and w
             and kind == "p"
             and cur.kind != "h"
             and col == cur_col
@@ -276,18 +370,29 @@ def split_blocks(text: str) -> list[Block]:
             cur.text += sep + body_stripped
             cur.n_lines += 1
         else:
-            cur = Block(text=body_stripped, kind=kind, level=level, line=i)
+            cur = Block(body_stripped, kind, level, i)
             blocks.append(cur)
+            wrapped.append(cur)
             cur_col = col
-        prev_width = display_width(raw)
-        if kind == "h" or not w:
-            cur = None if kind == "h" else cur
-            if not w:
-                cur = None
-    out = []
-    for b in blocks:
-        b.menu = b.n_lines == 1 and is_menu_text(b.text)
-        b.text = clean_inline(b.text)
-        if b.text and not _is_placeholder(b.text):
-            out.append(b)
-    return out
+        prev_width = line_widths[i]
+        if kind == "h":
+            cur = None
+    dropped = False
+    for b in wrapped:
+        b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
+        if not keep:
+            b.text, dropped = "", True  # (a kept block's text is never empty)
+    return [b for b in blocks if b.text] if dropped else blocks
+
+
+@lru_cache(maxsize=1 << 16)
+def _finish_text(text: str, one_line: bool) -> tuple[bool, str, bool]:
+    """(menu, text, keep) of a block's raw text: whether it is a menu line (`is_menu_text`,
+    for one-line blocks), its text without inline markup (`clean_inline`), and whether
+    anything but a placeholder is left.  Cached: a site's chrome lines recur on its pages."""
+    # (`is_menu_text` is called only when its cheap test passes; the text is stripped)
+    menu = (one_line and len(text) <= 300 and _has_menu_separator(text)
+            and is_menu_text(text))
+    text = clean_inline(text)
+    keep = bool(text) and not _is_placeholder(text)
+    return menu, text, keep

@@ -9,7 +9,8 @@ maximum-sum segment, as in body-text extraction), trimmed of chrome inside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .blocks import Block, count_wide
@@ -22,7 +23,6 @@ _LINE = re.compile(r"^(?:" + PATTERNS["line"].pattern + r")$", re.IGNORECASE)
 _PHRASE = GuardedPattern(PATTERNS["phrase"].pattern)
 _CAPTION = PATTERNS["caption"]
 _CAPTION_END = PATTERNS["caption_end"]
-_CAPTION_G = GuardedPattern(_CAPTION.pattern, re.IGNORECASE)
 _CAPTION_END_G = GuardedPattern(_CAPTION_END.pattern, re.IGNORECASE)
 _GALLERY = PATTERNS["gallery"]
 _END = PATTERNS["end"]
@@ -38,7 +38,7 @@ _WORD = re.compile(r"\w+")
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
 
-@dataclass
+@dataclass(slots=True, init=False)
 class Scored:
     """A block with its features and class."""
 
@@ -47,11 +47,13 @@ class Scored:
     words: int
     sentences: int
     klass: str
-    reason: str = ""
+    reason: str
+    text: str = field(repr=False, compare=False)  # the block's text
 
-    @property
-    def text(self) -> str:
-        return self.block.text
+    def __init__(self, block: Block, weight: int, words: int, sentences: int, klass: str,
+                 reason: str = "") -> None:
+        self.block, self.weight, self.words, self.sentences = block, weight, words, sentences
+        self.klass, self.reason, self.text = klass, reason, block.text
 
 
 def text_weight(text: str) -> int:
@@ -66,8 +68,7 @@ def is_caption(text: str) -> bool:
         return True
     if len(text) >= 220:
         return False
-    low = text.lower()
-    if _CAPTION_G.maybe(low) and _CAPTION.match(text):
+    if _CAPTION.match(text):  # anchored: cheaper than any prefilter
         return True
     if not _CAPTION_END_G.maybe(text[-100:].lower()):
         return False
@@ -159,6 +160,15 @@ def score_block(b: Block) -> Scored:
     return Scored(b, weight, words, sentences, klass, reason)
 
 
+@lru_cache(maxsize=1 << 16)
+def _block_facts(text: str, kind: str) -> tuple[int, int, int, str, str, bool, bool]:
+    """`_text_class` of a block plus whether it ends the article (`is_end_marker`, not for
+    list items: a "Comment" share button is no end) and whether it opens a link box
+    (`is_aside_marker`): everything `score_blocks` asks of its text, in one lookup."""
+    return (*_text_class(text, kind), kind != "li" and is_end_marker(text),
+            is_aside_marker(text))
+
+
 SHORT_PENALTY = 15.0
 BAD_MIN_PENALTY = 50.0
 NEAR_FACTOR = 0.5
@@ -184,20 +194,22 @@ def segment_value(s: Scored) -> float:
 
 def score_blocks(blocks: list[Block]) -> list[Scored]:
     """Score every block; short blocks repeated three times or more are chrome."""
-    counts: dict[str, int] = {}
-    for b in blocks:
-        if len(b.text) < 200:
-            counts[b.text] = counts.get(b.text, 0) + 1
+    counts = Counter(b.text for b in blocks if len(b.text) < 200)
     scored = []
+    asides = []
     for b in blocks:
-        s = score_block(b)
-        if counts.get(b.text, 0) >= 3 and s.klass != BAD:
-            s.klass, s.reason = BAD, "repeated"
-        if b.kind != "li" and is_end_marker(b.text):  # a "Comment" share button is no end
-            s.klass, s.reason = BAD, "end"
-        scored.append(s)
-    _mark_caption_copies(scored)
-    _mark_asides(scored)
+        text = b.text
+        weight, words, sentences, klass, reason, end, aside = _block_facts(text, b.kind)
+        if end:
+            klass, reason = BAD, "end"
+        elif klass != BAD and counts[text] >= 3:
+            klass, reason = BAD, "repeated"
+        if aside:
+            asides.append(len(scored))
+        scored.append(Scored(b, weight, words, sentences, klass, reason))
+    if any(s.reason == "caption" for s in scored):
+        _mark_caption_copies(scored)
+    _mark_asides(scored, asides)
     _mark_doubles(scored)
     _mark_copies(scored)
     return scored
@@ -239,12 +251,20 @@ def _mark_caption_copies(scored: list[Scored]) -> None:
                     scored[j].klass, scored[j].reason = BAD, "caption"
 
 
-def _mark_asides(scored: list[Scored]) -> None:
-    """Mark link boxes ("Related", "Read more" + the non-prose blocks under them) as chrome."""
+def _mark_asides(scored: list[Scored], markers: list[int] | None = None) -> None:
+    """Mark link boxes ("Related", "Read more" + the non-prose blocks under them) as chrome.
+
+    `markers`: the indices of the blocks that are `is_aside_marker` (all are tested when
+    not given)."""
+    if markers is None:
+        markers = [i for i, s in enumerate(scored) if is_aside_marker(s.text)]
     i = 0
-    while i < len(scored):
+    for m in markers:
+        if m < i:
+            continue  # inside the box of an earlier marker
+        i = m
         s = scored[i]
-        if is_aside_marker(s.text) and (s.block.kind != "p" or len(s.text) < 30):
+        if s.block.kind != "p" or len(s.text) < 30:
             s.klass, s.reason = BAD, "aside"
             j = i + 1
             while j < len(scored) and scored[j].klass != GOOD and j - i <= 12:
@@ -283,8 +303,13 @@ def _starts_card_list(scored: list[Scored], i: int, end: int) -> bool:
     s = scored[i]
     if s.klass not in (BAD, SHORT) or s.weight > CARD_LINE or s.reason == "end":
         return False
-    hits = [j for j in range(i + 1, end + 1) if scored[j].text == s.text][:2]
-    if len(hits) < 2:
+    hits: list[int] = []
+    for j in range(i + 1, end + 1):
+        if scored[j].text == s.text:
+            hits.append(j)
+            if len(hits) == 2:
+                break
+    else:
         return False
     prev = i
     for j in hits:  # each card holds a teaser, not a stretch of article

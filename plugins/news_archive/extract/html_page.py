@@ -30,6 +30,7 @@ from .html_fallback import (
     is_truncated,
     paragraph_texts,
 )
+from .html_meta import page_metadata
 from .published import find_dates
 from .repeats import collapse_warning, dominant_repeat
 from .resources import byline_words, pattern_groups
@@ -175,12 +176,12 @@ def continuation_lines(tree, lines: list[str]) -> list[str]:
     if not lines or len(lines[-1]) < 40:
         return []
     key = " ".join(lines[-1].split())[:60]
-    order = {el: i for i, el in enumerate(tree.iter())}
     container = next((p.getparent() for p in tree.iter("p")
                       if " ".join(p.text_content().split()).startswith(key)), None)
     cls = container.get("class") if container is not None else None
     if not cls:
         return []
+    order = {el: i for i, el in enumerate(tree.iter())}
     seen = {_norm(x) for x in lines}
     out = []
     for el in tree.iter(container.tag):
@@ -277,14 +278,11 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
     if tree is None:
         raise UnreadableInput("no article text found (empty or unparsable HTML)")
     separate_blocks(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url or None, favor_precision=True, with_metadata=True,
-        date_extraction_params=MARKUP_DATE_PARAMS, **_COMMON
-    )
+    doc = trafilatura.bare_extraction(tree, url=url or None, favor_precision=True, **_COMMON)
     broad = trafilatura.bare_extraction(tree, url=url or None, favor_recall=True, fast=True,
                                         **_COMMON)
     text = _choose(doc.text if doc else None, broad.text if broad else None)
-    meta = doc or broad
+    meta = page_metadata(tree, url or None, MARKUP_DATE_PARAMS) if doc else broad
     meta_title = ((meta.title if meta else "") or "").strip()
     h1 = page_h1(tree, meta_title, (meta.sitename or "") if meta else "")
     title = h1 or meta_title  # the article's own <h1> wins over og:title and <title>

@@ -7,17 +7,25 @@ import re
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
 from .headline_rejects import never_headline
 from .published import find_dates, is_date_line
-from .resources import byline_words, data_lines, data_rows, required_literals
+from .resources import LiteralSet, byline_words, data_lines, data_rows, required_literals
 
 # (name, signature regex, literals one of which every match contains: None = always try)
 OUTLETS: list[tuple[str, re.Pattern[str], tuple[str, ...] | None]] = [
     (row[0], re.compile(row[1]), tuple(required_literals(row[1]) or ()) or None)
     for row in data_rows("outlets.tsv") if len(row) >= 2
 ]
+_OUTLET_LITERALS = LiteralSet([lit for _, _, lits in OUTLETS for lit in lits or ()])
 CHROME_WINDOW = 2500  # characters of page header and of page footer searched for the outlet
 SOURCE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (row[0], re.compile(row[1], re.MULTILINE)) for row in data_rows("source_patterns.tsv")
     if len(row) >= 2
+]
+# literals one of which every match of a SOURCE_PATTERNS pattern holds (longer ones when
+# the pattern has them; none for a pattern that ignores case)
+_SOURCE_LITERALS = [
+    () if rx.flags & re.IGNORECASE
+    else tuple(required_literals(rx.pattern) or required_literals(rx.pattern, 1) or ())
+    for _, rx in SOURCE_PATTERNS
 ]
 
 _UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
@@ -210,15 +218,18 @@ def find_source(chrome: str, title: str = "") -> str:
     if len(chrome) > 2 * CHROME_WINDOW:
         chrome = chrome[:CHROME_WINDOW] + "\n" + chrome[-CHROME_WINDOW:]
     best, best_count = "", 0
+    present = _OUTLET_LITERALS.present(chrome)
     for name, rx, literals in OUTLETS:
-        if literals is not None and not any(map(chrome.__contains__, literals)):
+        if literals is not None and present.isdisjoint(literals):
             continue
         count = len(rx.findall(chrome))
         if count > best_count:
             best, best_count = name, count
     if best:
         return best
-    for _kind, rx in SOURCE_PATTERNS:
+    for (_kind, rx), literals in zip(SOURCE_PATTERNS, _SOURCE_LITERALS, strict=True):
+        if literals and not any(map(chrome.__contains__, literals)):
+            continue  # no text the pattern needs: it cannot match
         m = rx.search(chrome)
         if m:
             name = _clean_outlet(m.group("name"))

@@ -100,6 +100,19 @@ def ascii_digits(text: str) -> str:
 
 LABELS = pattern_groups("date_labels.tsv")
 _DIGITS_RE = re.compile(r"\d\d")  # Unicode digits: any script
+# a four-digit year of the Gregorian or Solar Hijri calendar (after `ascii_digits`)
+_YEAR_RE = re.compile(r"(?:19|20|1[34])\d\d")
+_YEAR_GROUPS = (r"(?P<year>(?:19|20)\d\d)", r"(?P<jyear>1[34]\d\d)")
+
+
+@lru_cache(maxsize=1)
+def _year_required() -> bool:
+    """True when every DATE_RES pattern has one of the year groups, unquantified (then a
+    text without such a year holds no date and is not searched)."""
+    return all(
+        any(g in rx.pattern and rx.pattern.split(g, 1)[1][:1] not in "?*{" for g in _YEAR_GROUPS)
+        for rx in DATE_RES
+    )
 
 
 @dataclass
@@ -143,6 +156,8 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     if not _DIGITS_RE.search(text):
         return []
     text = ascii_digits(text)
+    if not _YEAR_RE.search(text) and _year_required():
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for rx in DATE_RES:
@@ -170,7 +185,7 @@ def date_label(text: str, before: int) -> str:
     return best
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def is_date_line(text: str) -> bool:
     """A short block holding a full date (with time, weekday, label or byline)."""
     if len(text) > 120 or not _DIGITS_RE.search(text):

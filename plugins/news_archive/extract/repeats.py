@@ -23,8 +23,7 @@ def dominant_repeat(texts: Sequence[str]) -> tuple[str, int]:
     if not counts:
         return "", 0
     text, n = counts.most_common(1)[0]
-    total = sum(len(t) for t in texts) or 1
-    if n >= REPEAT_MIN and n * len(text) >= REPEAT_SHARE * total:
+    if n >= REPEAT_MIN and n * len(text) >= REPEAT_SHARE * (sum(map(len, texts)) or 1):
         return text, n
     return "", 0
 

@@ -226,14 +226,59 @@ def _flat_alternatives(pattern: str) -> list[str]:
     return out
 
 
+def literal_trie(literals: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex of `literals` written as a trie of their characters: it costs one pass over
+    a text, ``search(text)`` is truthy exactly when some literal occurs in it, and a match is
+    the longest literal starting at its position."""
+    trie: dict[str, dict] = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie) if any(literals) else r"(?!)")
+
+
+class LiteralSet:
+    """Which of a set of literals occur in a text, found in one pass of a `literal_trie`
+    (instead of one substring scan per literal)."""
+
+    def __init__(self, literals: list[str] | tuple[str, ...]) -> None:
+        self.literals = sorted({lit for lit in literals if lit})
+        self.regex = literal_trie(self.literals)
+        # a match is the longest literal at its position: the shorter ones there too
+        self._prefixes = {lit: [p for p in self.literals if lit.startswith(p)]
+                          for lit in self.literals}
+
+    def present(self, text: str, first: re.Match[str] | None = None) -> set[str]:
+        """The literals that occur in `text` (overlapping ones included); `first`: the
+        match of ``self.regex.search(text)`` when the caller has it already."""
+        found: set[str] = set()
+        search = self.regex.search
+        m = first if first is not None else search(text)
+        while m is not None:
+            found.update(self._prefixes[m.group()])
+            m = search(text, m.start() + 1)
+        return found
+
+
 class GuardedPattern:
     """A regex searched only when its text holds one of the literals its matches need.
 
     Alternatives with a required literal are tried only if one of those literals is a
-    substring of the text (a fast C-level scan), and then only those alternatives (a small
-    regex, compiled once per combination); the few without one form a small residual regex
-    that is always searched.  `test(text)` is ``bool(regex.search(text))``.  With
-    ``re.IGNORECASE`` the literals are lower-cased, so callers pass lower-cased text.
+    substring of the text (one pass of a trie of the literals, `LiteralSet`), and then only
+    those alternatives (each compiled on first use); the few without
+    one form a small residual regex that is always searched.  `test(text)` is
+    ``bool(regex.search(text))``.  With ``re.IGNORECASE`` the literals are lower-cased, so
+    callers pass lower-cased text.
     """
 
     def __init__(self, pattern: str, flags: int = 0, min_len: int = 3) -> None:
@@ -251,25 +296,28 @@ class GuardedPattern:
                 needs.setdefault(lit.lower() if flags & re.IGNORECASE else lit, []).append(k)
         self.needs = {lit: tuple(alts) for lit, alts in needs.items()}
         self.literals = tuple(sorted(needs, key=len))
+        self.scanner = LiteralSet(self.literals)
         self.residual = re.compile("|".join(residual), flags) if residual else None
-        self._narrowed: dict[frozenset[int], re.Pattern[str]] = {}
+        self._compiled: dict[int, re.Pattern[str]] = {}  # alternative -> its regex
 
     def maybe(self, text: str) -> bool:
         """False only when the regex certainly has no match in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        return any(map(text.__contains__, self.literals))
+        return self.scanner.regex.search(text) is not None
 
     def test(self, text: str) -> bool:
         """True when the regex matches somewhere in `text`."""
         if self.residual is not None and self.residual.search(text):
             return True
-        found = list(filter(text.__contains__, self.literals))
-        if not found:
+        first = self.scanner.regex.search(text)
+        if first is None:
             return False
-        alts = frozenset(k for lit in found for k in self.needs[lit])
-        rx = self._narrowed.get(alts)
-        if rx is None:
-            rx = self._narrowed[alts] = re.compile(
-                "|".join(self.alternatives[k] for k in sorted(alts)), self.flags)
-        return bool(rx.search(text))
+        found = self.scanner.present(text, first)
+        for k in sorted({k for lit in found for k in self.needs[lit]}):
+            rx = self._compiled.get(k)
+            if rx is None:
+                rx = self._compiled[k] = re.compile(self.alternatives[k], self.flags)
+            if rx.search(text):
+                return True
+        return False

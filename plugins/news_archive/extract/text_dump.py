@@ -38,7 +38,7 @@ from .repeats import collapse_warning, dominant_repeat, skip_reason
 from .resources import byline_words
 
 _BARE_BYLINE_RE = re.compile(rf"^(?:{byline_words('bare')})\s+\S.{{0,80}}$", re.IGNORECASE)
-_NORM_RE = re.compile(r"\W+")
+_WORD_RUN_RE = re.compile(r"\w+")
 TITLE_ANCHOR_SCORE = 5.0  # headline evidence needed to anchor the article after it
 STRONG_TITLE_SCORE = 6.0  # ... and to move the article past prose found before the headline
 MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchoring headline
@@ -46,7 +46,35 @@ MIN_ANCHORED_PROSE = 150.0  # prose (weighted characters) needed after an anchor
 
 def _norm(text: str) -> str:
     """Text reduced to its words, for duplicate detection."""
-    return _NORM_RE.sub(" ", text).strip().casefold()
+    return " ".join(_WORD_RUN_RE.findall(text)).casefold()
+
+
+class _SameWords:
+    """Whether two texts have the same `_norm` key, computing full keys only for texts
+    whose first words agree (texts with different first words have different keys)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, str] = {}
+        self._firsts: dict[str, str] = {}
+
+    def key(self, text: str) -> str:
+        """`_norm(text)`, computed once."""
+        k = self._keys.get(text)
+        if k is None:
+            k = self._keys[text] = _norm(text)
+        return k
+
+    def _first(self, text: str) -> str:
+        f = self._firsts.get(text)
+        if f is None:
+            m = _WORD_RUN_RE.search(text)
+            f = self._firsts[text] = m.group().casefold() if m else ""
+        return f
+
+    def __call__(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        return self._first(a) == self._first(b) and self.key(a) == self.key(b)
 
 
 def _region_sum(scored: list[Scored], start: int, end: int) -> float:
@@ -164,22 +192,19 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     # the standfirst when it opens the article, and otherwise dropped (an image caption)
     kept: list[Scored] = [s for s in scored[start : end + 1] if s.klass != BAD]
     body: list[Scored] = []
-    title_key = _norm(ex.title)
-    keys = [_norm(s.text) for s in kept]
-    last_key = ""  # key of the last block in body
+    same = _SameWords()  # same words (`_norm` keys), ignoring case and punctuation
     i = 0
     while i < len(kept):
-        s, key = kept[i], keys[i]
-        if i + 1 < len(kept) and keys[i + 1] == key and len(key) > 20:
+        s = kept[i]
+        if i + 1 < len(kept) and same(kept[i + 1].text, s.text) and len(same.key(s.text)) > 20:
             if not body and not ex.summary:
                 ex.summary = s.text
             i += 2
             continue
-        if key == title_key or (body and key == last_key):
+        if same(s.text, ex.title) or (body and same(s.text, body[-1].text)):
             i += 1
             continue
         body.append(s)
-        last_key = key
         i += 1
 
     body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary)
