@@ -124,12 +124,12 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
     text = s.text
     if (s.klass == BAD and s.reason != "repeated") or s.block.kind == "li" or s.block.menu:
         return 0.0
+    n = len(text)  # the cheap tests first: most blocks are too long or too short
+    if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
+        return 0.0
     if is_caption(text) or is_date_line(text) or is_aside_marker(text):
         return 0.0
     if not anchor and never_headline(text):
-        return 0.0
-    n = len(text)
-    if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
         return 0.0
     if (_TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text)
             or _NAV_BULLET.match(text)):
