@@ -16,6 +16,7 @@ ABBREV = frozenset({"St", "Jr", "Sr", "Dr", "Co", "Corp", "Inc", "Ltd", "Mr", "M
                     "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Bros", "Mt", "Ft",
                     "No", "Adm", "Cmdr", "Maj", "Rev", "Cpl", "Pvt", "Supt", "Det", "Insp"})
 
+_ENDERS_OR_OPENERS = ENDERS | OPENERS
 FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
 
 
@@ -64,6 +65,7 @@ class Doc:
     words: list[str] = field(init=False)
     gaps: list[str] = field(init=False)  # gaps[k]: text between tokens k - 1 and k
     caps: list[bool] = field(init=False)  # is_cap(words[k])
+    capital: set[str] = field(init=False)  # the words of `caps`
     starts: list[bool] = field(init=False)
     spans: list[Span] = field(init=False)
     span_at: dict[int, Span] = field(init=False)
@@ -80,6 +82,7 @@ class Doc:
         capital = {w for w in self.words_set if w[0].isupper()}
         if "-" in self.text:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
             capital.update(_PREFIXED_WORD.findall(self.text))
+        self.capital = capital
         self.caps = [w in capital for w in self.words]
         self.starts = self._sentence_starts()
         n = len(self.words)
@@ -110,18 +113,26 @@ class Doc:
         """Per token: does a sentence (or line) start here, skipping opening punctuation?
 
         A token starts one at the text's or a line's start, after an ender, or after an
-        opener (on the same line) that itself stands where a sentence starts.
+        opener (on the same line) that itself stands where a sentence starts. Only tokens
+        after a line break, an ender or an opener can start one, so only those are visited.
         """
-        out: list[bool] = []
-        append = out.append
-        start, prev = True, "."  # the first token starts one
-        for w, gap in zip(self.words, self.gaps, strict=False):
-            if "\n" in gap:
-                start = True
-            elif prev not in OPENERS:
-                start = prev in ENDERS
-            append(start)
-            prev = w
+        words, gaps = self.words, self.gaps
+        n = len(words)
+        out = [False] * n
+        if not n:
+            return out
+        marks = _ENDERS_OR_OPENERS
+        todo = {k + 1 for k, w in enumerate(words) if w in marks}
+        todo.update(k for k, g in enumerate(gaps) if "\n" in g)
+        todo.add(0)
+        for k in sorted(todo):
+            if k >= n:
+                continue
+            if k == 0 or "\n" in gaps[k]:
+                out[k] = True
+            else:
+                prev = words[k - 1]
+                out[k] = out[k - 1] if prev in OPENERS else prev in ENDERS
         return out
 
     def _match(self) -> list[Span]:
@@ -133,7 +144,9 @@ class Doc:
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         end = 0  # tokens before `end` are inside the last span
         # only tokens that start a phrase or are ALL-CAPS words can start a match
-        openers = {w for w in self.words_set if w in maxlen or (len(w) > 2 and w.isupper())}
+        ws = self.words_set
+        openers = ws & maxlen.keys()
+        openers.update(w for w in ws if len(w) > 2 and w.isupper())
         for i in [k for k, w in enumerate(words) if w in openers]:
             if i < end:
                 continue

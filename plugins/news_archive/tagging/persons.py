@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
 
 from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
@@ -19,24 +18,54 @@ def _country_like(doc: Doc, t: int) -> bool:
 
 def _name_token(doc: Doc, t: int) -> bool:
     w = doc.words[t]
-    sets = doc.data.sets
-    if w in sets["particles"] or w in sets["name_suffixes"]:
-        return True
-    if w == "." and t > 0 and len(doc.words[t - 1]) == 1:
-        return True
-    if not doc.caps[t] or doc.owner[t]:
+    kinds = _word_kinds(doc)
+    kind = kinds.get(w)
+    if kind is None:
+        kind = kinds[w] = _word_kind(doc, w)
+    if kind is True or kind is False:
+        return kind
+    if kind == ".":
+        return t > 0 and len(doc.words[t - 1]) == 1
+    if doc.owner[t]:
         return False
     if (len(w) == 1 and doc.next_word(t + 1) == "." and t > 0
             and doc.words[t - 1] in doc.data.given_names):
         return True  # a middle initial, even "A." or "I."
+    if kind == "name":
+        return True
+    if kind == "stop":
+        return _surname_after_given(doc, t)
+    return False
+
+
+def _word_kinds(doc: Doc) -> dict[str, object]:
+    """Per document: word -> `_word_kind` (filled on first need)."""
+    cached = getattr(doc, "_person_word_kinds", None)
+    if cached is None:
+        cached = doc._person_word_kinds = {}
+    return cached
+
+
+def _word_kind(doc: Doc, w: str) -> object:
+    """What `_name_token` can tell from the word alone: True (a particle or suffix), "."
+    (an initial's dot, by position), False (never a name token), "name" (a name token unless
+    owned), "stop" (a common or title word: a surname only after a given name), "no" (a
+    capitalised word that is not a name token, but may be a middle initial)."""
+    sets = doc.data.sets
+    if w in sets["particles"] or w in sets["name_suffixes"]:
+        return True
+    if w == ".":
+        return "."
+    if w not in doc.capital:
+        return False
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
-        return False  # "NBA-leading", "Singer-guitarists"
+        return "no"  # "NBA-leading", "Singer-guitarists"
     if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
-        return False  # acronyms (except initials like "CJ")
+        return "no"  # acronyms (except initials like "CJ")
     if not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
             or w in sets["org_heads"] or w in sets["titles"] or w in sets["non_org_words"]):
-        return True
-    return _surname_after_given(doc, t)
+        return "name"
+    return "stop"
 
 
 def _surname_after_given(doc: Doc, t: int) -> bool:
@@ -185,12 +214,22 @@ def speakers_of(doc: Doc) -> set[str]:
 def _speakers(doc: Doc) -> set[str]:
     """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
     words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+    n = len(words)
     out = set()
-    triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
-    for prev, w, nxt in triples:
-        if (nxt in verbs or (nxt == "." and prev in ("said", "says"))) and (
-                w[:1].isupper() and w[1:].islower() and not is_cap(prev)):
-            out.add(w)
+    present = verbs & doc.words_set
+    if not present and "said" not in doc.words_set and "says" not in doc.words_set:
+        return out
+    triggers = present | {"said", "says"}
+    for p in [k for k, w in enumerate(words) if w in triggers]:
+        v = words[p]
+        if v in verbs and p >= 2:  # "<prev> Volker said"
+            w, prev = words[p - 1], words[p - 2]
+            if w[:1].isupper() and w[1:].islower() and not is_cap(prev):
+                out.add(w)
+        if (v == "said" or v == "says") and p + 2 < n and words[p + 2] == ".":  # "said Volker."
+            w = words[p + 1]
+            if w[:1].isupper() and w[1:].islower() and not is_cap(v):
+                out.add(w)
     return out
 
 
@@ -218,6 +257,13 @@ def _people() -> tuple[dict, dict, dict]:
     return surnames, phrases, forms
 
 
+@lru_cache(maxsize=1)
+def _listed_words() -> frozenset[str]:
+    """Words that start a listed person's full form or are a listed surname."""
+    surnames, phrases, _forms = _people()
+    return frozenset(surnames) | frozenset(phrases)
+
+
 def _title_before(doc: Doc, t: int) -> str:
     k = t - 1
     while k >= 0 and doc.words[k] == ".":
@@ -239,7 +285,7 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     lasts = {n.split()[-1]: n for n in found}
     modifiers = sets["surname_modifier_nouns"]
     end = 0  # tokens before `end` are inside the last listed full form found
-    listed = {w for w in doc.words_set if w in phrases or w in surnames}
+    listed = doc.words_set & _listed_words()
     for t in [k for k, w in enumerate(words) if w in listed]:
         if t < end:
             continue
