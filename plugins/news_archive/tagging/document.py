@@ -21,7 +21,19 @@ FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
 
 
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
-_PREFIXED_WORD = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
+_PREFIXED_TOKEN = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
+
+
+def _positions(items: list[str], item: str) -> list[int]:
+    """Every index of `item` in `items` (list.index scans at C speed)."""
+    out = []
+    k = -1
+    try:
+        while True:
+            k = items.index(item, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
 
 
 def name_cap(w: str) -> bool:
@@ -81,7 +93,8 @@ class Doc:
         self.words_set = frozenset(self.words)
         capital = {w for w in self.words_set if w[0].isupper()}
         if "-" in self.text:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
-            capital.update(_PREFIXED_WORD.findall(self.text))
+            full = _PREFIXED_TOKEN.fullmatch
+            capital.update(w for w in self.words_set if w[0] in "aeib" and full(w))
         self.capital = capital
         self.caps = [w in capital for w in self.words]
         self.starts = self._sentence_starts()
@@ -121,10 +134,11 @@ class Doc:
         out = [False] * n
         if not n:
             return out
-        marks = _ENDERS_OR_OPENERS
-        todo = {k + 1 for k, w in enumerate(words) if w in marks}
-        todo.update(k for k, g in enumerate(gaps) if "\n" in g)
-        todo.add(0)
+        todo = {0}
+        for w in _ENDERS_OR_OPENERS & self.words_set:
+            todo.update(k + 1 for k in _positions(words, w))
+        for g in {g for g in set(gaps) if "\n" in g}:
+            todo.update(_positions(gaps, g))
         for k in sorted(todo):
             if k >= n:
                 continue

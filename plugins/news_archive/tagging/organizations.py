@@ -14,10 +14,15 @@ CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s",
 _SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+_DROP_RE = re.compile(r"[.'’]")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=16384)
 def norm_key(name: str) -> str:
     """Merge key: casefolded, punctuation-free, without a leading 'the'."""
-    s = re.sub(r"[.'’]", "", name.casefold())
-    s = re.sub(r"[^\w]+", " ", s).strip()
+    s = _DROP_RE.sub("", name.casefold())
+    s = _NON_WORD_RE.sub(" ", s).strip()
     return s[4:] if s.startswith("the ") else s
 
 
