@@ -16,24 +16,11 @@ ABBREV = frozenset({"St", "Jr", "Sr", "Dr", "Co", "Corp", "Inc", "Ltd", "Mr", "M
                     "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "Bros", "Mt", "Ft",
                     "No", "Adm", "Cmdr", "Maj", "Rev", "Cpl", "Pvt", "Supt", "Det", "Insp"})
 
-_ENDERS_OR_OPENERS = ENDERS | OPENERS
 FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
 
 
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
 _PREFIXED_TOKEN = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
-
-
-def _positions(items: list[str], item: str) -> list[int]:
-    """Every index of `item` in `items` (list.index scans at C speed)."""
-    out = []
-    k = -1
-    try:
-        while True:
-            k = items.index(item, k + 1)
-            out.append(k)
-    except ValueError:
-        return out
 
 
 def name_cap(w: str) -> bool:
@@ -126,27 +113,18 @@ class Doc:
         """Per token: does a sentence (or line) start here, skipping opening punctuation?
 
         A token starts one at the text's or a line's start, after an ender, or after an
-        opener (on the same line) that itself stands where a sentence starts. Only tokens
-        after a line break, an ender or an opener can start one, so only those are visited.
+        opener (on the same line) that itself stands where a sentence starts.
         """
-        words, gaps = self.words, self.gaps
-        n = len(words)
-        out = [False] * n
-        if not n:
-            return out
-        todo = {0}
-        for w in _ENDERS_OR_OPENERS & self.words_set:
-            todo.update(k + 1 for k in _positions(words, w))
-        for g in {g for g in set(gaps) if "\n" in g}:
-            todo.update(_positions(gaps, g))
-        for k in sorted(todo):
-            if k >= n:
-                continue
-            if k == 0 or "\n" in gaps[k]:
-                out[k] = True
-            else:
-                prev = words[k - 1]
-                out[k] = out[k - 1] if prev in OPENERS else prev in ENDERS
+        out: list[bool] = []
+        append = out.append
+        start, prev = True, "."  # the first token starts one
+        for w, gap in zip(self.words, self.gaps, strict=False):
+            if "\n" in gap:
+                start = True
+            elif prev not in OPENERS:
+                start = prev in ENDERS
+            append(start)
+            prev = w
         return out
 
     def _match(self) -> list[Span]:
@@ -160,7 +138,9 @@ class Doc:
         # only tokens that start a phrase or are ALL-CAPS words can start a match
         ws = self.words_set
         openers = ws & maxlen.keys()
-        openers.update(w for w in ws if len(w) > 2 and w.isupper())
+        # an ALL-CAPS word matters only when its title case starts a phrase ("FRANCE")
+        openers.update(w for w in self.capital if len(w) > 2 and w.isupper() and w.isalpha()
+                       and w.title() in maxlen)
         for i in [k for k, w in enumerate(words) if w in openers]:
             if i < end:
                 continue

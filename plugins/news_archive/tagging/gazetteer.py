@@ -11,9 +11,9 @@ from ..calendar_names import month_names
 from ..countries import table as country_table
 from ..datafiles import read_json, read_lines
 
-TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S. U.N. D.C.
-    r"|\w+(?:(?:[-&/+]|['’](?![sS]\b))\w+)*"  # words, hyphenated, O'Rourke, AT&T
+TOKEN_RE = re.compile(  # possessive quantifiers: the same tokens, found faster
+    r"[A-Za-z]\.(?:[A-Za-z]\.)+(?![A-Za-z])"  # U.S. U.N. D.C.
+    r"|\w++(?:[-&/+]\w++|['’](?![sS]\b)\w++)*+"  # words, hyphenated, O'Rourke, AT&T
     r"|['’][sS]\b"  # possessive 's
     r"|\S"
 )

@@ -88,13 +88,14 @@ def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
     """Split a chunk into name runs; flag those directly preceded by a title."""
     out = []
     sets = doc.data.sets
+    name = [_name_token(doc, t) for t in range(i, j)]  # each token's verdict, once
     t = i
     while t < j:
-        if not _name_token(doc, t) or doc.words[t] in sets["particles"]:
+        if not name[t - i] or doc.words[t] in sets["particles"]:
             t += 1
             continue
         s = t
-        while t < j and _name_token(doc, t) and doc.words[t] not in _POSS:
+        while t < j and name[t - i] and doc.words[t] not in _POSS:
             t += 1
         k = s - 1
         while k >= 0 and doc.words[k] == ".":
