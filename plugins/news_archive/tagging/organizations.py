@@ -310,22 +310,24 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
 def _cue_org(doc: Doc, i: int, j: int) -> bool:
     """Company-like name with no head word, identified by context cues."""
     words, sets = doc.words, doc.data.sets
-    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
-        return False
-    if any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
-           or w in sets["weekdays"] for w in words[i:j]):
-        return False
+    # the context cues first (cheap, and most pieces have none), then the exclusions
     prev = doc.next_word(i - 1)
     if prev in sets["org_before_cues"] and not doc.starts[i]:
-        return True
-    if prev in ("at", "with") and any(w in sets["org_role_cues"] for w in words[max(0, i - 6):i]):
-        return j - i <= 4
-    nxt = words[j:j + 4]
-    if nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
-        nxt[2] in sets["org_before_cues"] or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"])
-    ):
-        return True
-    return False
+        verdict = True
+    elif prev in ("at", "with") and any(w in sets["org_role_cues"]
+                                        for w in words[max(0, i - 6):i]):
+        verdict = j - i <= 4
+    else:
+        nxt = words[j:j + 4]
+        verdict = nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
+            nxt[2] in sets["org_before_cues"]
+            or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"]))
+    if not verdict:
+        return False
+    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
+        return False
+    return not any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
+                   or w in sets["weekdays"] for w in words[i:j])
 
 
 def find_organizations(doc: Doc) -> OrgSet:

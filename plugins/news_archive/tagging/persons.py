@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
@@ -36,6 +37,23 @@ def _name_token(doc: Doc, t: int) -> bool:
     if kind == "stop":
         return _surname_after_given(doc, t)
     return False
+
+
+def _name_tokens(doc: Doc, i: int, j: int) -> list[bool]:
+    """`_name_token` of tokens [i, j), deciding from the word's kind where it can."""
+    kinds, words, owner = _word_kinds(doc), doc.words, doc.owner
+    out = []
+    for t in range(i, j):
+        kind = kinds.get(words[t])
+        if kind is True:
+            out.append(True)
+        elif kind is False or kind == "no":
+            out.append(False)
+        elif kind == "name":
+            out.append(not owner[t])
+        else:
+            out.append(_name_token(doc, t))
+    return out
 
 
 def _word_kinds(doc: Doc) -> dict[str, object]:
@@ -88,7 +106,7 @@ def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
     """Split a chunk into name runs; flag those directly preceded by a title."""
     out = []
     sets = doc.data.sets
-    name = [_name_token(doc, t) for t in range(i, j)]  # each token's verdict, once
+    name = _name_tokens(doc, i, j)  # each token's verdict, once
     t = i
     while t < j:
         if not name[t - i] or doc.words[t] in sets["particles"]:
@@ -129,7 +147,11 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
     speakers = speakers_of(doc)
     for i, j in pieces:
+        if j - i < 2:
+            continue  # one token: never two name words
         for s, e, titled in _candidates(doc, i, j):
+            if e - s < 2:
+                continue  # one token: never two name words
             core = _core(doc, s, e)
             names = [w for w in core if w != "." and len(w) > 1]
             if len(names) < 2 or len(names) > 4:
@@ -215,22 +237,12 @@ def speakers_of(doc: Doc) -> set[str]:
 def _speakers(doc: Doc) -> set[str]:
     """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
     words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
-    n = len(words)
     out = set()
-    present = verbs & doc.words_set
-    if not present and "said" not in doc.words_set and "says" not in doc.words_set:
-        return out
-    triggers = present | {"said", "says"}
-    for p in [k for k, w in enumerate(words) if w in triggers]:
-        v = words[p]
-        if v in verbs and p >= 2:  # "<prev> Volker said"
-            w, prev = words[p - 1], words[p - 2]
-            if w[:1].isupper() and w[1:].islower() and not is_cap(prev):
-                out.add(w)
-        if (v == "said" or v == "says") and p + 2 < n and words[p + 2] == ".":  # "said Volker."
-            w = words[p + 1]
-            if w[:1].isupper() and w[1:].islower() and not is_cap(v):
-                out.add(w)
+    triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
+    for prev, w, nxt in triples:
+        if (nxt in verbs or (nxt == "." and prev in ("said", "says"))) and (
+                w[:1].isupper() and w[1:].islower() and not is_cap(prev)):
+            out.add(w)
     return out
 
 
