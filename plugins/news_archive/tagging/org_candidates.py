@@ -447,9 +447,37 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
     at: dict[str, list[int]] = {}
     for p in [k for k, w in enumerate(doc.words) if w in firsts]:
         at.setdefault(doc.words[p], []).append(p)
+    out = []
     for s, e in spans:
         text = doc.surface(s, _domain_end(doc, e))
         if orgs is not None and orgs.lookup(text):
-            yield Candidate(s, e, text, ["known"])
+            out.append(Candidate(s, e, text, ["known"]))
             continue
-        yield Candidate(s, e, text, features(doc, s, e, speakers, at))
+        out.append(Candidate(s, e, text, features(doc, s, e, speakers, at)))
+    _cues_elsewhere(out)
+    yield from out
+
+
+# context cues that say "organization" wherever a name stands (a name met once "at X" or
+# "X's chief executive" is an organization in the article's other mentions too)
+ORG_CONTEXT = frozenset({
+    "prev:at", "prev:by", "prev:with", "prev:against", "prev:for", "prev:from",
+    "source_before", "noun_before", "role_prep", "shares_of", "prev_org_verb", "conj_org",
+    "appos_org", "poss_role", "acronym_after", "next_org_verb", "legal_next",
+    "legal_after_comma", "next_which",
+})
+
+
+def _cues_elsewhere(cands: list[Candidate]) -> None:
+    """Add "cue_elsewhere" to a candidate when another mention of the same name in the
+    article stands in an organization's context (`ORG_CONTEXT`)."""
+    cued: dict[str, set[int]] = {}
+    for c in cands:
+        if c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features):
+            cued.setdefault(c.text, set()).add(c.i)
+    if not cued:
+        return
+    for c in cands:
+        where = cued.get(c.text)
+        if where and c.features != ["known"] and where - {c.i}:
+            c.features.append("cue_elsewhere")
