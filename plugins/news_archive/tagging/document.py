@@ -176,6 +176,27 @@ class Doc:
         off = self._token_offsets()
         return self.text[off[2 * i]:off[2 * j - 1]]
 
+    def positions(self, targets: set[str] | frozenset[str]) -> list[int]:
+        """Sorted indices of the tokens that are in `targets` (a few words: scanned for at C
+        speed, one word at a time; many: one pass over the tokens)."""
+        words = self.words
+        present = [w for w in targets if w in self.words_set]
+        if len(present) > 3:
+            wanted = set(present)
+            return [k for k, w in enumerate(words) if w in wanted]
+        out: list[int] = []
+        for w in present:
+            k = -1
+            try:
+                while True:
+                    k = words.index(w, k + 1)
+                    out.append(k)
+            except ValueError:
+                pass
+        if len(present) > 1:
+            out.sort()
+        return out
+
     def next_word(self, j: int) -> str:
         """Word at index j or ''."""
         return self.words[j] if 0 <= j < len(self.words) else ""
@@ -191,8 +212,14 @@ class Doc:
                     org_tok[t] = True
         out = []
         i = 0
+        find = caps.index
         while i < n:
-            if org_tok[i] or not caps[i]:
+            if not caps[i]:
+                try:
+                    i = find(True, i)  # the next capitalised token (scanned at C speed)
+                except ValueError:
+                    break
+            if org_tok[i]:
                 i += 1
                 continue
             j = i + 1

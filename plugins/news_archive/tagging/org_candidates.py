@@ -445,7 +445,7 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
     speakers = speakers_of(doc)
     firsts = {doc.words[s] for s, _ in spans}
     at: dict[str, list[int]] = {}
-    for p in [k for k, w in enumerate(doc.words) if w in firsts]:
+    for p in doc.positions(firsts):
         at.setdefault(doc.words[p], []).append(p)
     out = []
     for s, e in spans:

@@ -187,8 +187,8 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
     """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical."""
     words, sets = doc.words, doc.data.sets
     acrs: dict[str, str] = {}
-    for k in range(1, len(words) - 2):
-        if words[k] != "(" or words[k + 2] != ")":
+    for k in doc.positions({"("}):
+        if k < 1 or k >= len(words) - 2 or words[k + 2] != ")":
             continue
         acr = words[k + 1]
         if not _ACR_RE.match(acr) or sum(c.isupper() for c in acr) < 2:

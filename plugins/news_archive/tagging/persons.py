@@ -299,7 +299,7 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     modifiers = sets["surname_modifier_nouns"]
     end = 0  # tokens before `end` are inside the last listed full form found
     listed = doc.words_set & _listed_words()
-    for t in [k for k, w in enumerate(words) if w in listed]:
+    for t in doc.positions(listed):
         if t < end:
             continue
         w = words[t]
