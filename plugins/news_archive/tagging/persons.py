@@ -144,6 +144,7 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     sets, given = doc.data.sets, doc.data.given_names
     verbs = sets["strong_report_verbs"]
     found: dict[str, None] = {}
+    fictional: set[str] = set()
     role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
     speakers = speakers_of(doc)
     for i, j in pieces:
@@ -171,10 +172,13 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
             after2 = doc.next_word(e + 1)
             if after in sets["venue_words"] or after in sets["org_heads"]:
                 continue
+            if after.lower() in person_cues("named_after"):
+                continue  # "the Philip K. Dick Award", "Walter Reed hospital": named after
             before = doc.next_word(s - 1)
-            if (before in ("and", "of", "&") and is_cap(doc.next_word(s - 2))
+            if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
                     and core[0] not in given):
-                continue  # "Ministry of Mining and Heavy Industry": the end of a longer name
+                continue  # "Ministry of Mining and Heavy Industry", "High Commissioner for
+                # Human Rights": the end of a longer name
             cue = (
                 core[0] in given
                 or titled
@@ -191,9 +195,29 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                 continue
             for t in range(s, e):
                 doc.owner[t] = "person"
-            found[_name_string(doc, s, e)] = None
+            name = _name_string(doc, s, e)
+            found[name] = None
+            if _fictional(doc, s, e):
+                fictional.add(name)
+    for name in fictional:  # a character in one mention is a character in all of them
+        del found[name]
     _famous(doc, found)
     return _dedupe(list(found))
+
+
+def _fictional(doc: Doc, s: int, e: int) -> bool:
+    """A character, not a person: 'who played X', 'the character X', 'X, played by Y',
+    'X (voiced by Y)', 'X, the character ...'."""
+    before = person_cues("fiction_before")
+    window = doc.words[max(0, s - 3):s]
+    if window[-1:] != ["by"] and any(w.lower() in before for w in window):
+        return True  # ("played by X": X is the actor)
+    after = [w.lower() for w in doc.words[e:e + 4]]
+    if after[:1] in ([","], ["("]):
+        after = after[1:]
+    if len(after) >= 2 and after[0] in person_cues("fiction_by") and after[1] == "by":
+        return True
+    return len(after) >= 2 and after[0] in ("the", "a") and after[1] in before
 
 
 _ROLES: dict[int, frozenset[str]] = {}
@@ -207,9 +231,10 @@ def _role_words(org_roles: frozenset[str], person_roles: frozenset[str]) -> froz
     return _ROLES[key]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def person_cues(kind: str) -> frozenset[str]:
-    """Words of one kind from data/person_cues.tsv (role, not_surname)."""
+    """Words of one kind from data/person_cues.tsv (role, not_surname, named_after,
+    fiction_before, fiction_by)."""
     out = set()
     for ln in _lines("person_cues.tsv"):
         k, word = ln.split("\t")[:2]
@@ -219,9 +244,12 @@ def person_cues(kind: str) -> frozenset[str]:
 
 
 def _appositive_role(doc: Doc, k: int, role_words: frozenset[str]) -> bool:
-    """', the deputy leader' / ', a professor': a role noun right after the name's comma."""
+    """', the deputy leader' / ', a professor' / ', chief executive of': a role noun right
+    after the name's comma (lower-case, without an article only when it comes first)."""
     if doc.words[k] not in _APPOS:
-        return False
+        w = doc.words[k]
+        return w.islower() and w in role_words
+
     return any(w.lower() in role_words for w in doc.words[k + 1:k + 4])
 
 
