@@ -151,7 +151,7 @@ class Doc:
             if hit is None:
                 continue
             k, pays = hit
-            pay = min(pays, key=lambda p: prio[p[0]])
+            pay = pays[0] if len(pays) == 1 else min(pays, key=lambda p: prio[p[0]])
             spans.append(Span(i, i + k, pay[0], pay, [p for p in pays if p[0] == pay[0]]))
             end = i + k
         return spans

@@ -23,6 +23,7 @@ TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "
 QUOTES = frozenset({'"', "“", "‘", "'"})
 DETERMINERS = frozenset({"a", "an", "the"})
 _SPLIT_WORDS = frozenset({"in", "at", "on"})
+_APPOS_OPENERS = frozenset({",", "(", *POSS})  # after a sentence's first word
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
@@ -427,7 +428,7 @@ def _hopeless(doc: Doc, s: int, e: int) -> bool:
     words = doc.words
     first = words[s]
     if e - s == 1:
-        return doc.starts[s] and first.istitle() and doc.next_word(e) not in (",", "(", *POSS)
+        return doc.starts[s] and first.istitle() and doc.next_word(e) not in _APPOS_OPENERS
     if first in doc.data.given_names and e - s <= 4:
         last = words[e - 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])

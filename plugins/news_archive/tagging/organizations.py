@@ -346,7 +346,7 @@ def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tupl
     todo = list(chunks)
     while todo:
         i, j = todo.pop(0)
-        hit = _head_org(doc, i, j)
+        hit = _head_org(doc, i, j) if j - i > 1 else None  # one word is never a head-word name
         if hit:
             s, e, head = hit
             name = doc.surface(s, e)
