@@ -131,7 +131,7 @@ def find_countries(doc: Doc) -> list[str]:
         code = _resolve(doc, s, amb)
         if code:
             found[code] = None
-    for t in doc.positions({w for w in doc.words_set if "-" in w}):
+    for t in [k for k, w in enumerate(doc.words) if "-" in w]:
         if t not in covered and not doc.owner[t]:
             for code in _hyphen_parts(doc, t):
                 found[code] = None

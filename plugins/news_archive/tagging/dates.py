@@ -35,11 +35,9 @@ _REL = re.compile(r"\b(last|next|this)\s+$", re.I)
 # positions where it can match; `_finditer` then yields exactly what `finditer` would.
 _DIGIT_RUN = re.compile(r"\d+")  # digit patterns start a run: \b or (?<!\d) before a \d
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_SHORT, _MONTH, _WEEKDAY, _RELDAY, _FOUR = range(5)
-# digit patterns start with a day or month of one or two digits (_SHORT) or with a year,
-# a run of exactly four digits (_FOUR)
-_KIND = [_FOUR, _MONTH, _SHORT, _SHORT, _SHORT, _MONTH, _MONTH, _SHORT, _WEEKDAY, _RELDAY,
-         _FOUR]
+_DIGIT, _MONTH, _WEEKDAY, _RELDAY = range(4)
+_KIND = [_DIGIT, _MONTH, _DIGIT, _DIGIT, _DIGIT, _MONTH, _MONTH, _DIGIT, _WEEKDAY, _RELDAY,
+         _DIGIT]
 
 
 def _day_positions(text: str) -> list[int]:
@@ -55,20 +53,13 @@ def _day_positions(text: str) -> list[int]:
 def _candidates(text: str) -> list[list[int]]:
     """Per kind of pattern, sorted offsets that include every possible match start.
 
-    * digit patterns: the first digit of each run of one or two digits (days, months) and
-      of each run of four digits (years);
+    * digit patterns: the first digit of each run of digits;
     * month patterns: each three-letter month prefix ('Jan', ..., 'Dec');
     * weekdays: 3 to 6 characters before each "day" ("Monday" ... "Wednesday");
     * yesterday/today (case-insensitive): 2 or 6 characters before each "day" of the
       lowercased text, if lowercasing keeps offsets; otherwise every offset is a candidate.
     """
-    short, four = [], []
-    for m in _DIGIT_RUN.finditer(text):
-        a, b = m.span()
-        if b - a <= 2:
-            short.append(a)
-        elif b - a == 4:
-            four.append(a)
+    digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
     months = [m.start() for m in _MONTH_START.finditer(text)]
     days = _day_positions(text)
     weekdays = sorted({k - d for k in days for d in (3, 4, 5, 6) if k >= d})
@@ -77,7 +68,7 @@ def _candidates(text: str) -> list[list[int]]:
         rel = sorted({k - d for k in _day_positions(low) for d in (2, 6) if k >= d})
     else:
         rel = list(range(len(text)))
-    return [short, months, weekdays, rel, four]
+    return [digits, months, weekdays, rel]
 
 
 def _finditer(rx: re.Pattern, text: str, starts: list[int]):
