@@ -87,7 +87,17 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
     words, owner, sets = doc.words, doc.owner, doc.data.sets
     skip_start = _skip_start(sets)
     out = []
+    starts = doc.starts
     for i, j in pieces:
+        if j - i == 1:  # most pieces: one word (the loop below, unrolled)
+            w = words[i]
+            if (owner[i] or w in POSS or w in skip_start or not w[0].isupper()
+                    or (starts[i] and w.istitle() and doc.next_word(j) not in _APPOS_OPENERS)
+                    or not _single_cue(doc, i)):
+                continue
+            if _keep(doc, i, j):
+                out.append((i, j))
+            continue
         t = i
         while t < j:
             if owner[t] or words[t] in POSS:
