@@ -181,7 +181,7 @@ class Doc:
         speed, one word at a time; many: one pass over the tokens)."""
         words = self.words
         present = [w for w in targets if w in self.words_set]
-        if len(present) > 3:
+        if len(present) > 6:
             wanted = set(present)
             return [k for k, w in enumerate(words) if w in wanted]
         out: list[int] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
 
 from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
@@ -265,13 +264,22 @@ def speakers_of(doc: Doc) -> set[str]:
 def _speakers(doc: Doc) -> set[str]:
     """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
     words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+    n = len(words)
     out = set()
-    triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
-    for prev, w, nxt in triples:
-        if (nxt in verbs or (nxt == "." and prev in ("said", "says"))) and (
-                w[:1].isupper() and w[1:].islower() and not is_cap(prev)):
-            out.add(w)
+    for p in doc.positions(verbs | _SAID):  # only around the reporting verbs
+        v = words[p]
+        if v in verbs and p >= 2:  # "<prev> Volker said"
+            w = words[p - 1]
+            if w[:1].isupper() and w[1:].islower() and not is_cap(words[p - 2]):
+                out.add(w)
+        if v in _SAID and p + 2 < n and words[p + 2] == ".":  # "said Volker."
+            w = words[p + 1]
+            if w[:1].isupper() and w[1:].islower():
+                out.add(w)
     return out
+
+
+_SAID = frozenset({"said", "says"})
 
 
 @lru_cache(maxsize=1)
