@@ -469,13 +469,12 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
     yield from out
 
 
-# context cues that say "organization" wherever a name stands (a name met once "at X" or
-# "X's chief executive" is an organization in the article's other mentions too)
+# the strong context cues that say "organization" wherever a name stands (a name met once as
+# "an analyst at X", "the startup X" or "X's chief executive" is an organization in the
+# article's other mentions too); weak ones ("at X", "X announced") do not carry over
 ORG_CONTEXT = frozenset({
-    "prev:at", "prev:by", "prev:with", "prev:against", "prev:for", "prev:from",
-    "source_before", "noun_before", "role_prep", "shares_of", "prev_org_verb", "conj_org",
-    "appos_org", "poss_role", "acronym_after", "next_org_verb", "legal_next",
-    "legal_after_comma", "next_which",
+    "source_before", "noun_before", "role_prep", "shares_of", "appos_org", "poss_role",
+    "acronym_after", "legal_next", "legal_after_comma",
 })
 
 
