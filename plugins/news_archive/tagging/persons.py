@@ -146,6 +146,9 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     fictional: set[str] = set()
     role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
     speakers = speakers_of(doc)
+    not_surname, named_after = person_cues("not_surname"), person_cues("named_after")
+    # token indices where a country, place or idiom span starts (`_country_like`)
+    placey = {t for t, sp in doc.span_at.items() if sp.kind in ("country", "place", "idiom")}
     for i, j in pieces:
         if j - i < 2:
             continue  # one token: never two name words
@@ -160,18 +163,18 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                    and doc.words[s + 1] in given and not doc.owner[s + 1]):
                 s += 1  # "to Ukraine Kurt Volker": a country word before a full name
                 core = _core(doc, s, e)
-            if any(_country_like(doc, t) for t in range(s, e)):
-                first_country = _country_like(doc, s) and doc.span_at[s].j == s + 1
-                if not (first_country and doc.words[s] in given and not
-                        any(_country_like(doc, t) for t in range(s + 1, e))):
+            if not placey.isdisjoint(range(s, e)):
+                first_country = s in placey and doc.span_at[s].j == s + 1
+                if not (first_country and doc.words[s] in given
+                        and placey.isdisjoint(range(s + 1, e))):
                     continue
-            if core[-1] in person_cues("not_surname"):
+            if core[-1] in not_surname:
                 continue  # "Marin County", "Davis Cup": a place or an event
             after = doc.next_word(e)
             after2 = doc.next_word(e + 1)
             if after in sets["venue_words"] or after in sets["org_heads"]:
                 continue
-            if after.lower() in person_cues("named_after"):
+            if after.lower() in named_after:
                 continue  # "the Philip K. Dick Award", "Walter Reed hospital": named after
             before = doc.next_word(s - 1)
             if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
