@@ -72,9 +72,10 @@ class Doc:
     span_of: list = field(init=False)
     words_set: frozenset[str] = field(init=False)
     _offsets: list[int] | None = field(init=False, default=None, repr=False)
+    _parts: list[str] = field(init=False, repr=False)  # [gap, token, ..., gap]
 
     def __post_init__(self) -> None:
-        parts = split_tokens(self.text)
+        parts = self._parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
         self.words_set = frozenset(self.words)
@@ -103,10 +104,7 @@ class Doc:
     def _token_offsets(self) -> list[int]:
         """Cumulative lengths of gap/token parts: token k spans [off[2k], off[2k + 1])."""
         if self._offsets is None:
-            parts = [None] * (2 * len(self.words))
-            parts[0::2] = self.gaps[:-1]
-            parts[1::2] = self.words
-            self._offsets = list(accumulate(map(len, parts)))
+            self._offsets = list(accumulate(map(len, self._parts)))
         return self._offsets
 
     def _sentence_starts(self) -> list[bool]:
@@ -136,6 +134,7 @@ class Doc:
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         end = 0  # tokens before `end` are inside the last span
         # only tokens that start a phrase or are ALL-CAPS words can start a match
+        entries, seconds, nw = idx.entries, idx.seconds, len(words)
         ws = self.words_set
         openers = ws & maxlen.keys()
         # an ALL-CAPS word matters only when its title case starts a phrase ("FRANCE")
@@ -145,7 +144,14 @@ class Doc:
             if i < end:
                 continue
             w = words[i]
-            hit = idx.longest(words, i) if w in maxlen else None
+            n = maxlen.get(w)
+            if n is None:
+                hit = None
+            elif n > 1 and i + 1 < nw and words[i + 1] in seconds[w]:
+                hit = idx.longest(words, i)
+            else:  # no longer phrase can start here: the word alone (`longest`, inlined)
+                alone = entries.get((w,))
+                hit = (1, alone) if alone else None
             if hit is None and len(w) > 2 and w.isupper() and w.isalpha():
                 hit = self._title_cased_place(i)
             if hit is None:
