@@ -293,8 +293,11 @@ def _known_person(span: list[str]) -> bool:
 
 def _repeats(doc: Doc, s: int, e: int, at: dict[str, list[int]]) -> bool:
     """The same token sequence occurs elsewhere in the text."""
+    where = at.get(doc.words[s], ())
+    if len(where) < 2 or e - s == 1:
+        return len(where) > 1  # a one-word name: every position of its word is a repeat
     words, key, n = doc.words, doc.words[s:e], e - s
-    return sum(1 for p in at.get(key[0], ()) if words[p:p + n] == key) > 1
+    return sum(1 for p in where if words[p:p + n] == key) > 1
 
 
 def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
