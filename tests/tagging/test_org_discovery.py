@@ -114,3 +114,25 @@ def test_shipped_weights_name_how_they_were_trained():
 def test_scorer_never_takes_a_listed_person_or_a_place():
     names = orgs_of("Yesterday Joe Biden met officials in Portugal.")
     assert "Joe Biden" not in names and "Portugal" not in names
+
+
+def test_a_cue_at_one_mention_counts_at_the_others():
+    text = ("Vexa sued the city on Monday. An analyst at Vexa said the suit was weak. "
+            "Later Vexa dropped it.")
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    found = [c for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs)
+             if c.text == "Vexa"]
+    cued = [c for c in found if "role_prep" in c.features]
+    others = [c for c in found if c not in cued]
+    assert cued and others
+    assert all("cue_elsewhere" in c.features for c in others)
+    assert all("cue_elsewhere" not in c.features for c in cued)  # not from itself alone
+
+
+def test_no_cue_elsewhere_without_a_cued_mention():
+    text = "Tollan was quiet on Monday. Later Tollan left early."
+    doc = Doc(text)
+    orgs = find_organizations(doc)
+    for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs):
+        assert "cue_elsewhere" not in c.features

@@ -64,3 +64,30 @@ def test_headline_phrases_are_not_persons():
     found = persons("Water levels fell again on Tuesday, officials said.",
                     title="Drought Grips Valley As Rivers Shrink")
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("Oren Kaldis, who played Tamsin Vell, said the shoot was long.", "Tamsin Vell",
+     "Oren Kaldis"),
+    ("Fans of Tamsin Vell, the character played by Jodie Varlow, were upset.", "Tamsin Vell",
+     "Jodie Varlow"),
+    ("Tamsin Vell (voiced by Jodie Varlow) returns. Later Tamsin Vell said hello.",
+     "Tamsin Vell", "Jodie Varlow"),
+])
+def test_fictional_characters_are_not_persons_but_their_actors_are(text, gone, kept):
+    found = persons(text)
+    assert gone not in found and kept in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ford had won the Marcus T. Hollow Award and two other prizes.",
+    "The president made a trip to Dorian Fell hospital on Saturday.",
+    "The Northern Commissioner for Human Rights said the decision was wrong.",
+])
+def test_names_inside_longer_names_are_not_persons(text):
+    assert persons(text) == []
+
+
+def test_a_role_right_after_the_comma_announces_a_person():
+    assert persons("Zorvan Tallis, chief executive of the firm, declined to comment.") == [
+        "Zorvan Tallis"]

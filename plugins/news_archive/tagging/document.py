@@ -20,7 +20,7 @@ FINAL_ABBREV = frozenset({"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros"})
 
 
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]")
-_PREFIXED_WORD = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
+_PREFIXED_TOKEN = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ben)[-'’][A-Z]\w*")
 
 
 def name_cap(w: str) -> bool:
@@ -64,6 +64,7 @@ class Doc:
     words: list[str] = field(init=False)
     gaps: list[str] = field(init=False)  # gaps[k]: text between tokens k - 1 and k
     caps: list[bool] = field(init=False)  # is_cap(words[k])
+    capital: set[str] = field(init=False)  # the words of `caps`
     starts: list[bool] = field(init=False)
     spans: list[Span] = field(init=False)
     span_at: dict[int, Span] = field(init=False)
@@ -71,15 +72,18 @@ class Doc:
     span_of: list = field(init=False)
     words_set: frozenset[str] = field(init=False)
     _offsets: list[int] | None = field(init=False, default=None, repr=False)
+    _parts: list[str] = field(init=False, repr=False)  # [gap, token, ..., gap]
 
     def __post_init__(self) -> None:
-        parts = split_tokens(self.text)
+        parts = self._parts = split_tokens(self.text)
         self.words = parts[1::2]
         self.gaps = parts[0::2]
         self.words_set = frozenset(self.words)
         capital = {w for w in self.words_set if w[0].isupper()}
         if "-" in self.text:  # "al-Harbi", "bin-Salman": names whose first letter is lower-case
-            capital.update(_PREFIXED_WORD.findall(self.text))
+            full = _PREFIXED_TOKEN.fullmatch
+            capital.update(w for w in self.words_set if w[0] in "aeib" and full(w))
+        self.capital = capital
         self.caps = [w in capital for w in self.words]
         self.starts = self._sentence_starts()
         n = len(self.words)
@@ -100,10 +104,7 @@ class Doc:
     def _token_offsets(self) -> list[int]:
         """Cumulative lengths of gap/token parts: token k spans [off[2k], off[2k + 1])."""
         if self._offsets is None:
-            parts = [None] * (2 * len(self.words))
-            parts[0::2] = self.gaps[:-1]
-            parts[1::2] = self.words
-            self._offsets = list(accumulate(map(len, parts)))
+            self._offsets = list(accumulate(map(len, self._parts)))
         return self._offsets
 
     def _sentence_starts(self) -> list[bool]:
@@ -133,18 +134,30 @@ class Doc:
         prio = {"org": 0, "idiom": 1, "place": 2, "country": 3}
         end = 0  # tokens before `end` are inside the last span
         # only tokens that start a phrase or are ALL-CAPS words can start a match
-        openers = {w for w in self.words_set if w in maxlen or (len(w) > 2 and w.isupper())}
+        entries, seconds, nw = idx.entries, idx.seconds, len(words)
+        ws = self.words_set
+        openers = ws & maxlen.keys()
+        # an ALL-CAPS word matters only when its title case starts a phrase ("FRANCE")
+        openers.update(w for w in self.capital if len(w) > 2 and w.isupper() and w.isalpha()
+                       and w.title() in maxlen)
         for i in [k for k, w in enumerate(words) if w in openers]:
             if i < end:
                 continue
             w = words[i]
-            hit = idx.longest(words, i) if w in maxlen else None
+            n = maxlen.get(w)
+            if n is None:
+                hit = None
+            elif n > 1 and i + 1 < nw and words[i + 1] in seconds[w]:
+                hit = idx.longest(words, i)
+            else:  # no longer phrase can start here: the word alone (`longest`, inlined)
+                alone = entries.get((w,))
+                hit = (1, alone) if alone else None
             if hit is None and len(w) > 2 and w.isupper() and w.isalpha():
                 hit = self._title_cased_place(i)
             if hit is None:
                 continue
             k, pays = hit
-            pay = min(pays, key=lambda p: prio[p[0]])
+            pay = pays[0] if len(pays) == 1 else min(pays, key=lambda p: prio[p[0]])
             spans.append(Span(i, i + k, pay[0], pay, [p for p in pays if p[0] == pay[0]]))
             end = i + k
         return spans
@@ -169,6 +182,27 @@ class Doc:
         off = self._token_offsets()
         return self.text[off[2 * i]:off[2 * j - 1]]
 
+    def positions(self, targets: set[str] | frozenset[str]) -> list[int]:
+        """Sorted indices of the tokens that are in `targets` (a few words: scanned for at C
+        speed, one word at a time; many: one pass over the tokens)."""
+        words = self.words
+        present = [w for w in targets if w in self.words_set]
+        if len(present) > 6:
+            wanted = set(present)
+            return [k for k, w in enumerate(words) if w in wanted]
+        out: list[int] = []
+        for w in present:
+            k = -1
+            try:
+                while True:
+                    k = words.index(w, k + 1)
+                    out.append(k)
+            except ValueError:
+                pass
+        if len(present) > 1:
+            out.sort()
+        return out
+
     def next_word(self, j: int) -> str:
         """Word at index j or ''."""
         return self.words[j] if 0 <= j < len(self.words) else ""
@@ -184,8 +218,14 @@ class Doc:
                     org_tok[t] = True
         out = []
         i = 0
+        find = caps.index
         while i < n:
-            if org_tok[i] or not caps[i]:
+            if not caps[i]:
+                try:
+                    i = find(True, i)  # the next capitalised token (scanned at C speed)
+                except ValueError:
+                    break
+            if org_tok[i]:
                 i += 1
                 continue
             j = i + 1

@@ -23,7 +23,12 @@ TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "
 QUOTES = frozenset({'"', "“", "‘", "'"})
 DETERMINERS = frozenset({"a", "an", "the"})
 _SPLIT_WORDS = frozenset({"in", "at", "on"})
+_APPOS_OPENERS = frozenset({",", "(", *POSS})  # after a sentence's first word
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
+
+
+CUE_KINDS = ("head", "strong_head", "appos", "role", "verb", "person_verb", "prep",
+             "strong_prep")
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,22 @@ class Cues:
 
     kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     legal: frozenset[str] = frozenset()
+    head: frozenset[str] = field(init=False, default=frozenset())
+    strong_head: frozenset[str] = field(init=False, default=frozenset())
+    appos: frozenset[str] = field(init=False, default=frozenset())
+    role: frozenset[str] = field(init=False, default=frozenset())
+    verb: frozenset[str] = field(init=False, default=frozenset())
+    person_verb: frozenset[str] = field(init=False, default=frozenset())
+    prep: frozenset[str] = field(init=False, default=frozenset())
+    strong_prep: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
+
+    def __post_init__(self) -> None:
+        get = self.kinds.get
+        for kind in CUE_KINDS:  # plain attributes for the hot paths
+            object.__setattr__(self, kind, get(kind, frozenset()))
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +87,17 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
     words, owner, sets = doc.words, doc.owner, doc.data.sets
     skip_start = _skip_start(sets)
     out = []
+    starts = doc.starts
     for i, j in pieces:
+        if j - i == 1:  # most pieces: one word (the loop below, unrolled)
+            w = words[i]
+            if (owner[i] or w in POSS or w in skip_start or not w[0].isupper()
+                    or (starts[i] and w.istitle() and doc.next_word(j) not in _APPOS_OPENERS)
+                    or not _single_cue(doc, i)):
+                continue
+            if _keep(doc, i, j):
+                out.append((i, j))
+            continue
         t = i
         while t < j:
             if owner[t] or words[t] in POSS:
@@ -251,7 +279,7 @@ def _heads(cue: Cues, org_heads: frozenset[str]) -> frozenset[str]:
     """Head nouns of the cue file and of the lexicon (united once)."""
     key = id(org_heads)
     if key not in _HEADS:
-        _HEADS[key] = cue["head"] | org_heads
+        _HEADS[key] = cue.head | org_heads
     return _HEADS[key]
 
 
@@ -265,8 +293,11 @@ def _known_person(span: list[str]) -> bool:
 
 def _repeats(doc: Doc, s: int, e: int, at: dict[str, list[int]]) -> bool:
     """The same token sequence occurs elsewhere in the text."""
+    where = at.get(doc.words[s], ())
+    if len(where) < 2 or e - s == 1:
+        return len(where) > 1  # a one-word name: every position of its word is a repeat
     words, key, n = doc.words, doc.words[s:e], e - s
-    return sum(1 for p in at.get(key[0], ()) if words[p:p + n] == key) > 1
+    return sum(1 for p in where if words[p:p + n] == key) > 1
 
 
 def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
@@ -283,14 +314,14 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         out.append("quoted")
     elif low == "told" or (low == "to" and doc.next_word(k - 1).lower() == "according"):
         out.append("source_before")  # "told Eurogamer", "according to PolitiFact"
-    elif low in cue["prep"]:
+    elif low in cue.prep:
         out.append(f"prev:{low}")
         before = [w.lower() for w in words[max(0, k - 3):k]]
-        if any(w in cue["role"] for w in before):
+        if any(w in cue.role for w in before):
             out.append("role_prep")  # "chief executive of X", "analyst at X"
         if before and before[-1] in ("shares", "stock", "stake", "units", "subsidiary"):
             out.append("shares_of")
-    elif low in cue["verb"]:
+    elif low in cue.verb:
         out.append("prev_org_verb")
     elif prev in (",", "and", "&", "or") and is_cap(doc.next_word(k - 1)):
         # "Gannett and McClatchy": a list; of organizations when the one before is one
@@ -299,7 +330,7 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         out.append("prev:,")
     elif prev and not is_cap(prev) and prev.isalpha():
         out.append("prev_lower_other")
-    if low in cue["appos"] or low.endswith("-based"):
+    if low in cue.appos or low.endswith("-based"):
         out.append("noun_before")  # "the startup X", "Chicago-based X"
     if low in doc.data.sets["titles"] or prev in doc.data.sets["titles"]:
         out.append("title_before")
@@ -313,7 +344,7 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
     out = []
     if nxt in POSS:
         after = [w.lower() for w in words[e + 1:e + 3]]
-        out.append("poss_role" if any(w in cue["role"] for w in after) else "poss")
+        out.append("poss_role" if any(w in cue.role for w in after) else "poss")
     elif nxt == ",":
         k = e + 1
         det = doc.next_word(k).lower()
@@ -323,7 +354,7 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
                 if w in (",", ".", ";"):
                     break
                 win.append(w.lower())
-            if any(w in cue["appos"] or w.endswith("-based") for w in win):
+            if any(w in cue.appos or w.endswith("-based") for w in win):
                 out.append("appos_org")
             elif any(w in sets["person_role_nouns"] for w in win):
                 out.append("appos_person")
@@ -343,13 +374,13 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
             out.append("acronym_after")
         else:
             out.append("paren_after")
-    elif low in cue["verb"]:
+    elif low in cue.verb:
         out.append("next_org_verb")
-    elif low in cue["person_verb"]:
+    elif low in cue.person_verb:
         out.append("next_person_verb")
     elif low in ("said", "says"):
         out.append("next_said")
-    elif low in cue["prep"]:
+    elif low in cue.prep:
         out.append(f"next:{low}")
     elif is_legal_form(nxt, cue.legal):
         out.append("legal_next")
@@ -388,18 +419,18 @@ def _single_cue(doc: Doc, s: int) -> bool:
     low = prev.lower()
     if low == "told" or (low == "to" and doc.next_word(s - 2).lower() == "according"):
         return True
-    if low in cue["strong_prep"]:  # "at X", "by X"; not "in X", "of X"
+    if low in cue.strong_prep:  # "at X", "by X"; not "in X", "of X"
         return True
-    if low in cue["verb"] or low in cue["appos"] or low.endswith("-based") or prev in QUOTES:
+    if low in cue.verb or low in cue.appos or low.endswith("-based") or prev in QUOTES:
         return True
     nxt = doc.next_word(s + 1)
     if nxt == ",":
         after = doc.next_word(s + 2)
         return after in DETERMINERS or after.endswith("-based") or is_legal_form(after, cue.legal)
     if nxt in POSS:
-        return any(x.lower() in cue["role"] for x in doc.words[s + 2:s + 4])
+        return any(x.lower() in cue.role for x in doc.words[s + 2:s + 4])
     return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS
-            or nxt.lower() in cue["verb"] or is_legal_form(nxt, cue.legal))
+            or nxt.lower() in cue.verb or is_legal_form(nxt, cue.legal))
 
 
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
@@ -410,7 +441,7 @@ def _hopeless(doc: Doc, s: int, e: int) -> bool:
     words = doc.words
     first = words[s]
     if e - s == 1:
-        return doc.starts[s] and first.istitle() and doc.next_word(e) not in (",", "(", *POSS)
+        return doc.starts[s] and first.istitle() and doc.next_word(e) not in _APPOS_OPENERS
     if first in doc.data.given_names and e - s <= 4:
         last = words[e - 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])
@@ -428,12 +459,38 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
     speakers = speakers_of(doc)
     firsts = {doc.words[s] for s, _ in spans}
     at: dict[str, list[int]] = {}
-    for p, w in enumerate(doc.words):
-        if w in firsts:
-            at.setdefault(w, []).append(p)
+    for p in doc.positions(firsts):
+        at.setdefault(doc.words[p], []).append(p)
+    out = []
     for s, e in spans:
         text = doc.surface(s, _domain_end(doc, e))
         if orgs is not None and orgs.lookup(text):
-            yield Candidate(s, e, text, ["known"])
+            out.append(Candidate(s, e, text, ["known"]))
             continue
-        yield Candidate(s, e, text, features(doc, s, e, speakers, at))
+        out.append(Candidate(s, e, text, features(doc, s, e, speakers, at)))
+    _cues_elsewhere(out)
+    yield from out
+
+
+# the strong context cues that say "organization" wherever a name stands (a name met once as
+# "an analyst at X", "the startup X" or "X's chief executive" is an organization in the
+# article's other mentions too); weak ones ("at X", "X announced") do not carry over
+ORG_CONTEXT = frozenset({
+    "source_before", "noun_before", "role_prep", "shares_of", "appos_org", "poss_role",
+    "acronym_after", "legal_next", "legal_after_comma",
+})
+
+
+def _cues_elsewhere(cands: list[Candidate]) -> None:
+    """Add "cue_elsewhere" to a candidate when another mention of the same name in the
+    article stands in an organization's context (`ORG_CONTEXT`)."""
+    cued: dict[str, set[int]] = {}
+    for c in cands:
+        if c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features):
+            cued.setdefault(c.text, set()).add(c.i)
+    if not cued:
+        return
+    for c in cands:
+        where = cued.get(c.text)
+        if where and c.features != ["known"] and where - {c.i}:
+            c.features.append("cue_elsewhere")

@@ -14,10 +14,15 @@ CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s",
 _SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+_DROP_RE = re.compile(r"[.'’]")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=16384)
 def norm_key(name: str) -> str:
     """Merge key: casefolded, punctuation-free, without a leading 'the'."""
-    s = re.sub(r"[.'’]", "", name.casefold())
-    s = re.sub(r"[^\w]+", " ", s).strip()
+    s = _DROP_RE.sub("", name.casefold())
+    s = _NON_WORD_RE.sub(" ", s).strip()
     return s[4:] if s.startswith("the ") else s
 
 
@@ -182,8 +187,8 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
     """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical."""
     words, sets = doc.words, doc.data.sets
     acrs: dict[str, str] = {}
-    for k in range(1, len(words) - 2):
-        if words[k] != "(" or words[k + 2] != ")":
+    for k in doc.positions({"("}):
+        if k < 1 or k >= len(words) - 2 or words[k + 2] != ")":
             continue
         acr = words[k + 1]
         if not _ACR_RE.match(acr) or sum(c.isupper() for c in acr) < 2:
@@ -305,22 +310,24 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
 def _cue_org(doc: Doc, i: int, j: int) -> bool:
     """Company-like name with no head word, identified by context cues."""
     words, sets = doc.words, doc.data.sets
-    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
-        return False
-    if any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
-           or w in sets["weekdays"] for w in words[i:j]):
-        return False
+    # the context cues first (cheap, and most pieces have none), then the exclusions
     prev = doc.next_word(i - 1)
     if prev in sets["org_before_cues"] and not doc.starts[i]:
-        return True
-    if prev in ("at", "with") and any(w in sets["org_role_cues"] for w in words[max(0, i - 6):i]):
-        return j - i <= 4
-    nxt = words[j:j + 4]
-    if nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
-        nxt[2] in sets["org_before_cues"] or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"])
-    ):
-        return True
-    return False
+        verdict = True
+    elif prev in ("at", "with") and any(w in sets["org_role_cues"]
+                                        for w in words[max(0, i - 6):i]):
+        verdict = j - i <= 4
+    else:
+        nxt = words[j:j + 4]
+        verdict = nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
+            nxt[2] in sets["org_before_cues"]
+            or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"]))
+    if not verdict:
+        return False
+    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
+        return False
+    return not any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
+                   or w in sets["weekdays"] for w in words[i:j])
 
 
 def find_organizations(doc: Doc) -> OrgSet:
@@ -339,7 +346,7 @@ def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tupl
     todo = list(chunks)
     while todo:
         i, j = todo.pop(0)
-        hit = _head_org(doc, i, j)
+        hit = _head_org(doc, i, j) if j - i > 1 else None  # one word is never a head-word name
         if hit:
             s, e, head = hit
             name = doc.surface(s, e)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
 
 from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
@@ -19,24 +18,71 @@ def _country_like(doc: Doc, t: int) -> bool:
 
 def _name_token(doc: Doc, t: int) -> bool:
     w = doc.words[t]
-    sets = doc.data.sets
-    if w in sets["particles"] or w in sets["name_suffixes"]:
-        return True
-    if w == "." and t > 0 and len(doc.words[t - 1]) == 1:
-        return True
-    if not doc.caps[t] or doc.owner[t]:
+    kinds = _word_kinds(doc)
+    kind = kinds.get(w)
+    if kind is None:
+        kind = kinds[w] = _word_kind(doc, w)
+    if kind is True or kind is False:
+        return kind
+    if kind == ".":
+        return t > 0 and len(doc.words[t - 1]) == 1
+    if doc.owner[t]:
         return False
     if (len(w) == 1 and doc.next_word(t + 1) == "." and t > 0
             and doc.words[t - 1] in doc.data.given_names):
         return True  # a middle initial, even "A." or "I."
+    if kind == "name":
+        return True
+    if kind == "stop":
+        return _surname_after_given(doc, t)
+    return False
+
+
+def _name_tokens(doc: Doc, i: int, j: int) -> list[bool]:
+    """`_name_token` of tokens [i, j), deciding from the word's kind where it can."""
+    kinds, words, owner = _word_kinds(doc), doc.words, doc.owner
+    out = []
+    for t in range(i, j):
+        kind = kinds.get(words[t])
+        if kind is True:
+            out.append(True)
+        elif kind is False or kind == "no":
+            out.append(False)
+        elif kind == "name":
+            out.append(not owner[t])
+        else:
+            out.append(_name_token(doc, t))
+    return out
+
+
+def _word_kinds(doc: Doc) -> dict[str, object]:
+    """Per document: word -> `_word_kind` (filled on first need)."""
+    cached = getattr(doc, "_person_word_kinds", None)
+    if cached is None:
+        cached = doc._person_word_kinds = {}
+    return cached
+
+
+def _word_kind(doc: Doc, w: str) -> object:
+    """What `_name_token` can tell from the word alone: True (a particle or suffix), "."
+    (an initial's dot, by position), False (never a name token), "name" (a name token unless
+    owned), "stop" (a common or title word: a surname only after a given name), "no" (a
+    capitalised word that is not a name token, but may be a middle initial)."""
+    sets = doc.data.sets
+    if w in sets["particles"] or w in sets["name_suffixes"]:
+        return True
+    if w == ".":
+        return "."
+    if w not in doc.capital:
+        return False
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
-        return False  # "NBA-leading", "Singer-guitarists"
+        return "no"  # "NBA-leading", "Singer-guitarists"
     if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
-        return False  # acronyms (except initials like "CJ")
+        return "no"  # acronyms (except initials like "CJ")
     if not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
             or w in sets["org_heads"] or w in sets["titles"] or w in sets["non_org_words"]):
-        return True
-    return _surname_after_given(doc, t)
+        return "name"
+    return "stop"
 
 
 def _surname_after_given(doc: Doc, t: int) -> bool:
@@ -59,13 +105,14 @@ def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
     """Split a chunk into name runs; flag those directly preceded by a title."""
     out = []
     sets = doc.data.sets
+    name = _name_tokens(doc, i, j)  # each token's verdict, once
     t = i
     while t < j:
-        if not _name_token(doc, t) or doc.words[t] in sets["particles"]:
+        if not name[t - i] or doc.words[t] in sets["particles"]:
             t += 1
             continue
         s = t
-        while t < j and _name_token(doc, t) and doc.words[t] not in _POSS:
+        while t < j and name[t - i] and doc.words[t] not in _POSS:
             t += 1
         k = s - 1
         while k >= 0 and doc.words[k] == ".":
@@ -96,10 +143,18 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     sets, given = doc.data.sets, doc.data.given_names
     verbs = sets["strong_report_verbs"]
     found: dict[str, None] = {}
+    fictional: set[str] = set()
     role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
     speakers = speakers_of(doc)
+    not_surname, named_after = person_cues("not_surname"), person_cues("named_after")
+    # token indices where a country, place or idiom span starts (`_country_like`)
+    placey = {t for t, sp in doc.span_at.items() if sp.kind in ("country", "place", "idiom")}
     for i, j in pieces:
+        if j - i < 2:
+            continue  # one token: never two name words
         for s, e, titled in _candidates(doc, i, j):
+            if e - s < 2:
+                continue  # one token: never two name words
             core = _core(doc, s, e)
             names = [w for w in core if w != "." and len(w) > 1]
             if len(names) < 2 or len(names) > 4:
@@ -108,21 +163,24 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                    and doc.words[s + 1] in given and not doc.owner[s + 1]):
                 s += 1  # "to Ukraine Kurt Volker": a country word before a full name
                 core = _core(doc, s, e)
-            if any(_country_like(doc, t) for t in range(s, e)):
-                first_country = _country_like(doc, s) and doc.span_at[s].j == s + 1
-                if not (first_country and doc.words[s] in given and not
-                        any(_country_like(doc, t) for t in range(s + 1, e))):
+            if not placey.isdisjoint(range(s, e)):
+                first_country = s in placey and doc.span_at[s].j == s + 1
+                if not (first_country and doc.words[s] in given
+                        and placey.isdisjoint(range(s + 1, e))):
                     continue
-            if core[-1] in person_cues("not_surname"):
+            if core[-1] in not_surname:
                 continue  # "Marin County", "Davis Cup": a place or an event
             after = doc.next_word(e)
             after2 = doc.next_word(e + 1)
             if after in sets["venue_words"] or after in sets["org_heads"]:
                 continue
+            if after.lower() in named_after:
+                continue  # "the Philip K. Dick Award", "Walter Reed hospital": named after
             before = doc.next_word(s - 1)
-            if (before in ("and", "of", "&") and is_cap(doc.next_word(s - 2))
+            if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
                     and core[0] not in given):
-                continue  # "Ministry of Mining and Heavy Industry": the end of a longer name
+                continue  # "Ministry of Mining and Heavy Industry", "High Commissioner for
+                # Human Rights": the end of a longer name
             cue = (
                 core[0] in given
                 or titled
@@ -139,9 +197,29 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
                 continue
             for t in range(s, e):
                 doc.owner[t] = "person"
-            found[_name_string(doc, s, e)] = None
+            name = _name_string(doc, s, e)
+            found[name] = None
+            if _fictional(doc, s, e):
+                fictional.add(name)
+    for name in fictional:  # a character in one mention is a character in all of them
+        del found[name]
     _famous(doc, found)
     return _dedupe(list(found))
+
+
+def _fictional(doc: Doc, s: int, e: int) -> bool:
+    """A character, not a person: 'who played X', 'the character X', 'X, played by Y',
+    'X (voiced by Y)', 'X, the character ...'."""
+    before = person_cues("fiction_before")
+    window = doc.words[max(0, s - 3):s]
+    if window[-1:] != ["by"] and any(w.lower() in before for w in window):
+        return True  # ("played by X": X is the actor)
+    after = [w.lower() for w in doc.words[e:e + 4]]
+    if after[:1] in ([","], ["("]):
+        after = after[1:]
+    if len(after) >= 2 and after[0] in person_cues("fiction_by") and after[1] == "by":
+        return True
+    return len(after) >= 2 and after[0] in ("the", "a") and after[1] in before
 
 
 _ROLES: dict[int, frozenset[str]] = {}
@@ -155,9 +233,10 @@ def _role_words(org_roles: frozenset[str], person_roles: frozenset[str]) -> froz
     return _ROLES[key]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def person_cues(kind: str) -> frozenset[str]:
-    """Words of one kind from data/person_cues.tsv (role, not_surname)."""
+    """Words of one kind from data/person_cues.tsv (role, not_surname, named_after,
+    fiction_before, fiction_by)."""
     out = set()
     for ln in _lines("person_cues.tsv"):
         k, word = ln.split("\t")[:2]
@@ -167,9 +246,12 @@ def person_cues(kind: str) -> frozenset[str]:
 
 
 def _appositive_role(doc: Doc, k: int, role_words: frozenset[str]) -> bool:
-    """', the deputy leader' / ', a professor': a role noun right after the name's comma."""
+    """', the deputy leader' / ', a professor' / ', chief executive of': a role noun right
+    after the name's comma (lower-case, without an article only when it comes first)."""
     if doc.words[k] not in _APPOS:
-        return False
+        w = doc.words[k]
+        return w.islower() and w in role_words
+
     return any(w.lower() in role_words for w in doc.words[k + 1:k + 4])
 
 
@@ -185,13 +267,22 @@ def speakers_of(doc: Doc) -> set[str]:
 def _speakers(doc: Doc) -> set[str]:
     """Lone capitalised words used as a speaker elsewhere ("Volker said", "said Volker.")."""
     words, verbs = doc.words, doc.data.sets["strong_report_verbs"]
+    n = len(words)
     out = set()
-    triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
-    for prev, w, nxt in triples:
-        if (nxt in verbs or (nxt == "." and prev in ("said", "says"))) and (
-                w[:1].isupper() and w[1:].islower() and not is_cap(prev)):
-            out.add(w)
+    for p in doc.positions(verbs | _SAID):  # only around the reporting verbs
+        v = words[p]
+        if v in verbs and p >= 2:  # "<prev> Volker said"
+            w = words[p - 1]
+            if w[:1].isupper() and w[1:].islower() and not is_cap(words[p - 2]):
+                out.add(w)
+        if v in _SAID and p + 2 < n and words[p + 2] == ".":  # "said Volker."
+            w = words[p + 1]
+            if w[:1].isupper() and w[1:].islower():
+                out.add(w)
     return out
+
+
+_SAID = frozenset({"said", "says"})
 
 
 @lru_cache(maxsize=1)
@@ -218,6 +309,13 @@ def _people() -> tuple[dict, dict, dict]:
     return surnames, phrases, forms
 
 
+@lru_cache(maxsize=1)
+def _listed_words() -> frozenset[str]:
+    """Words that start a listed person's full form or are a listed surname."""
+    surnames, phrases, _forms = _people()
+    return frozenset(surnames) | frozenset(phrases)
+
+
 def _title_before(doc: Doc, t: int) -> str:
     k = t - 1
     while k >= 0 and doc.words[k] == ".":
@@ -239,8 +337,8 @@ def _famous(doc: Doc, found: dict[str, None]) -> None:
     lasts = {n.split()[-1]: n for n in found}
     modifiers = sets["surname_modifier_nouns"]
     end = 0  # tokens before `end` are inside the last listed full form found
-    listed = {w for w in doc.words_set if w in phrases or w in surnames}
-    for t in [k for k, w in enumerate(words) if w in listed]:
+    listed = doc.words_set & _listed_words()
+    for t in doc.positions(listed):
         if t < end:
             continue
         w = words[t]
