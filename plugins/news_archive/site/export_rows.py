@@ -106,7 +106,9 @@ class ExportRows:
         self.path = Path(cache_dir) / CACHE_NAME
         self.key = key
         self.rows: dict[str, dict] = {}
-        self.pairs: Counter = Counter()
+        # Co-mention counts: as kept (already in file order) until a row changes them.
+        self._sorted: list[list] = []
+        self._pairs: Counter | None = Counter()
         self.computed = 0  # rows computed in this build (the rest were kept)
         self.changed = False
         if key is None:
@@ -116,14 +118,22 @@ class ExportRows:
             self.changed = True
             return
         self.rows = data["rows"]
-        self.pairs = Counter({(a, b): n for a, b, n in data["pairs"]})
+        self._sorted, self._pairs = data["pairs"], None
         expected = sum(len(set(r["ids"])) * (len(set(r["ids"])) - 1) // 2
                        for r in self.rows.values())
-        if sum(self.pairs.values()) != expected or any(n <= 0 for n in self.pairs.values()):
+        counts = [n for _, _, n in self._sorted]
+        if sum(counts) != expected or any(not isinstance(n, int) or n <= 0 for n in counts):
             log.warning("export rows cache %s: co-mention counts do not match its rows; "
                         "counted again", self.path)
-            self.pairs = Counter(p for r in self.rows.values() for p in _pairs_of(r["ids"]))
+            self._pairs = Counter(p for r in self.rows.values() for p in _pairs_of(r["ids"]))
             self.changed = True
+
+    @property
+    def pairs(self) -> Counter:
+        """Co-mention counts by (id, id), built from the kept list when first changed."""
+        if self._pairs is None:
+            self._pairs = Counter({(a, b): n for a, b, n in self._sorted})
+        return self._pairs
 
     def join(self, articles, settings, entity_of: Callable[[str], Entity | None],
              make_record: Callable) -> tuple[list[str], list[dict], list[tuple]]:
@@ -155,14 +165,19 @@ class ExportRows:
         for source in [s for s in self.rows if s not in seen]:  # deleted posts
             self._count(self.rows.pop(source), -1)
             self.changed = True
-        pairs = self.pairs
         transient = [r for r in current if r.get("transient")]
+        if self._pairs is not None:  # changed in this build: sorted again
+            self._sorted = [[a, b, n] for (a, b), n in
+                            sorted(self._pairs.items(), key=lambda kv: (-kv[1], kv[0]))]
+        ordered = self._sorted
         if transient:
-            pairs = pairs.copy()
+            pairs = self.pairs.copy()
             for r in transient:
                 pairs.update(_pairs_of(r["ids"]))
+            ordered = [[a, b, n] for (a, b), n in
+                       sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))]
         return (self._texts(current), self._entities(current, entity_of, siteurl),
-                self._pair_rows(pairs, entity_of))
+                self._pair_rows(ordered, entity_of))
 
     def _compute(self, article, siteurl: str, stamp, make_record) -> dict:
         self.computed += 1
@@ -205,9 +220,9 @@ class ExportRows:
                                                         r["name"].lower()))
 
     @staticmethod
-    def _pair_rows(pairs: Counter, entity_of) -> list[tuple]:
+    def _pair_rows(ordered: list[list], entity_of) -> list[tuple]:
         out = []
-        for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        for a, b, n in ordered:
             ea, eb = entity_of(a), entity_of(b)
             out.append((ea.name, eb.name, ea.kind, eb.kind, n))
         return out
@@ -219,7 +234,7 @@ class ExportRows:
         data = {"version": VERSION, "context": self.key,
                 "rows": {k: {c: v for c, v in r.items() if c != "transient"}
                          for k, r in self.rows.items()},
-                "pairs": [[a, b, n] for (a, b), n in self.pairs.items()]}
+                "pairs": self._sorted}
         try:
             atomic_write_text(self.path, json.dumps(data, ensure_ascii=False,
                                                     separators=(",", ":")), durable=False)
