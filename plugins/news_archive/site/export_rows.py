@@ -150,8 +150,9 @@ class ExportRows:
             row = self.rows.get(source) if source and source not in seen else None
             if row is None or row["stamp"] != stamp or \
                     any(entity_of(i) is None for i in row["ids"]):
-                if row is not None:
-                    self._count(row, -1)
+                if row is not None:  # its file changed (or is gone): the old row goes
+                    self._count(self.rows.pop(source), -1)
+                    self.changed = True
                 row = self._compute(article, siteurl, stamp, make_record)
                 if source and source not in seen and stamp is not None:
                     self.rows[source] = row
