@@ -27,7 +27,7 @@ from ..tagging import register as entity_register
 from .dedup import NearDuplicateIndex
 from .duplicates import Copies, group_identical, remembered_near_duplicates
 from .executors import map_local
-from .manifest import row_digest, row_for
+from .manifest import pattern_keys, row_digest, row_for
 from .pipeline import FileResult, manifest_rows
 from .progress import Progress
 from .renames import Renames
@@ -73,6 +73,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     copies = Copies(exact, remembered_near_duplicates(state, hashes, exact))
     todo: list[str] = []
     rows = manifest_rows(str(raw_dir))
+    patterns = pattern_keys(rows)
     for rel in exact:
         entry = state.get(rel, {})
         if rel in copies.near_of:
@@ -81,7 +82,7 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
             report.skip(rel, entry["skipped"], " (unchanged since the last run)")
             continue
         elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
-                                  row_digest(row_for(rows, rel))) \
+                                  row_digest(row_for(rows, rel, patterns))) \
                 or entity_register.outdated(known.of(rel), register, register_checked):
             todo.append(rel)
             continue

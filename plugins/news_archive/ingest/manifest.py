@@ -37,12 +37,20 @@ def is_pattern(path: str) -> bool:
     return bool(_GLOB.search(path))
 
 
-def row_for(rows: dict[str, dict[str, str]], relpath: str) -> dict[str, str]:
+def pattern_keys(rows: dict[str, dict[str, str]]) -> list[str]:
+    """The pattern rows' paths, in manifest order (compute once when looking up many files)."""
+    return [k for k in rows if is_pattern(k)]
+
+
+def row_for(rows: dict[str, dict[str, str]], relpath: str,
+            patterns: list[str] | None = None) -> dict[str, str]:
     """A raw file's manifest facts: its own row over the pattern rows it matches ({} if
-    none). Only non-empty values are kept, so the digest changes only with real facts."""
+    none). Only non-empty values are kept, so the digest changes only with real facts.
+    `patterns`: `pattern_keys(rows)`, when the caller looks up many files in the same rows
+    (otherwise every lookup scans every row: quadratic in the manifest's size)."""
     merged: dict[str, str] = {}
     name = relpath.rsplit("/", 1)[-1]
-    for key in reversed([k for k in rows if is_pattern(k)]):
+    for key in reversed(pattern_keys(rows) if patterns is None else patterns):
         if fnmatch.fnmatchcase(relpath, key) or fnmatch.fnmatchcase(name, key):
             merged.update({c: v for c, v in rows[key].items() if v})
     own = rows.get(relpath)

@@ -17,7 +17,7 @@ from ..draft import Draft, Extracted
 from ..errors import UnreadableInput
 from ..extract.decode import decode_bytes, sniff_format
 from .dedup import sketch
-from .manifest import MANIFEST_NAME, is_sample, load_manifest, row_digest, row_for
+from .manifest import MANIFEST_NAME, is_sample, load_manifest, pattern_keys, row_digest, row_for
 
 MAX_RAW_BYTES = 50 * 1024 * 1024
 
@@ -121,9 +121,18 @@ def _manifest(raw_dir: str, stamp: int) -> dict[str, dict[str, str]]:
     return load_manifest(Path(raw_dir))
 
 
+@lru_cache(maxsize=8)
+def _manifest_patterns(raw_dir: str, stamp: int) -> list[str]:
+    return pattern_keys(_manifest(raw_dir, stamp))
+
+
 def manifest_row(raw_dir: str, relpath: str) -> dict[str, str]:
     """The manifest's row for a raw file ({} if none); read once per process and change."""
-    return row_for(manifest_rows(raw_dir), relpath)
+    try:
+        stamp = os.stat(os.path.join(raw_dir, MANIFEST_NAME)).st_mtime_ns
+    except OSError:
+        return {}
+    return row_for(_manifest(raw_dir, stamp), relpath, _manifest_patterns(raw_dir, stamp))
 
 
 def manifest_rows(raw_dir: str) -> dict[str, dict[str, str]]:

@@ -25,7 +25,9 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from ..settings import setting
-from .linked_data import KINDS, Entity, absolute, article_entities
+from .export_rows import ExportRows, context_key, records_json
+from .linked_data import KINDS, Entity, _from_wrapper, absolute, article_entities
+from .taxonomy.index import EntityIndex
 
 log = logging.getLogger("news_archive.exports")
 
@@ -92,8 +94,10 @@ def write_exports(out_dir: Path, records, entity_list, rows) -> None:
     """Write the three export files into `out_dir` (a file whose bytes would not change is
     left alone: a rebuild that changed nothing rewrites nothing, and deploys see no change)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_if_changed(out_dir / "articles.json",
-                      json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    # records: dicts, or their texts as `export_rows` keeps them (the same bytes)
+    text = (records_json(records) if records and isinstance(records[0], str)
+            else json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    _write_if_changed(out_dir / "articles.json", text)
     _write_if_changed(out_dir / "entities.json",
                       json.dumps(entity_list, ensure_ascii=False, indent=1) + "\n")
     buf = io.StringIO(newline="")
@@ -127,12 +131,27 @@ def robots_txt(settings) -> str:
 
 
 def collect(generators) -> None:
-    """Compute the exports once every generator has its context (`all_generators_finalized`)."""
+    """Compute the exports once every generator has its context (`all_generators_finalized`):
+    from the rows kept for unchanged posts and new rows for the others (`export_rows`) when
+    the entity index is there and no article has translations, else from every article."""
     _state.clear()
+    index = next((g.index for g in generators if isinstance(getattr(g, "index", None),
+                                                            EntityIndex)), None)
     for gen in generators:
-        if isinstance(gen, ArticlesGenerator):
-            articles = list(gen.articles) + list(getattr(gen, "translations", []))
-            _state["exports"] = build_exports(articles, gen.settings)
+        if not isinstance(gen, ArticlesGenerator):
+            continue
+        translations = list(getattr(gen, "translations", []))
+        if index is None or translations:
+            _state["exports"] = build_exports(list(gen.articles) + translations, gen.settings)
+            continue
+        rows = ExportRows(Path(gen.settings.get("CACHE_PATH") or "cache"),
+                          context_key(gen.settings))
+        by_id = {e.id: e for kind in KINDS for e in
+                 (_from_wrapper(kind, w) for w in index.entities.get(kind, []))}
+        texts, entity_list, pair_rows = rows.join(gen.articles, gen.settings, by_id.get,
+                                                  article_record)
+        _state["exports"] = (texts, entity_list, pair_rows)
+        _state["rows"] = rows
 
 
 def write_all(pelican) -> None:
@@ -145,6 +164,11 @@ def write_all(pelican) -> None:
                       records, entity_list, rows)
         log.info("exports: %d articles, %d entities, %d co-mention pairs",
                  len(records), len(entity_list), len(rows))
+    kept = _state.pop("rows", None)
+    if kept is not None:
+        log.info("exports: %d article rows computed, the others kept from the last build",
+                 kept.computed)
+        kept.save()
     if setting(settings, "NEWS_ARCHIVE_ROBOTS"):
         out.mkdir(parents=True, exist_ok=True)
         _write_if_changed(out / "robots.txt", robots_txt(settings))

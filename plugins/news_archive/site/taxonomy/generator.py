@@ -12,6 +12,7 @@ from ...settings import PLURAL
 from ..summary import summary_of
 from . import calendar_data
 from .index import KINDS, EntityIndex, build_index
+from .timeline_cache import Timelines
 from .wrappers import Entity
 
 log = logging.getLogger("news_archive.taxonomy")
@@ -70,8 +71,12 @@ class EntityGenerator(Generator):
 
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
+        timelines = Timelines(self.settings.get("CACHE_PATH") if
+                              self.settings.get("CACHE_CONTENT") else None)
         self.index = build_index(articles, self.settings,
-                                 int(self.settings["NEWS_ARCHIVE_RELATED_LIMIT"]))
+                                 int(self.settings["NEWS_ARCHIVE_RELATED_LIMIT"]),
+                                 draw=timelines.svg)
+        timelines.save()
         for kind in KINDS:
             for e in self.index.entities[kind]:
                 e._positions = {id(a): i for i, a in enumerate(e.articles)}

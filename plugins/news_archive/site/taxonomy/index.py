@@ -77,8 +77,11 @@ def _merge_same(entities: dict[str, Entity]) -> dict[str, Entity]:
     return {n: seen.setdefault(e.slug, e) for n, e in entities.items()}
 
 
-def build_index(articles, settings: dict, related_limit: int = 8) -> EntityIndex:
-    """Wrappers with their articles, month counts, aliases and co-mentioned entities."""
+def build_index(articles, settings: dict, related_limit: int = 8,
+                draw=None) -> EntityIndex:
+    """Wrappers with their articles, month counts, aliases and co-mentioned entities.
+    `draw(months, name, uid)`: the timeline SVG (default: drawn every time)."""
+    draw = draw or timeline_svg
     articles = sorted(articles, key=lambda a: a.date, reverse=True)
     parsed = [article_names(a) for a in articles]
     names: dict[str, set[str]] = {k: set() for k in KINDS}
@@ -121,5 +124,5 @@ def build_index(articles, settings: dict, related_limit: int = 8) -> EntityIndex
                 if len(grouped[other.kind]) < related_limit:
                     grouped[other.kind].append((other, n))
             e.related = grouped
-            e.timeline_svg = timeline_svg(e.months, e.name, uid=f"tl-{e.kind}")
+            e.timeline_svg = draw(e.months, e.name, f"tl-{e.kind}")
     return index
