@@ -41,6 +41,13 @@ def dump(*blocks: str) -> str:
     "Jane Roe/EXAMPLEPHOTO",
     "ferry-terminal-delay ferry-terminal-delay",
     "HG - www.harbour-gazette.example",
+    "You are signed in as",
+    "Why you can trust Harbour Gazette",
+    "Harbour Gazette is supported by its audience. When you purchase through links on our "
+    "site, we may earn a commission.",
+    "We've detected you are on an old browser. Please update your browser.",
+    "Media playback is unsupported on your device",
+    "Please enable JavaScript to view this page",
 ])
 def test_line_is_never_a_headline(line):
     assert never_headline(line)
@@ -54,6 +61,8 @@ def test_line_is_never_a_headline(line):
     "Today the harbour reopens",
     "Smith, Jones win sailing title",
     "AC/DC to play harbour festival",
+    "Microsoft retires Internet Explorer after 27 years",
+    "Why the harbour trusts its pilots",
 ])
 def test_headline_is_kept(line):
     assert not never_headline(line)
@@ -87,3 +96,10 @@ def test_date_under_the_first_copy_of_a_repeated_headline():
     ex = extract_text_dump(text, today=TODAY)
     assert ex.title == head
     assert ex.published == "2024-03-13"
+
+
+def test_site_notice_above_the_article_is_not_its_headline():
+    text = dump("Harbour Gazette", "Ferry terminal opening delayed by two years",
+                "Why you can trust Harbour Gazette", *BODY)
+    ex = extract_text_dump(text, today=TODAY)
+    assert ex.title == "Ferry terminal opening delayed by two years"

@@ -1,7 +1,7 @@
 """Lines that stand where a headline stands but are never one: rule lines and other runs of
 symbols, bare URLs and site labels, photo credits, date stamps and glued caption labels, rows
-of share buttons, breadcrumbs and staff credits. The vocabulary is
-in ``data/not_headline.tsv``."""
+of share buttons, breadcrumbs, staff credits and the site's notices to the reader. The
+vocabulary is in ``data/not_headline.tsv``."""
 
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def never_headline(text: str) -> bool:
     text = text.strip()
     if _letter_share(text) < MIN_LETTER_SHARE or _URL.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    if pattern_groups("not_headline.tsv")["stamp"].match(text):
+    groups = pattern_groups("not_headline.tsv")
+    if groups["stamp"].match(text) or groups["notice"].search(text):
         return True
     return (_is_share_row(text) or is_staff_credit(text) or _is_breadcrumb(text)
             or _is_site_label(text))
