@@ -48,6 +48,7 @@ def dump(*blocks: str) -> str:
     "We've detected you are on an old browser. Please update your browser.",
     "Media playback is unsupported on your device",
     "Please enable JavaScript to view this page",
+    "These are external links and will open in a new window",
 ])
 def test_line_is_never_a_headline(line):
     assert never_headline(line)

@@ -168,7 +168,7 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
     return score
 
 
-HEADLINE_NEAR_ANCHOR = 6  # blocks above an article's anchor line searched for its headline
+HEADLINE_NEAR_ANCHOR = 10  # blocks above an article's anchor line searched for its headline
 NEAR_ANCHOR_SCORE = 1.0  # headline evidence enough for a line that close to the anchor
 
 
