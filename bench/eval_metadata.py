@@ -169,7 +169,7 @@ def headline_shown(dump: str, refs: list[str]) -> bool:
     `norm`): a dump without its headline cannot give it."""
     lines = {norm(line) for line in dump.splitlines()}
     lines.discard("")
-    wanted = [norm(r) for r in refs if norm(r)]
+    wanted = [n for n in map(norm, refs) if n]
     return any(w in line for w in wanted for line in lines)
 
 

@@ -27,8 +27,7 @@ def _letter_share(text: str) -> float:
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
 
 
-def _is_share_row(text: str) -> bool:
-    words = _WORD.findall(text)
+def _is_share_row(words: list[str]) -> bool:
     share = pattern_groups("not_headline.tsv")["share"]
     return len(words) >= 2 and all(share.fullmatch(w) for w in words)
 
@@ -41,18 +40,14 @@ def is_staff_credit(text: str) -> bool:
         return False
     if _NAME_BEFORE_COMMA.match(text):
         role = text.split(",", 1)[1].split()
-        return 1 <= len(role) <= 4 and bool(_ROLE_END.search(role[-1]))
+        role_word = pattern_groups("not_headline.tsv")["role"]
+        return 1 <= len(role) <= 4 and bool(role_word.fullmatch(role[-1]))
     if not all(w[:1].isupper() for w in words):
         return False
     return bool(pattern_groups("not_headline.tsv")["credit"].search(text))
 
 
-_ROLE_END = re.compile(r"^(?:writer|reporter|correspondent|editor|columnist|contributor|"
-                       r"producer|photographer|journalist)s?$", re.IGNORECASE)
-
-
-def _is_breadcrumb(text: str) -> bool:
-    words = _WORD.findall(text)
+def _is_breadcrumb(words: list[str]) -> bool:
     section = pattern_groups("not_headline.tsv")["section"]
     return (len(words) >= 2 and words[0].casefold() == "home"
             and all(section.fullmatch(w) for w in words))
@@ -72,5 +67,6 @@ def never_headline(text: str) -> bool:
     groups = pattern_groups("not_headline.tsv")
     if groups["stamp"].match(text) or groups["notice"].search(text):
         return True
-    return (_is_share_row(text) or is_staff_credit(text) or _is_breadcrumb(text)
+    words = _WORD.findall(text)  # words between separators, for share rows and breadcrumbs
+    return (_is_share_row(words) or is_staff_credit(text) or _is_breadcrumb(words)
             or _is_site_label(text))

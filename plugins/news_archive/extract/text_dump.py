@@ -89,14 +89,22 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
     The region is the best-scoring run of blocks; when a headline is well attested (heading
     markup, or a date/byline under it, and prose after it) the region is instead the best
     run between the headline and the next after-article marker ("Comments", "Most read").
+    A line that anchors the region but is never a headline itself gives way to the headline
+    beside it (`headline_near_anchor`).
     """
+    anchor, start, end = _anchored_region(scored)
+    return headline_near_anchor(scored, anchor, start), start, end
+
+
+def _anchored_region(scored: list[Scored]) -> tuple[int, int, int]:
+    """(anchor index, region start, region end), as `find_region` describes."""
     start, end = best_region(scored)
     title = choose_title(scored, end + 1 if start >= 0 else len(scored), anchor=True)
     if start < 0 or title < 0:
-        return headline_near_anchor(scored, title, start), start, end
+        return title, start, end
     needed = TITLE_ANCHOR_SCORE if title <= start else STRONG_TITLE_SCORE
     if title_score(scored, title, anchor=True) < needed:
-        return headline_near_anchor(scored, title, start), start, end
+        return title, start, end
     stop = title + 1
     while stop < len(scored) and not (scored[stop].reason == "end" and stop > title + 3):
         stop += 1
@@ -104,8 +112,8 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
     if s2 >= 0:
         s2, e2 = s2 + title + 1, e2 + title + 1
         if _region_sum(scored, s2, e2) >= MIN_ANCHORED_PROSE:
-            return headline_near_anchor(scored, title, s2), s2, e2
-    return headline_near_anchor(scored, title, start), start, end
+            return title, s2, e2
+    return title, start, end
 
 
 DATELINE_TITLE_WINDOW = 6  # blocks before the article searched for a dated headline
