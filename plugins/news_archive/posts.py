@@ -112,6 +112,18 @@ def read_header(path: Path, max_lines: int = 60) -> dict[str, str]:
     return meta
 
 
+def file_stamp(path: str | os.PathLike | None) -> list[int] | None:
+    """[size, mtime_ns, inode] of a post file (None when it is gone): a kept result about the
+    post is still good while its stamp is the same."""
+    if not path:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
 _headers: dict[tuple, dict[str, str]] = {}
 
 

@@ -95,12 +95,10 @@ def load_existing_posts(posts_dir: Path) -> list[ExistingPost]:
     fresh: dict[str, list] = {}
     out = []
     for name, path in zip(names, found, strict=True):
-        try:
-            st = os.stat(path)
-        except OSError:
+        stamp = posts.file_stamp(path)
+        if stamp is None:
             out.append(ExistingPost(path, posts.header_of(path)))
             continue
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
         hit = memo.get(name)
         if isinstance(hit, list) and len(hit) == 4 and hit[:3] == stamp \
                 and isinstance(hit[3], dict):

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from safe_state import atomic_write_text, read_json_state
 
+from ..posts import file_stamp
 from .linked_data import KINDS, Entity, article_entities
 
 log = logging.getLogger("news_archive.exports")
@@ -67,16 +67,6 @@ def context_key(settings) -> str | None:
         return None
     values = [str(settings.get(k, "")) for k in CONTEXT_SETTINGS]
     return hashlib.sha256(json.dumps([VERSION, content_key, values]).encode()).hexdigest()
-
-
-def _stamp(path: str | None) -> list[int] | None:
-    if not path:
-        return None
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 def _valid(data) -> str | None:
@@ -146,7 +136,7 @@ class ExportRows:
         current: list[dict] = []
         for article in articles:
             source = getattr(article, "source_path", None)
-            stamp = _stamp(source)
+            stamp = file_stamp(source)
             row = self.rows.get(source) if source and source not in seen else None
             if row is None or row["stamp"] != stamp or \
                     any(entity_of(i) is None for i in row["ids"]):
