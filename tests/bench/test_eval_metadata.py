@@ -48,3 +48,10 @@ def test_headline_comparison_ignores_case_punctuation_and_a_small_difference():
 def test_date_shown_needs_year_and_day_close_together():
     assert em.date_shown("Опубликовано 5 мая 2024, 10:15", "2024-05-05")
     assert not em.date_shown("Май 2024", "2024-05-05")
+
+
+def test_headline_shown_needs_a_reference_whole_on_one_line():
+    refs = ["Центральный мост закроют на ремонт"]
+    assert em.headline_shown("Городские вести\n\nЦентральный мост закроют на ремонт!\n", refs)
+    assert not em.headline_shown("Центральный мост\nзакроют на ремонт\n", refs)
+    assert not em.headline_shown("Центральный мост закроют на ремонт\n", [""])
