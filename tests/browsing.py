@@ -37,8 +37,9 @@ def build_sample(work: Path, extra_posts: dict[str, str] | None = None) -> Path:
     for name, text in (extra_posts or {}).items():
         (content / "posts" / name).write_text(text, encoding="utf-8")
     out = work / "output"
-    pairs = [f"{k}={json.dumps(v)}" for k, v in {"PATH": str(content),
-                                                  "OUTPUT_PATH": str(out)}.items()]
+    # A cache of its own: builds of other tests never share state with this one.
+    pairs = [f"{k}={json.dumps(v)}" for k, v in {"PATH": str(content), "OUTPUT_PATH": str(out),
+                                                  "CACHE_PATH": str(work / "cache")}.items()]
     proc = run_pelican(content, out, None, extra_args=("-e", *pairs))
     assert proc.returncode == 0, proc.stderr[-3000:]
     return out
@@ -56,6 +57,33 @@ def serve(folder: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
+
+
+def logged_page(browser, **options):
+    """A new page that keeps what the browser reported (console messages, script errors, failed
+    and refused requests) in `page.report`, for `wait_or_explain`."""
+    page = browser.new_page(**options)
+    report: list[str] = []
+    page.on("console", lambda m: report.append(f"console {m.type}: {m.text}"))
+    page.on("pageerror", lambda e: report.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: report.append(f"request failed: {r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and report.append(f"HTTP {r.status}: {r.url}"))
+    page.report = report
+    return page
+
+
+def wait_or_explain(page, selector: str, timeout: float) -> None:
+    """Wait for `selector`; when it does not come, fail with what the page shows and what the
+    browser reported, instead of a bare timeout."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_selector(selector, timeout=timeout)
+    except PlaywrightTimeout:
+        notices = page.eval_on_selector_all(
+            ".search-notice:not([hidden])", "els => els.map(e => e.textContent.slice(0, 80))")
+        pytest.fail(f"{selector!r} did not appear within {timeout / 1000:.0f} s on {page.url}; "
+                    f"notices shown: {notices}; browser said: {getattr(page, 'report', [])}")
 
 
 @contextmanager

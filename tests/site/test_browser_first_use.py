@@ -7,8 +7,10 @@ Skips when /usr/bin/chromium, Playwright or Pagefind is missing.
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from browsing import build_sample, chromium, require_browser, serve
+from browsing import build_sample, chromium, logged_page, require_browser, serve, wait_or_explain
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +21,9 @@ def served(tmp_path_factory):
     out = build_sample(tmp_path_factory.mktemp("first-use-browser"))
     if not (out / "pagefind" / "shards.js").is_file():
         pytest.skip("Pagefind is not installed: no search index was built")
+    entries = [json.loads(p.read_text()) for p in out.glob("pagefind/shards/*/pagefind-entry.json")]
+    indexed = sum(lang["page_count"] for e in entries for lang in e["languages"].values())
+    assert indexed >= 40, f"the sample's search index holds {indexed} pages: {entries}"
     with serve(out) as base:
         yield base, out
 
@@ -31,8 +36,8 @@ def browser(served):
 
 def _titles(page, query: str, base: str) -> list[str]:
     page.goto(f"{base}search.html?q={query}")
-    page.wait_for_selector(".pagefind-ui__result-title, .pagefind-ui__message >> text=/result/",
-                           timeout=20000)
+    wait_or_explain(page, ".pagefind-ui__result-title, .pagefind-ui__message >> text=/result/",
+                    timeout=20000)
     page.wait_for_timeout(300)
     return page.eval_on_selector_all(".pagefind-ui__result-title",
                                      "els => els.map(e => e.textContent)")
@@ -61,7 +66,7 @@ def test_an_index_that_cannot_load_says_so(served, browser):
 
 def test_lodz_finds_lodz_with_diacritics_and_bylines_are_searchable(served, browser):
     base, _ = served
-    page = browser.new_page()
+    page = logged_page(browser)
     assert any("Łódź" in t for t in _titles(page, "Lodz", base))
     assert any("Dock Workers Strike" in t for t in _titles(page, "Nurlanova", base))
     page.close()
@@ -76,9 +81,9 @@ def _luminance(rgb: str) -> float:
 
 def test_search_placeholder_is_legible(served, browser):
     base, _ = served
-    page = browser.new_page()
+    page = logged_page(browser)
     page.goto(base + "search.html")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    wait_or_explain(page, ".pagefind-ui__search-input", timeout=30000)
     style = page.evaluate("""() => {
         const s = getComputedStyle(document.querySelector('.pagefind-ui__search-input'),
                                    '::placeholder');
@@ -92,7 +97,7 @@ def test_search_placeholder_is_legible(served, browser):
 
 def test_on_a_phone_results_come_before_the_filters(served, browser):
     base, _ = served
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page = logged_page(browser, viewport={"width": 360, "height": 740})
     _titles(page, "Kazakhstan", base)
     first = page.locator(".pagefind-ui__result").first.bounding_box()
     filters = page.locator(".pagefind-ui__filter-panel").bounding_box()
