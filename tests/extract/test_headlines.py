@@ -199,3 +199,67 @@ def test_lone_site_name_h1_in_page_header_is_not_the_headline():
 def test_headline_prefix_without_date_is_kept(head):
     ex = extract_text_dump("\n\n".join([head, *PARAS]) + "\n", today=TODAY)
     assert ex.title == head
+
+
+# --- dump headlines with a standfirst, a date or a site name beside them ------------------
+
+DECK = "Farms downstream face weeks of delay as engineers cut the water released"
+MASTHEAD = "The Valley Courier"
+FOOTER = "© 2030 The Valley Courier. All rights reserved."
+
+
+def dump(*parts: str) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+def test_standfirst_under_headline_stays_the_standfirst():
+    ex = extract_text_dump(dump(H1, DECK, "By Amira Haddad", "March 3, 2021", *PARAS),
+                           today=TODAY)
+    assert ex.title == H1
+    assert ex.summary == DECK
+    assert ex.paragraphs[0] == PARAS[0]
+
+
+def test_short_line_under_headline_without_byline_or_date_is_not_a_standfirst():
+    """Without a byline or date under it, the second line is not taken for a standfirst that
+    lets the first line stand as the headline: a photo caption then the article."""
+    ex = extract_text_dump(dump("Menu", H1, "Dam levels 11 years", *PARAS), today=TODAY)
+    assert ex.title == "Dam levels 11 years"
+
+
+@pytest.mark.parametrize("stamp", ["March 3, 2021", "Updated March 3, 2021 10:45 GMT",
+                                   "3 March 2021"])
+@pytest.mark.parametrize("sep", [" | ", " - ", " — "])
+def test_headline_with_date_stamp_after_it(stamp, sep):
+    ex = extract_text_dump(dump(H1 + sep + stamp, *PARAS), today=TODAY)
+    assert ex.title == H1
+    assert ex.published == "2021-03-03"
+
+
+@pytest.mark.parametrize("sep", [" | ", " - ", " – "])
+def test_site_name_after_headline_is_dropped_when_the_page_shows_it(sep):
+    ex = extract_text_dump(dump(H1 + sep + MASTHEAD, *PARAS, FOOTER), today=TODAY)
+    assert ex.title == H1
+
+
+def test_domain_after_headline_is_dropped():
+    ex = extract_text_dump(dump(H1 + " | valleycourier.example.org", *PARAS), today=TODAY)
+    assert ex.title == H1
+
+
+@pytest.mark.parametrize("title", [
+    "Dam levels fall to an eleven-year low - What Farmers Can Do",  # not shown elsewhere
+    "Dam levels fall to an eleven-year low - but farmers are calm",  # not a name
+])
+def test_headline_tail_that_is_no_site_name_is_kept(title):
+    ex = extract_text_dump(dump(title, *PARAS, FOOTER), today=TODAY)
+    assert ex.title == title
+
+
+@pytest.mark.parametrize("title", ["Water deal signed with the U.S.",
+                                   "Dam operator sold to Acme Inc.",
+                                   "Dam levels fall to an eleven-year low."])
+def test_headline_ending_with_a_period(title):
+    ex = extract_text_dump(dump(title, *PARAS), today=TODAY)
+    assert ex.title == title
+    assert ex.paragraphs[0] == PARAS[0]

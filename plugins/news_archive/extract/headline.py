@@ -16,6 +16,7 @@ import unicodedata
 from datetime import date
 
 from .dateline import read_dateline
+from .published import find_dates
 
 FALLBACK_CHARS = 90  # a stand-in headline cut from a lead paragraph is at most this long
 MIN_WORDS, MAX_WORDS = 2, 30  # words of a headline
@@ -39,6 +40,58 @@ def headline_after_dateline(text: str, today: date | None = None) -> str:
     if not MIN_WORDS <= n <= MAX_WORDS or _SENTENCE_END.search(rest):
         return ""
     return rest
+
+
+# "Headline | Site", "Headline - March 3, 2021": the separator a page title puts before a suffix
+_TITLE_SEP = re.compile(r"\s+(?:[|•·»]|::|[-–—])\s+")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+SUFFIX_MAX_WORDS, SUFFIX_MAX_CHARS = 5, 40  # a site name after a headline
+STAMP_EXTRA_WORDS = 3  # words beside the date in a date suffix ("Updated", "a.m.", a zone)
+
+
+def _split_suffix(text: str) -> tuple[str, str]:
+    """(head, suffix) at the last title separator; (text, "") without one."""
+    matches = list(_TITLE_SEP.finditer(text))
+    if not matches:
+        return text, ""
+    last = matches[-1]
+    return text[: last.start()].strip(), text[last.end() :].strip()
+
+
+def _headline_words_ok(head: str) -> bool:
+    return MIN_WORDS <= len(norm_words(head)) <= MAX_WORDS and not _SENTENCE_END.search(head)
+
+
+def headline_before_date(text: str, today: date | None = None) -> str:
+    """The headline of a block that is a headline and a date stamp ("Council approves budget |
+    March 3, 2021"); "" when the block is not of that form. The date stays in the block for
+    the date finder."""
+    head, tail = _split_suffix(text)
+    if not tail or not _headline_words_ok(head) or find_dates(head, today):
+        return ""
+    dates = find_dates(tail, today)
+    if not dates:
+        return ""
+    rest = tail[: dates[0].start] + " " + tail[dates[-1].end :]
+    words = [w for w in norm_words(rest) if not w.isdigit()]  # a time's digits are no words
+    return head if len(words) <= STAMP_EXTRA_WORDS else ""
+
+
+def without_site_suffix(title: str, elsewhere: str) -> str:
+    """`title` without a trailing site name ("Council approves budget | Example Times"): a
+    short capitalised name or a domain after a title separator, which the page also shows
+    elsewhere (`elsewhere`: its other text, e.g. the masthead or the copyright line)."""
+    head, tail = _split_suffix(title)
+    if (not tail or len(tail) > SUFFIX_MAX_CHARS or len(head) <= len(tail)
+            or len(norm_words(head)) < 3 or tail[-1] in ".?!"):
+        return title
+    words = tail.split()
+    if _DOMAIN.fullmatch(tail):
+        return head
+    if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
+                                                for w in words):
+        return title
+    return head if tail.casefold() in elsewhere.casefold() else title
 
 
 def lead_headline(paragraph: str, today: date | None = None) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, Scored, is_aside_marker, is_caption
+from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, SHORT, Scored, is_aside_marker, is_caption
+from .headline import headline_before_date
 from .headline_rejects import never_headline
 from .published import find_dates, is_date_line
 from .resources import LiteralSet, byline_words, data_lines, data_rows, required_literals
@@ -42,6 +43,8 @@ _NOT_NAME = re.compile(
 _ROLE = re.compile(r"(?:^|[\s,;|/–—-])(?:" + "|".join(data_lines("byline_roles.txt")) + r")\b",
                    re.IGNORECASE)
 _TITLE_END_PUNCT = re.compile(r"[.,;:。，；：、]$")
+# ...unless the period is an abbreviation's: "Trade deal signed with U.S.", "Acme Inc."
+_TITLE_END_ABBREV = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$|\b[A-Z][a-z]{0,3}\.$")
 _NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | Economy"
 # "» Coluna de ...": a menu or list link; "#Feed ... » Comments feed": a text browser's list
 # of the page's <link> tags. Neither is a headline.
@@ -96,19 +99,41 @@ def is_credit(text: str) -> bool:
 FOLLOWED_BY_PROSE = 1.0  # headline bonus when prose follows it directly
 
 
+DECK_WORDS = 4  # a standfirst ("deck") under a headline has at least this many words
+
+
 def _prose_follows(scored: list[Scored], i: int) -> bool:
-    """True when the first text block after block `i` (past chrome, a date, a byline or a
-    caption) is prose: a headline is followed by its article, a menu by more menus."""
+    """True when the first text block after block `i` (past chrome, a date, a byline, a
+    caption, or a standfirst right under it with a byline or date below) is prose: a
+    headline is followed by its article, a menu by more menus."""
+    deck = dated = False
     for j in range(i + 1, min(len(scored), i + 6)):
         t = scored[j]
         if t.klass in (GOOD, NEAR):
-            return True
-        if t.klass == BAD or is_date_line(t.text) or BYLINE.search(t.text) or is_aside_marker(
-            t.text
-        ):
+            return dated or not deck
+        if is_date_line(t.text) or BYLINE.search(t.text):
+            dated = True
+            continue
+        if t.klass == BAD or is_aside_marker(t.text):
+            continue
+        if j == i + 1 and t.klass == SHORT and t.words >= DECK_WORDS and not t.block.menu:
+            deck = True  # a standfirst right under a headline: the article may follow it
             continue
         return False
     return False
+
+
+def standfirst_between(scored: list[Scored], title_i: int, start: int) -> str:
+    """The standfirst standing alone between the headline and the article (past a byline or a
+    date line): one line of at least `DECK_WORDS` words; "" when there is none or several."""
+    if not 0 <= title_i < start - 1:
+        return ""
+    lines = [s for s in scored[title_i + 1 : start]
+             if s.klass != BAD and not is_date_line(s.text) and not BYLINE.search(s.text)
+             and not s.block.menu]
+    if len(lines) == 1 and lines[0].words >= DECK_WORDS and lines[0].text != scored[title_i].text:
+        return lines[0].text
+    return ""
 
 
 CHROME_SKIP = 20  # at most this many share-bar lines under a headline are skipped
@@ -127,11 +152,13 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
     n = len(text)  # the cheap tests first: most blocks are too long or too short
     if not (10 <= s.weight and n <= 250) or (s.words < 3 and s.weight < 24) or s.sentences > 2:
         return 0.0
-    if is_caption(text) or is_date_line(text) or is_aside_marker(text):
+    if (is_caption(text) or (is_date_line(text) and not headline_before_date(text))
+            or is_aside_marker(text)):
         return 0.0
     if not anchor and never_headline(text):
         return 0.0
-    if (_TITLE_END_PUNCT.search(text) or BYLINE.search(text) or _NAV_SEPARATORS.search(text)
+    if ((_TITLE_END_PUNCT.search(text) and not _TITLE_END_ABBREV.search(text))
+            or BYLINE.search(text) or _NAV_SEPARATORS.search(text)
             or _NAV_BULLET.match(text)):
         return 0.0
     score = 1.0
@@ -205,6 +232,27 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False) -> int:
         if sc > best:
             best, best_i = sc, i
     return best_i
+
+
+SENTENCE_HEADLINE_WORDS = (3, 20)  # words of a headline written as one sentence
+
+
+def sentence_headline(scored: list[Scored], start: int) -> int:
+    """When no block looks like a headline: the index of the line right above the article
+    (past date and byline lines) if it is one short sentence ending with a period ("Council
+    approves new budget."), else -1. Some sites end their headlines with a full stop."""
+    i = start - 1
+    while i >= 0 and (is_date_line(scored[i].text) or BYLINE.search(scored[i].text)):
+        i -= 1
+    if i < 0:
+        return -1
+    s = scored[i]
+    low, high = SENTENCE_HEADLINE_WORDS
+    if (s.klass == BAD or s.block.kind == "li" or s.block.menu or s.sentences != 1
+            or not low <= s.words <= high or not s.text.endswith(".")
+            or never_headline(s.text) or is_caption(s.text) or BYLINE.search(s.text)):
+        return -1
+    return i
 
 
 def _clean_outlet(name: str) -> str:

@@ -21,7 +21,12 @@ from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
 from .cuts import absorb_short_tail, inner_cuts, tail_cut
 from .date_near_title import date_near_title
 from .dateline import read_dateline
-from .headline import headline_after_dateline, lead_headline
+from .headline import (
+    headline_after_dateline,
+    headline_before_date,
+    lead_headline,
+    without_site_suffix,
+)
 from .meta import (
     choose_title,
     clean_byline,
@@ -30,6 +35,8 @@ from .meta import (
     headline_near_anchor,
     is_credit,
     opening_byline_block,
+    sentence_headline,
+    standfirst_between,
     title_score,
     trailing_byline,
 )
@@ -168,8 +175,14 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         title_i, start, end = brief_region(scored)
     if title_i < 0:
         title_i, ex.title = dateline_title(scored, start, today)
+        if title_i < 0 and start > 0:
+            title_i = sentence_headline(scored, start)
+            ex.title = scored[title_i].text if title_i >= 0 else ""
     elif scored[title_i].text:
-        ex.title = headline_after_dateline(scored[title_i].text, today) or scored[title_i].text
+        text = scored[title_i].text
+        ex.title = without_site_suffix(
+            headline_after_dateline(text, today) or headline_before_date(text, today) or text,
+            "\n".join(s.text for i, s in enumerate(scored) if i != title_i))
     if not ex.title:
         ex.warnings.append("no headline found")
     if start < 0:
@@ -193,6 +206,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             start = byline_at + 1
         else:  # article text above the byline stays in the body
             scored[byline_at].klass, scored[byline_at].reason = BAD, "byline"
+    if not ex.summary:
+        ex.summary = standfirst_between(scored, title_i, start)
     if start >= 2 and scored[start - 1].reason == scored[start - 2].reason == "double":
         start -= 2  # a block shown twice just before the article: its standfirst (see below)
 
