@@ -5,6 +5,8 @@ Samples are written for these tests (no corpus text).
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from news_archive.errors import UnreadableInput
 from news_archive.extract.html_page import extract_html_page
@@ -94,3 +96,12 @@ def test_normal_repeated_chrome_lines_untouched():
     ex = extract_text_dump(text)
     assert not any("repeated" in w for w in ex.warnings)
     assert len(ex.paragraphs) == 3
+
+
+def test_page_without_text_is_reported_once_by_us_not_by_trafilatura(caplog):
+    """The skip reason names the file in the ingest report; trafilatura's own anonymous
+    "discarding data: None" warning is not shown beside it."""
+    html = "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>"
+    with caplog.at_level(logging.WARNING), pytest.raises(UnreadableInput):
+        extract_html_page(html)
+    assert not [r for r in caplog.records if r.name.startswith("trafilatura")]

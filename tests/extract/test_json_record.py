@@ -111,3 +111,26 @@ def test_wrapper_object():
 ])
 def test_split_paragraphs(body, expected):
     assert split_paragraphs(body) == expected
+
+
+def test_dataset_record_with_title_and_text():
+    """title/text/date/domain/description: the record layout of news datasets."""
+    rec = {"title": "Port traffic up 20%", "text": f"{P1}\n\n{P2}", "date": "2021-05-01",
+           "domain": "portnews.example", "description": "Cargo traffic rose by a fifth.",
+           "url": "https://portnews.example/a/1"}
+    [e] = extract_json_records(json.dumps([rec]))
+    assert (e.title, e.published, e.source) == ("Port traffic up 20%", "2021-05-01",
+                                                "portnews.example")
+    assert e.summary == "Cargo traffic rose by a fifth." and e.paragraphs == [P1, P2]
+
+
+@pytest.mark.parametrize("key", ["body", "text"])
+def test_record_without_title_gets_a_stand_in_headline(key, tmp_path):
+    from news_archive.ingest.pipeline import process_file
+
+    (tmp_path / "r.json").write_text(json.dumps({key: f"{P1}\n\n{P2}", "date": "2021-05-01"}))
+    [draft] = process_file(str(tmp_path), "r.json").drafts
+    e = draft.extracted
+    assert e.title and P1.startswith(e.title.rstrip("…"))
+    assert any("no headline" in w for w in e.warnings)
+    assert e.paragraphs == [P1, P2] and e.published == "2021-05-01"

@@ -13,6 +13,7 @@ more" links, newsletter and copyright tails) are removed with patterns from
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from functools import lru_cache
@@ -34,6 +35,10 @@ from .html_meta import page_metadata
 from .published import find_dates
 from .repeats import collapse_warning, dominant_repeat
 from .resources import byline_words, pattern_groups
+
+# trafilatura says "discarding data: None" when a page holds no text it keeps; the ingest
+# report already names the file and the reason, so only its errors are let through.
+logging.getLogger("trafilatura.core").setLevel(logging.ERROR)
 
 BOILERPLATE_FILE = "html_boilerplate.txt"
 # precise text is used when its length is within these bounds of the broad text's length
