@@ -108,6 +108,38 @@ def test_related_list_dropped():
     assert ex.published == "2021-03-02"
 
 
+MORE = [
+    "A spokesperson for the council said the first new books would arrive in the branches "
+    "before the end of the month, with children's titles delivered first.",
+    "The budget also pays for two mobile libraries that will visit villages without a "
+    "branch of their own once a fortnight, starting in the north of the region.",
+    "Opposition members said they would watch closely whether the promised staff are hired "
+    "in time, and asked for a report on the plan's progress after six months.",
+    "The region last raised its library budget nine years ago, when three branches that had "
+    "closed during a recession were reopened with help from volunteers.",
+]
+LINKS = "  * Museum opens new wing\n  * Parks get new benches\n  * Bus timetable changes"
+
+
+def test_article_goes_on_after_a_box_of_links_set_inside_it():
+    text = _dump("Council Approves Library Budget", "Published March 2, 2021",
+                 PARA_A, PARA_B, "### More from the region", LINKS, *MORE,
+                 "Most read", "  * Ten things to do this weekend")
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == [PARA_A, PARA_B, *MORE]
+
+
+def test_comments_after_the_article_are_not_an_inset():
+    comments = []
+    for n, text in enumerate(MORE):
+        comments += [f"  * Reader{n}", "March 3, 2021 at 9:1{n} am", text]
+    text = _dump("Council Approves Library Budget", "Published March 2, 2021",
+                 PARA_A, PARA_B, PARA_C, "3 thoughts on “Council Approves Library Budget”",
+                 *comments)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == [PARA_A, PARA_B, PARA_C]
+
+
 def test_repeated_caption_lead_becomes_summary():
     lead = "Libraries in the region will get more money for books and longer hours next year."
     text = _dump("Council Approves Library Budget", "Photo: Reuters", lead + "\n" + lead,

@@ -210,6 +210,8 @@ def score_blocks(blocks: list[Block]) -> list[Scored]:
     if any(s.reason == "caption" for s in scored):
         _mark_caption_copies(scored)
     _mark_asides(scored, asides)
+    if any(s.reason == "end" for s in scored):
+        _mark_insets(scored)
     _mark_doubles(scored)
     _mark_copies(scored)
     return scored
@@ -277,6 +279,44 @@ def _mark_asides(scored: list[Scored], markers: list[int] | None = None) -> None
         i += 1
 
 
+INSET_MIN_LINKS, INSET_MAX_BLOCKS = 2, 10  # list items of a "More from ..." box in an article
+INSET_PROSE_BLOCKS, INSET_PROSE_WEIGHT = 3, 600  # article prose that must follow such a box
+
+
+def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
+    """True when the after-article marker at `marker` ("More from UK", "Related") heads a
+    short list of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
+    items), then at least `INSET_PROSE_BLOCKS` paragraphs of prose before any other such marker."""
+    j = marker + 1
+    while j < len(scored) and j - marker <= INSET_MAX_BLOCKS and scored[j].klass != GOOD:
+        if scored[j].reason == "end" or scored[j].klass == NEAR or scored[j].block.kind != "li":
+            return False  # a box of links is a list; a comment's author and date are not
+        j += 1
+    if j - marker - 1 < INSET_MIN_LINKS:
+        return False
+    prose = weight = 0
+    while j < len(scored) and scored[j].reason != "end":
+        if scored[j].klass == GOOD:
+            prose, weight = prose + 1, weight + scored[j].weight
+        j += 1
+        if prose >= INSET_PROSE_BLOCKS and weight >= INSET_PROSE_WEIGHT:
+            return True
+    return False
+
+
+def _mark_insets(scored: list[Scored]) -> None:
+    """An after-article marker heading a short list of links with the article's prose going on
+    below it ("More from UK" inside a story, `_inset_then_prose`) is a link box inside the
+    article, like "Related": the marker and its links are marked "aside"."""
+    for i, s in enumerate(scored):
+        if s.reason == "end" and _inset_then_prose(scored, i):
+            s.reason = "aside"
+            j = i + 1
+            while scored[j].klass != GOOD:  # (the list items `_inset_then_prose` counted)
+                scored[j].klass, scored[j].reason = BAD, "aside"
+                j += 1
+
+
 def cut_at_end_marker(scored: list[Scored], start: int, end: int) -> int:
     """The region's new end: just before the first after-article marker ("Comments",
     "Most popular", ...) that follows some article prose."""
@@ -284,7 +324,8 @@ def cut_at_end_marker(scored: list[Scored], start: int, end: int) -> int:
     i = start
     while i <= end:
         s = scored[i]
-        if prose >= 150 and (is_end_marker(s.text) or _starts_card_list(scored, i, end)):
+        if prose >= 150 and ((is_end_marker(s.text) and s.reason != "aside")
+                             or _starts_card_list(scored, i, end)):
             return _trim_headings(scored, start, i - 1)
         if s.klass == GOOD:
             prose += s.weight
