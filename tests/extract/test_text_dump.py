@@ -428,3 +428,11 @@ def test_corpus_f1_per_style(style):
             pred[pid] = "\n\n".join(ex.paragraphs)
     res = sc.aggregate(sc.per_doc_rows(truth, pred))
     assert res["f1"] >= 0.85, f"{style}: F1 {res['f1']:.3f} below 0.85"
+
+
+def test_heading_markup_inside_a_list_item_is_removed():
+    blocks = split_blocks("  * #### Museum opens new wing\n  * ## Parks get new benches ##\n"
+                          "  * #hashtag stays\n")
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("li", "Museum opens new wing"), ("li", "Parks get new benches"),
+        ("li", "#hashtag stays")]

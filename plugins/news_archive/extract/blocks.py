@@ -241,7 +241,11 @@ def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
     if first in _BULLET_FIRST:
         m = _BULLET_RE.match(stripped)
         if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
-            return "li", stripped[m.end() :], 1 + indent // 3, indent + m.end()
+            item = stripped[m.end() :]
+            if item[:1] == "#":  # a heading inside a list item ("* #### Teaser headline")
+                h = _HEADING_RE.match(item)
+                item = h.group(2) if h else item
+            return "li", item, 1 + indent // 3, indent + m.end()
     if indent >= 1 and first.isdigit():
         m = _NUMBERED_RE.match(stripped)
         if m and len(m.group(1)) <= 3 and not m.group(1).isalpha():
