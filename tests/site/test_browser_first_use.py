@@ -37,7 +37,7 @@ def browser(served):
 def _titles(page, query: str, base: str) -> list[str]:
     page.goto(f"{base}search.html?q={query}")
     wait_or_explain(page, ".pagefind-ui__result-title, .pagefind-ui__message >> text=/result/",
-                    timeout=20000)
+                    timeout=60000)  # generous: CI hosts are shared
     page.wait_for_timeout(300)
     return page.eval_on_selector_all(".pagefind-ui__result-title",
                                      "els => els.map(e => e.textContent)")
@@ -83,7 +83,7 @@ def test_search_placeholder_is_legible(served, browser):
     base, _ = served
     page = logged_page(browser)
     page.goto(base + "search.html")
-    wait_or_explain(page, ".pagefind-ui__search-input", timeout=30000)
+    wait_or_explain(page, ".pagefind-ui__search-input", timeout=60000)
     style = page.evaluate("""() => {
         const s = getComputedStyle(document.querySelector('.pagefind-ui__search-input'),
                                    '::placeholder');
