@@ -136,3 +136,24 @@ def test_no_cue_elsewhere_without_a_cued_mention():
     orgs = find_organizations(doc)
     for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs):
         assert "cue_elsewhere" not in c.features
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Riverton Daily reported that the mayor would resign.", "Riverton Daily"),
+    ("He told the Riverton Weekly on Monday that he would resign.", "Riverton Weekly"),
+])
+def test_newspaper_named_the_x_daily(text, name):
+    assert orgs_of(text) == [name]
+
+
+def test_daily_inside_a_sentence_is_no_newspaper():
+    assert orgs_of("Daily Riverton traffic grew by a fifth, officials said.") == []
+
+
+def test_a_listed_name_inside_a_longer_name_gives_way_to_it():
+    """'Chamber of Commerce' is a listed alias, but 'the Riverton Chamber of Commerce' is
+    another organization."""
+    assert orgs_of("Officials at the Riverton Chamber of Commerce said taxes would rise.") == [
+        "Riverton Chamber of Commerce"]
+    assert orgs_of("The U.S. Chamber of Commerce opposed the bill.") == [
+        "U.S. Chamber of Commerce"]

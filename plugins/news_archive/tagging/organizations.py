@@ -109,6 +109,9 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 and doc.span_at.get(s.j) is None and words[s.i][0].isupper()):
             s.suppressed = True  # "BMJ Case Reports", "Google Stadia": part of a longer name
             continue
+        if s.j - s.i > 1 and words[s.i] in sets["org_heads"] and _named_before(doc, s.i):
+            s.suppressed = True  # "Eastbrook Chamber of Commerce": a longer, other name
+            continue
         if (doc.next_word(s.i - 1) in ("for", "of")
                 and doc.next_word(s.i - 2) in sets["org_heads"]):
             s.suppressed = True  # "Foundation for Science and Technology": inside a longer name
@@ -142,6 +145,16 @@ def _continues(doc: Doc, s: Span, nxt: str) -> bool:
     last = doc.words[s.j - 1]
     return (nxt in ("of", "in") and last in sets["edu_heads"]
             and is_cap(doc.next_word(s.j + 1)) and doc.next_word(s.j + 1) not in sets["stop_words"])
+
+
+def _named_before(doc: Doc, i: int) -> bool:
+    """A capitalised name word right before token `i`, inside the sentence ("Eastbrook" in
+    "the Eastbrook Chamber of Commerce"; not "The", a title or a sentence's first word)."""
+    prev = doc.next_word(i - 1)
+    sets = doc.data.sets
+    return (i > 0 and is_cap(prev) and not doc.starts[i - 1] and prev not in sets["stop_words"]
+            and prev not in sets["titles"] and doc.span_at.get(i - 1) is None
+            and doc.span_of[i - 1] is None)
 
 
 def _capital_neighbour(doc: Doc, s: Span) -> bool:
@@ -241,6 +254,11 @@ def _rule_heads(org_heads: frozenset[str]) -> frozenset[str]:
     return _HEADS[key]
 
 
+def _after_the(doc: Doc, i: int) -> bool:
+    """Chunk [i, ...) starts with "The" or follows "the"."""
+    return doc.words[i] == "The" or doc.next_word(i - 1) in ("the", "The")
+
+
 def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     """Head-word organization inside chunk [i, j): (start, end, head) or None."""
     words, sets = doc.words, doc.data.sets
@@ -248,8 +266,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     h = -1
     for t in range(j - 1, i - 1, -1):
         w = words[t]
-        if w in heads and (w not in after_of or doc.next_word(t + 1) == "of"):
-            h = t
+        if w in heads and (w not in after_of or doc.next_word(t + 1) == "of"
+                           or (w in sets["org_heads_after_the"] and t == j - 1
+                               and _after_the(doc, i))):
+            h = t  # a weak head counts before "of", or ending "the Valley Daily"
             break
     if h < 0:
         return None
