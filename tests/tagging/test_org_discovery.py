@@ -157,3 +157,14 @@ def test_a_listed_name_inside_a_longer_name_gives_way_to_it():
         "Riverton Chamber of Commerce"]
     assert orgs_of("The U.S. Chamber of Commerce opposed the bill.") == [
         "U.S. Chamber of Commerce"]
+
+
+def test_and_before_a_head_word_joins_two_names():
+    orgs = orgs_of("Shares of Kestrel and Halvorsen Media rose after the merger was announced.")
+    assert "Halvorsen Media" in orgs
+    assert not any(o.startswith("Kestrel and") for o in orgs)
+
+
+def test_and_inside_an_of_name_stays_in_it():
+    assert orgs_of("The Office of Rivers and Forest Services said the dam was safe.") == [
+        "Office of Rivers and Forest Services"]

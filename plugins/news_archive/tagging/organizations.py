@@ -289,6 +289,9 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
             break
         if w in ("and", "&") and start - 2 >= i and words[start - 2] in heads:
             break
+        if w == "and" and not any(words[t] in ("of", "for") and words[t - 1] in heads
+                                  for t in range(i + 1, start - 1)):
+            break  # "Gannett and GateHouse Media": two names (not "Department of A and B")
         if w in ("'s", "’s") and words[start - 2] not in sets["possessive_org_words"]:
             break
         start -= 1
