@@ -168,3 +168,16 @@ def test_and_before_a_head_word_joins_two_names():
 def test_and_inside_an_of_name_stays_in_it():
     assert orgs_of("The Office of Rivers and Forest Services said the dam was safe.") == [
         "Office of Rivers and Forest Services"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The agents worked for the Ministry of State Security, officials said.",
+     "Ministry of State Security"),
+    ("He joined the Department of Public Works in 2010.", "Department of Public Works"),
+])
+def test_a_ministry_named_by_common_words_is_an_organization(text, name):
+    assert orgs_of(text) == [name]
+
+
+def test_titles_with_of_are_no_ministry():
+    assert orgs_of("The Secretary of State met the Head of State on Monday.") == []

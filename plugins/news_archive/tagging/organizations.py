@@ -325,8 +325,9 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         and not (_is_country_tok(doc, t) and (t < h or words[h] in sets["org_state_heads"]))
         and words[t] not in sets["titles"] and words[t] not in sets["stop_words"]
     ]
-    if not distinct:
-        return None
+    if not distinct and not (start == h and words[h] in sets["org_of_name_heads"]
+                             and doc.next_word(h + 1) == "of" and end > h + 2):
+        return None  # ("Ministry of State Security": a ministry's name may be all common words)
     return start, end, words[h]
 
 
