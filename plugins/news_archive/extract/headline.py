@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 
 from .dateline import read_dateline
@@ -29,6 +30,11 @@ def norm_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+def _headline_words_ok(text: str) -> bool:
+    """A headline's length in words, and no sentence punctuation at its end."""
+    return MIN_WORDS <= len(norm_words(text)) <= MAX_WORDS and not _SENTENCE_END.search(text)
+
+
 def headline_after_dateline(text: str, today: date | None = None) -> str:
     """The headline in a block that opens with a dated dateline ("" when there is none or
     when the rest reads as a sentence of body text rather than a headline)."""
@@ -36,10 +42,7 @@ def headline_after_dateline(text: str, today: date | None = None) -> str:
     if not dl or not dl.published:  # "UK: Inflation rises" keeps its "UK:"
         return ""
     rest = text[dl.end :].strip()
-    n = len(norm_words(rest))
-    if not MIN_WORDS <= n <= MAX_WORDS or _SENTENCE_END.search(rest):
-        return ""
-    return rest
+    return rest if _headline_words_ok(rest) else ""
 
 
 # "Headline | Site", "Headline - March 3, 2021": the separator a page title puts before a suffix
@@ -58,8 +61,6 @@ def _split_suffix(text: str) -> tuple[str, str]:
     return text[: last.start()].strip(), text[last.end() :].strip()
 
 
-def _headline_words_ok(head: str) -> bool:
-    return MIN_WORDS <= len(norm_words(head)) <= MAX_WORDS and not _SENTENCE_END.search(head)
 
 
 def headline_before_date(text: str, today: date | None = None) -> str:
@@ -77,10 +78,11 @@ def headline_before_date(text: str, today: date | None = None) -> str:
     return head if len(words) <= STAMP_EXTRA_WORDS else ""
 
 
-def without_site_suffix(title: str, elsewhere: str) -> str:
+def without_site_suffix(title: str, elsewhere: Iterable[str]) -> str:
     """`title` without a trailing site name ("Council approves budget | Example Times"): a
     short capitalised name or a domain after a title separator, which the page also shows
-    elsewhere (`elsewhere`: its other text, e.g. the masthead or the copyright line)."""
+    elsewhere (`elsewhere`: its other texts, e.g. the masthead or the copyright line; read
+    only when the title has such a suffix)."""
     head, tail = _split_suffix(title)
     if (not tail or len(tail) > SUFFIX_MAX_CHARS or len(head) <= len(tail)
             or len(norm_words(head)) < 3 or tail[-1] in ".?!"):
@@ -91,7 +93,8 @@ def without_site_suffix(title: str, elsewhere: str) -> str:
     if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
                                                 for w in words):
         return title
-    return head if tail.casefold() in elsewhere.casefold() else title
+    name = tail.casefold()
+    return head if any(name in t.casefold() for t in elsewhere) else title
 
 
 def lead_headline(paragraph: str, today: date | None = None) -> str:

@@ -182,7 +182,7 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         text = scored[title_i].text
         ex.title = without_site_suffix(
             headline_after_dateline(text, today) or headline_before_date(text, today) or text,
-            "\n".join(s.text for i, s in enumerate(scored) if i != title_i))
+            (s.text for i, s in enumerate(scored) if i != title_i))
     if not ex.title:
         ex.warnings.append("no headline found")
     if start < 0:
