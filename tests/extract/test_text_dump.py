@@ -436,3 +436,14 @@ def test_heading_markup_inside_a_list_item_is_removed():
     assert [(b.kind, b.text) for b in blocks] == [
         ("li", "Museum opens new wing"), ("li", "Parks get new benches"),
         ("li", "#hashtag stays")]
+
+
+def test_a_box_of_links_above_the_article_is_no_inset():
+    """"Most Popular" with its links before the article (no prose above it) is page chrome
+    that ends what stands before it, not a link box inside the article."""
+    from news_archive.extract.classify import score_blocks
+
+    text = _dump("Council Approves Library Budget", "Published March 2, 2021",
+                 "Most Popular", LINKS, PARA_A, PARA_B, *MORE)
+    marker = next(s for s in score_blocks(split_blocks(text)) if s.text == "Most Popular")
+    assert marker.reason == "end"

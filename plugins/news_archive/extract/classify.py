@@ -286,7 +286,16 @@ INSET_PROSE_BLOCKS, INSET_PROSE_WEIGHT = 3, 600  # article prose that must follo
 def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
     """True when the after-article marker at `marker` ("More from UK", "Related") heads a
     short list of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
-    items), then at least `INSET_PROSE_BLOCKS` paragraphs of prose before any other such marker."""
+    items), then at least `INSET_PROSE_BLOCKS` paragraphs of prose before any other such marker.
+    An inset stands inside an article: prose comes shortly before the marker too ("Most
+    Popular" above the article is the page's chrome, not an inset)."""
+    k = marker - 1
+    while k >= 0 and marker - k <= INSET_MAX_BLOCKS and scored[k].klass != GOOD:
+        if scored[k].reason == "end":
+            return False
+        k -= 1
+    if k < 0 or scored[k].klass != GOOD:
+        return False
     j = marker + 1
     while j < len(scored) and j - marker <= INSET_MAX_BLOCKS and scored[j].klass != GOOD:
         if scored[j].reason == "end" or scored[j].klass == NEAR or scored[j].block.kind != "li":
