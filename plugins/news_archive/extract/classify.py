@@ -187,8 +187,8 @@ def segment_value(s: Scored) -> float:
         return -SHORT_PENALTY
     if s.reason == "end":
         return -END_PENALTY
-    if s.reason == "aside":
-        return -SHORT_PENALTY  # a link box inside the article does not end it
+    if s.reason in ("aside", "caption"):
+        return -SHORT_PENALTY  # a link box or a photo caption inside the article does not end it
     return -max(min(s.weight, 200), BAD_MIN_PENALTY)
 
 
@@ -246,8 +246,10 @@ def _mark_caption_copies(scored: list[Scored]) -> None:
     for i, s in enumerate(scored):
         if s.reason != "caption":
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(scored) and scored[j].klass != BAD:
+        for j in (i - 2, i - 1, i + 1, i + 2):  # two away: past a lone "6" (photo count)
+            if not 0 <= j < len(scored) or (abs(j - i) == 2 and scored[(i + j) // 2].klass != BAD):
+                continue
+            if scored[j].klass != BAD:
                 other = scored[j].text
                 if len(other) > 20 and other in s.text:
                     scored[j].klass, scored[j].reason = BAD, "caption"
@@ -351,8 +353,8 @@ def _starts_card_list(scored: list[Scored], i: int, end: int) -> bool:
     """A repeated chrome line ("Share Tweet Save") that recurs twice more before `end`: the
     region has run into a list of teaser cards, each with its own buttons."""
     s = scored[i]
-    if s.klass not in (BAD, SHORT) or s.weight > CARD_LINE or s.reason == "end":
-        return False
+    if s.klass not in (BAD, SHORT) or s.weight > CARD_LINE or s.reason in ("end", "caption"):
+        return False  # (a photo credit repeated down a gallery is not a teaser card)
     hits: list[int] = []
     for j in range(i + 1, end + 1):
         if scored[j].text == s.text:

@@ -136,6 +136,30 @@ def standfirst_between(scored: list[Scored], title_i: int, start: int) -> str:
     return ""
 
 
+PHOTO_BLOCKS = 6  # at most this many blocks (alt text, photo count, caption) in a lead photo
+
+
+def dek_above_photo(scored: list[Scored], title_i: int, start: int, end: int) -> int:
+    """Where the article starts when its region opens with one paragraph standing alone
+    between the headline and the lead photo (the standfirst): the first prose after the photo's
+    blocks (at least two: alt text and caption); `start` itself when there is no such photo.
+    Two paragraphs above the photo are the article's lead and stay in it, and so does one
+    paragraph above a lone caption line (a photo set into the article)."""
+    if not 0 <= title_i < start or scored[start].klass not in (GOOD, NEAR):
+        return start
+    if scored[start].block.kind != "p" or any(
+            s.reason in ("caption", "double") for s in scored[title_i + 1 : start]):
+        return start  # (a photo above it: it opens the article, under the lead photo)
+    j = start + 1
+    photo = False
+    while j <= end and j - start <= PHOTO_BLOCKS and scored[j].klass not in (GOOD, NEAR):
+        photo = photo or scored[j].reason in ("caption", "double")
+        j += 1
+    if not photo or j > end or j < start + 3 or scored[j].klass not in (GOOD, NEAR):
+        return start
+    return j
+
+
 CHROME_SKIP = 20  # at most this many share-bar lines under a headline are skipped
 SHARE_BAR_LINE = 40  # characters: a longer chrome block is no share-bar line
 

@@ -30,6 +30,7 @@ from .headline import (
 from .meta import (
     choose_title,
     clean_byline,
+    dek_above_photo,
     find_byline,
     find_source,
     headline_near_anchor,
@@ -207,7 +208,11 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         else:  # article text above the byline stays in the body
             scored[byline_at].klass, scored[byline_at].reason = BAD, "byline"
     if not ex.summary:
-        ex.summary = standfirst_between(scored, title_i, start)
+        after_photo = dek_above_photo(scored, title_i, start, end)
+        if after_photo > start:  # a standfirst above the lead photo
+            ex.summary, start = scored[start].text, after_photo
+        else:
+            ex.summary = standfirst_between(scored, title_i, start)
     if start >= 2 and scored[start - 1].reason == scored[start - 2].reason == "double":
         start -= 2  # a block shown twice just before the article: its standfirst (see below)
 

@@ -1,0 +1,75 @@
+"""Photos set inside an article (alt text, a photo count, a caption with its credit) do not
+split the article, do not end it, and do not enter its body; a standfirst above the lead photo
+is the standfirst.  Sample dumps written for these tests (no real article text)."""
+
+from __future__ import annotations
+
+from news_archive.extract.classify import is_caption
+from news_archive.extract.text_dump import extract_text_dump
+from rawtexts import PARAGRAPHS, distinct_paragraphs
+
+CHROME_TOP = ["Skip to main content", "", "* Home", "* World", "* Business", "* Sport",
+              "* Opinion", "* Weather", ""]
+CHROME_END = ["### Most read in the valley", "", "Another story about rivers", "",
+              "A second story about roads", "", "© 2022 Valley Courier. All rights reserved.",
+              "Sample written for the News Archive tests; not a real news report.", ""]
+HEADLINE = "# Water council asks farmers to delay planting as the reservoir falls"
+ALT = "The reservoir on the upper river seen from the dam in the northern valley"
+
+
+def _photo(count: str = "4", credit: str = "Credit: Valley Photo Agency") -> list[str]:
+    """A lead photo as text dumps show it: alt text, the gallery's photo count, caption."""
+    return [ALT, "", count, "", f"{ALT}{credit}", ""]
+
+
+def _dump(*parts: list[str]) -> str:
+    lines: list[str] = []
+    for p in parts:
+        lines += p
+    return "\n".join(lines) + "\n"
+
+
+def _paras(texts: list[str]) -> list[str]:
+    return [line for t in texts for line in (t, "")]
+
+
+def test_credit_at_the_end_of_a_caption():
+    assert is_caption("Engineers at the gauging station on the riverCredit: Getty - Contributor")
+    assert is_caption("The dam at dawn. Photo: Ann Lee")
+    assert not is_caption("Engineers said the readings were lower than at any time since 2009.")
+
+
+def test_lead_paragraphs_above_a_photo_stay_in_the_article():
+    more = distinct_paragraphs(3)
+    text = _dump(CHROME_TOP, [HEADLINE, "", "* Mirela Novak", "* 18 Nov 2019, 19:09", ""],
+                 _paras(PARAGRAPHS[:2]), _photo(), _paras(PARAGRAPHS[2:] + more), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs[:2] == PARAGRAPHS[:2]
+    assert ex.paragraphs[2:] == PARAGRAPHS[2:] + more
+    assert not any(ALT in p for p in ex.paragraphs)  # alt text and caption are not body text
+    assert ex.published == "2019-11-18"
+
+
+def test_one_paragraph_above_the_lead_photo_is_the_standfirst():
+    dek = ("Farmers face a late start to the season after the driest spring in a decade, "
+           "and the council promises to review the rules every week.")
+    text = _dump(CHROME_TOP, [HEADLINE, ""], [dek, ""], _photo(),
+                 _paras(PARAGRAPHS + distinct_paragraphs(5)), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.summary == dek
+    assert ex.paragraphs[0] == PARAGRAPHS[0]
+    assert dek not in ex.paragraphs
+
+
+def test_a_photo_credit_repeated_down_a_gallery_does_not_end_the_article():
+    credit = "Photo: Ann Lee, Valley Courier"
+    gallery: list[str] = []
+    for n in range(3):
+        gallery += [f"Gauging station number {n + 1} on the upper river in June", "",
+                    credit, ""]
+    more = distinct_paragraphs(7)
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 gallery, _paras(more), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs[-len(more):] == more
+    assert credit not in ex.paragraphs
