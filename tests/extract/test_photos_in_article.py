@@ -73,3 +73,17 @@ def test_a_photo_credit_repeated_down_a_gallery_does_not_end_the_article():
     ex = extract_text_dump(text)
     assert ex.paragraphs[-len(more):] == more
     assert credit not in ex.paragraphs
+
+
+def test_a_box_of_teaser_cards_inside_the_article_does_not_end_it():
+    cards: list[str] = ["### Most read in the valley", ""]
+    for kicker, teaser in [("FLOOD WARNING", "Bridge on the old road closed until spring"),
+                           ("LATE HARVEST", "Vineyards count the cost of a cold September"),
+                           ("NEW DEPOT", "Bus company opens a depot on the coastal plain"),
+                           ("CITY HALL", "Mayor promises a decision on parking fees")]:
+        cards += [f"### {kicker}", "", teaser, ""]
+    more = distinct_paragraphs(9)
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 cards, _paras(more), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == PARAGRAPHS + more

@@ -281,18 +281,30 @@ def _mark_asides(scored: list[Scored], markers: list[int] | None = None) -> None
         i += 1
 
 
-INSET_MIN_LINKS, INSET_MAX_BLOCKS = 2, 10  # list items of a "More from ..." box in an article
+INSET_MIN_LINKS, INSET_MAX_BLOCKS = 2, 16  # links of a "More from ..." box in an article
+INSET_PROSE_ABOVE = 10  # ... which has article prose at most this many blocks above it
 INSET_PROSE_BLOCKS, INSET_PROSE_WEIGHT = 3, 600  # article prose that must follow such a box
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _box_link(s: Scored) -> bool:
+    """A block of a link box: a list item, or a teaser card's kicker or headline (a short
+    heading or line that ends no sentence)."""
+    return s.block.kind == "li" or (s.klass in (SHORT, BAD) and len(s.text) < 120
+                                    and not _ENDS_SENTENCE.search(s.text))
+
+
 def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
-    """True when the after-article marker at `marker` ("More from UK", "Related") heads a
-    short list of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
-    items), then at least `INSET_PROSE_BLOCKS` paragraphs of prose before any other such marker.
+    """True when the after-article marker at `marker` ("More from UK", "Most read") heads a
+    short box of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
+    items, or teaser cards, each with a heading: kicker, then teaser headline), then at least
+    `INSET_PROSE_BLOCKS` paragraphs of prose before any other such marker.
     An inset stands inside an article: prose comes shortly before the marker too ("Most
     Popular" above the article is the page's chrome, not an inset)."""
     k = marker - 1
-    while k >= 0 and marker - k <= INSET_MAX_BLOCKS and scored[k].klass != GOOD:
+    while k >= 0 and marker - k <= INSET_PROSE_ABOVE and scored[k].klass != GOOD:
         if scored[k].reason == "end":
             return False
         k -= 1
@@ -300,11 +312,14 @@ def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
         return False
     j = marker + 1
     while j < len(scored) and j - marker <= INSET_MAX_BLOCKS and scored[j].klass != GOOD:
-        if scored[j].reason == "end" or scored[j].klass == NEAR or scored[j].block.kind != "li":
-            return False  # a box of links is a list; a comment's author and date are not
+        if scored[j].reason == "end" or scored[j].klass == NEAR or not _box_link(scored[j]):
+            return False  # a box of links or teasers; a comment's author and date are not
         j += 1
-    if j - marker - 1 < INSET_MIN_LINKS:
+    box = scored[marker + 1 : j]
+    if len(box) < INSET_MIN_LINKS:
         return False
+    if any(b.block.kind != "li" for b in box) and sum(b.block.kind == "h" for b in box) < 2:
+        return False  # teaser cards: each has its headline or kicker as a heading
     prose = weight = 0
     while j < len(scored) and scored[j].reason != "end":
         if scored[j].klass == GOOD:
