@@ -87,3 +87,23 @@ def test_a_box_of_teaser_cards_inside_the_article_does_not_end_it():
                  cards, _paras(more), CHROME_END)
     ex = extract_text_dump(text)
     assert ex.paragraphs == PARAGRAPHS + more
+
+
+TOUR = ["June 9 -- Harbour Hall, Port Mira", "June 12 -- Civic Arena, Old Town",
+        "June 15 -- Riverside Stage, Delta City", "July 2 -- Hill Park Bowl, Eastfield",
+        "July 6 -- Market Square, Northgate", "July 9 -- Castle Yard, Westmoor"]
+
+
+def test_a_listing_that_closes_the_article_is_kept():
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 _paras(["The summer tour dates:", *TOUR]), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == PARAGRAPHS + ["The summer tour dates:", *TOUR]
+
+
+def test_a_few_short_lines_after_the_article_are_no_listing():
+    links = ["Valley Courier -- Contact us", "Valley Courier -- Advertise with us 24/7"]
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 _paras(links), CHROME_END)
+    ex = extract_text_dump(text)
+    assert ex.paragraphs == PARAGRAPHS

@@ -167,10 +167,12 @@ def _norm(text: str) -> str:
 
 
 def refine_body(scored: list[Scored], body: list[Scored], start: int, end: int,
-                title: str, title_i: int, summary: str) -> list[Scored]:
+                title: str, title_i: int, summary: str,
+                keep: frozenset[int] = frozenset()) -> list[Scored]:
     """The article's blocks as the learned model chooses them around the rule's region
     (the rule's choice when no model is shipped).  The headline block, copies of the
-    headline and the standfirst are never added."""
+    headline and the standfirst are never added; blocks whose index is in `keep` (a listing
+    the rules took as a whole) are never dropped."""
     model = load_model()
     if model is None or not body:
         return body
@@ -183,7 +185,7 @@ def refine_body(scored: list[Scored], body: list[Scored], start: int, end: int,
     for i, p in zip(idx, probabilities(weights, rows), strict=True):
         s = scored[i]
         if id(s) in in_body:  # the rule's block (repeats as the rule kept them)
-            if p >= drop_below:
+            if p >= drop_below or i in keep:
                 out.append(s)
                 seen.add(s.text)
             continue

@@ -27,6 +27,7 @@ from .headline import (
     lead_headline,
     without_site_suffix,
 )
+from .listings import extend_over_listing
 from .meta import (
     choose_title,
     clean_byline,
@@ -195,6 +196,9 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     end = absorb_short_tail(scored, end)
     ex.warnings += tail_cut(scored, end)
     end = extend_end(scored, start, cut_at_end_marker(scored, start, end))
+    listing_end = extend_over_listing(scored, end)
+    listing = frozenset(range(end + 1, listing_end + 1))
+    end = listing_end
     ex.warnings += inner_cuts(scored, start, end)
     # a byline a few blocks into the region ends the header: the standfirst stands above
     # it, the dateline below it
@@ -235,7 +239,7 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         body.append(s)
         i += 1
 
-    body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary)
+    body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary, listing)
 
     # header zone: from the headline to the first paragraph, plus the first paragraph
     head_from = title_i if 0 <= title_i < start else max(0, start - 6)
