@@ -4,7 +4,7 @@ is the standfirst.  Sample dumps written for these tests (no real article text).
 
 from __future__ import annotations
 
-from news_archive.extract.classify import is_caption
+from news_archive.extract.classify import is_caption, is_doubled
 from news_archive.extract.text_dump import extract_text_dump
 from rawtexts import PARAGRAPHS, distinct_paragraphs
 
@@ -107,3 +107,30 @@ def test_a_few_short_lines_after_the_article_are_no_listing():
                  _paras(links), CHROME_END)
     ex = extract_text_dump(text)
     assert ex.paragraphs == PARAGRAPHS
+
+
+def test_agency_style_captions_are_captions_and_prose_is_not():
+    caption = ("In this Nov. 19, 2019, file photo, engineers measure the flow of the upper river "
+               "at a gauging station in the northern valley.")
+    assert is_caption(caption)
+    assert is_caption("In this photo released by the council, the dam at dawn.")
+    assert not is_caption("In this case the council said that photos taken at night "
+                          "showed the reservoir was lower than engineers had expected.")
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
+                 [caption, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS
+
+
+def test_teaser_cards_with_their_title_shown_twice_are_not_article():
+    assert is_doubled("Harbour authority opens a new ferry pier Harbour authority opens a new "
+                      "ferry pier")
+    assert not is_doubled("The council met on Monday. The council met again on Tuesday.")
+    teasers: list[str] = []
+    for n in (11, 12, 13):
+        title = f"Story {n}: the {n * 2} households of the old town"
+        teasers += [f"{title} {title}", "",
+                    f"Residents of the old town were told by letter about story {n} and "
+                    "what it means for them.", ""]
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 teasers, CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS

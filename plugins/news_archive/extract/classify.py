@@ -25,6 +25,8 @@ _CAPTION = PATTERNS["caption"]
 _CAPTION_END = PATTERNS["caption_end"]
 _CAPTION_END_G = GuardedPattern(_CAPTION_END.pattern, re.IGNORECASE)
 _GALLERY = PATTERNS["gallery"]
+_PHOTO_LEAD = PATTERNS["photo_lead"]
+PHOTO_LEAD_MAX = 400  # characters of an agency-style caption ("In this photo taken ...")
 _END = PATTERNS["end"]
 _ASIDE = PATTERNS["aside"]
 _TAGS = PATTERNS["tags"]
@@ -65,6 +67,8 @@ def text_weight(text: str) -> int:
 def is_caption(text: str) -> bool:
     """A photo caption or credit line."""
     if text[:1].isdigit() and _GALLERY.match(text):
+        return True
+    if text[:3].lower() == "in " and len(text) < PHOTO_LEAD_MAX and _PHOTO_LEAD.match(text):
         return True
     if len(text) >= 220:
         return False
@@ -122,6 +126,20 @@ def is_aside_marker(text: str) -> bool:
     return len(text) < 250 and bool(_TAGS.match(text))
 
 
+DOUBLED_MIN = 30  # characters of a block that is one phrase shown twice
+
+
+def is_doubled(text: str) -> bool:
+    """A block that is one phrase twice over ("Title of a story Title of a story"): a teaser
+    card's image alt text or link title beside its headline."""
+    n = len(text)
+    for k in (n // 2, n // 2 + 1, n // 2 - 1):
+        half = text[:k].rstrip()
+        if half == text[k:].lstrip() and half.count(" ") >= 2:  # a title: three words or more
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 16)
 def _text_class(text: str, kind: str) -> tuple[int, int, int, str, str]:
     """(weight, words, sentences, class, reason) of a block's text; cached because the same
@@ -134,6 +152,8 @@ def _text_class(text: str, kind: str) -> tuple[int, int, int, str, str]:
         klass, reason = BAD, "boilerplate"
     elif is_caption(text):
         klass, reason = BAD, "caption"
+    elif weight >= DOUBLED_MIN and is_doubled(text):
+        klass, reason = BAD, "teaser"
     elif kind == "li":
         if weight >= 150 and sentences >= 1:
             klass = NEAR
