@@ -61,12 +61,13 @@ def collect(shared: Path, scorer) -> list[dict]:
     captured: list[tuple] = []
     real = text_dump.refine_body
 
-    def record(scored, body, start, end, title, title_i, summary):
+    def record(scored, body, start, end, title, title_i, summary, keep=frozenset()):
         idx, rows = block_model.candidate_rows(scored, body, start, end, title)
         in_body = {id(s) for s in body}
         captured.append(([scored[i].text for i in idx], rows,
                          [id(scored[i]) in in_body for i in idx],
-                         [i == title_i or scored[i].text == summary for i in idx]))
+                         [i == title_i or scored[i].text == summary for i in idx],
+                         [i in keep for i in idx]))
         return body
 
     text_dump.refine_body = record
@@ -82,7 +83,7 @@ def collect(shared: Path, scorer) -> list[dict]:
                 text_dump.extract_text_dump(f.read_text(encoding="utf-8", errors="replace"))
                 if not captured:
                     continue
-                texts, rows, rule, skip = captured[0]
+                texts, rows, rule, skip, fixed = captured[0]
                 labels, sizes = [], []
                 for t in texts:
                     sh = scorer.shingles(scorer.tokenize(t))
@@ -93,7 +94,8 @@ def collect(shared: Path, scorer) -> list[dict]:
                 records.append({"page": d.name, "style": style, "truth": truth, "texts": texts,
                                 "X": np.array(rows, dtype=float), "y": np.array(labels, float),
                                 "n": np.array(sizes, float),
-                                "rule": np.array(rule, bool), "skip": np.array(skip, bool)})
+                                "rule": np.array(rule, bool), "skip": np.array(skip, bool),
+                                "fixed": np.array(fixed, bool)})
     finally:
         text_dump.refine_body = real
     return records
@@ -141,7 +143,7 @@ def model_bodies(w: np.ndarray, recs: list[dict], threshold: tuple[float, float]
     out = []
     for r in recs:
         p = 1 / (1 + np.exp(-np.clip(r["X"] @ w, -30, 30)))
-        keep = np.where(r["rule"], p >= drop_below, p >= add_above)
+        keep = np.where(r["rule"], (p >= drop_below) | r["fixed"], p >= add_above)
         out.append(body_of(r, keep) if keep.any() else body_of(r, r["rule"]))
     return out
 
