@@ -4,6 +4,8 @@ is the standfirst.  Sample dumps written for these tests (no real article text).
 
 from __future__ import annotations
 
+import textwrap
+
 from news_archive.extract.classify import is_caption, is_doubled
 from news_archive.extract.text_dump import extract_text_dump
 from rawtexts import PARAGRAPHS, distinct_paragraphs
@@ -134,3 +136,28 @@ def test_teaser_cards_with_their_title_shown_twice_are_not_article():
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
                  teasers, CHROME_END)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
+
+
+def test_an_advertisement_label_wrapped_into_a_paragraph_is_dropped():
+    quote = ("The chairwoman said after the vote: \"We are glad the council listened to the "
+             "farmers of the valley and to the engineers who measured the river all spring, "
+             "and we will meet all of them again in the town hall.\"")  # (last line: 65 chars)
+    def wrap(paras: list[str]) -> list[str]:  # a dump hard-wrapped at 72 columns
+        return [line for p in paras for line in (*textwrap.wrap(p, 72), "")]
+
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], wrap(PARAGRAPHS[:2]),
+                 wrap([quote])[:-1], ["Advertisement", ""], wrap(PARAGRAPHS[2:]), CHROME_END)
+    ex = extract_text_dump(text)
+    assert quote in ex.paragraphs
+    assert not any("Advertisement" in p for p in ex.paragraphs)
+
+
+def test_a_box_of_teaser_headlines_inside_the_article_does_not_end_it():
+    box = ["More from the valley", "",
+           "Bridge on the old road closed until the spring", "",
+           "Vineyards count the cost of a cold September", "",
+           "Bus company opens a new depot on the coastal plain", ""]
+    more = distinct_paragraphs(4)
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 box, _paras(more), CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS + more

@@ -14,6 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .resources import pattern_groups
+
 BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
 _BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
 _NUMBERED_RE = re.compile(r"^(\d{1,3}|[a-z])[.)]\s+(?=\S)")
@@ -32,6 +34,8 @@ _PLACEHOLDER_FIRST = frozenset("[(_IBS")  # first characters of _PLACEHOLDER_RE'
 # how its long forms that start with a letter start ("IFRAME:", "IMG", "BUTTON", "Submit"...)
 _PLACEHOLDER_WORDS = ("IFRAME:", "IMG", "IMAGE", "Image", "BUTTON", "Submit")
 _RULE_CHARS = frozenset("-=_*~")
+_AD_LABEL = pattern_groups("boilerplate.tsv")["ad_label"]
+AD_LABEL_MAX = 60  # characters: a longer line is no advertisement's label
 
 
 def _is_placeholder(text: str) -> bool:
@@ -348,6 +352,9 @@ def split_blocks(text: str) -> list[Block]:
             if _is_placeholder(body_stripped):
                 cur = None
                 continue
+        if len(body_stripped) <= AD_LABEL_MAX and _AD_LABEL.match(body_stripped):
+            cur = None  # an advertisement's label, never part of the paragraph above it
+            continue
         w = local[i] or width
         if not w:  # an unwrapped line is a block of its own, finished at once
             menu, text, keep = _finish_text(body_stripped, True)

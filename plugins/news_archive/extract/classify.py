@@ -316,6 +316,12 @@ def _box_link(s: Scored) -> bool:
                                     and not _ENDS_SENTENCE.search(s.text))
 
 
+def _teaser_line(s: Scored) -> bool:
+    """A teaser headline on a line of its own: a short block of four words or more that ends
+    no sentence."""
+    return s.klass == SHORT and s.words >= 4 and not _ENDS_SENTENCE.search(s.text)
+
+
 def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
     """True when the after-article marker at `marker` ("More from UK", "Most read") heads a
     short box of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
@@ -338,8 +344,9 @@ def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
     box = scored[marker + 1 : j]
     if len(box) < INSET_MIN_LINKS:
         return False
-    if any(b.block.kind != "li" for b in box) and sum(b.block.kind == "h" for b in box) < 2:
-        return False  # teaser cards: each has its headline or kicker as a heading
+    if (any(b.block.kind != "li" for b in box) and sum(b.block.kind == "h" for b in box) < 2
+            and not all(_teaser_line(b) for b in box)):
+        return False  # teaser cards have a heading each, or the box is teaser headlines only
     prose = weight = 0
     while j < len(scored) and scored[j].reason != "end":
         if scored[j].klass == GOOD:
