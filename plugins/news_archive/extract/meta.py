@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .blocks import WIDE_RE
 from .classify import BAD, BYLINE, CREDIT, GOOD, NEAR, SHORT, Scored, is_aside_marker, is_caption
 from .headline import headline_before_date
 from .headline_rejects import never_headline
@@ -240,9 +241,42 @@ def headline_near_anchor(scored: list[Scored], anchor_i: int, start: int) -> int
 PROSE_BEFORE_TITLE = 500  # weighted prose characters before a heading that make it a subheading
 
 
-def choose_title(scored: list[Scored], limit: int, anchor: bool = False) -> int:
+TOPIC_MIN_SHARE = 0.34  # a line above the article sharing fewer of its content words with it
+OFF_TOPIC_PENALTY = 1.0  # ... loses this much headline score (a teaser for another story)
+TOPIC_CHARS = 3000  # characters of the article's prose whose words make its topic
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of four letters or more
+_WIDE_RUN = re.compile(WIDE_RE.pattern + "{2,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of `text` as compared for its topic: each word of four letters or more, and
+    each pair of neighbouring full-width (CJK) characters (such text has no spaces)."""
+    keys = {w for w in _CONTENT_WORD.findall(text.casefold()) if not WIDE_RE.match(w)}
+    if not text.isascii():
+        for run in _WIDE_RUN.findall(text):
+            keys.update(run[k : k + 2] for k in range(len(run) - 1))
+    return keys
+
+
+def article_topic(scored: list[Scored], start: int, end: int) -> frozenset[str]:
+    """The content words of the article's first prose blocks in [start, end]."""
+    words: set[str] = set()
+    size = 0
+    for s in scored[max(start, 0) : end + 1]:
+        if s.klass in (GOOD, NEAR):
+            words |= _content_words(s.text)
+            size += len(s.text)
+            if size >= TOPIC_CHARS:
+                break
+    return frozenset(words)
+
+
+def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
+                 topic: frozenset[str] = frozenset(), article_start: int = -1) -> int:
     """Index of the most headline-like block before index `limit` (-1 if none); `anchor`
-    as in `title_score`."""
+    as in `title_score`.  A line above the article (before `article_start`) whose content
+    words hardly recur in its prose (`topic`) loses `OFF_TOPIC_PENALTY`: it is a teaser
+    headline for another story."""
     best, best_i = 1.5, -1
     prose, penalty = 0, 0.0
     for i in range(min(limit, len(scored))):
@@ -251,6 +285,10 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False) -> int:
         if scored[i].klass == GOOD:
             prose += scored[i].weight
         sc = title_score(scored, i, anchor) - penalty
+        if topic and sc > 0 and i < article_start:
+            own = _content_words(scored[i].text)
+            if own and len(own & topic) < TOPIC_MIN_SHARE * len(own):
+                sc -= OFF_TOPIC_PENALTY
         if prose >= PROSE_BEFORE_TITLE:
             sc -= 1.5  # a heading after much prose is more likely a subheading
         if sc > best:

@@ -29,6 +29,7 @@ from .headline import (
 )
 from .listings import extend_over_listing
 from .meta import (
+    article_topic,
     choose_title,
     clean_byline,
     dek_above_photo,
@@ -108,7 +109,9 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
 def _anchored_region(scored: list[Scored]) -> tuple[int, int, int]:
     """(anchor index, region start, region end), as `find_region` describes."""
     start, end = best_region(scored)
-    title = choose_title(scored, end + 1 if start >= 0 else len(scored), anchor=True)
+    topic = article_topic(scored, start, end) if start >= 0 else frozenset()
+    title = choose_title(scored, end + 1 if start >= 0 else len(scored), anchor=True,
+                         topic=topic, article_start=start)
     if start < 0 or title < 0:
         return title, start, end
     needed = TITLE_ANCHOR_SCORE if title <= start else STRONG_TITLE_SCORE
