@@ -175,3 +175,13 @@ def test_year_glued_to_the_time_by_a_text_converter(text, iso):
 
 def test_year_followed_by_other_digits_is_no_year():
     assert find_dates("Nov 15, 20191") == []
+
+
+def test_date_line_with_its_update_far_from_the_headline_dates_the_article():
+    """Layouts that put "date | time | Updated date | time" above a gallery, several blocks
+    from the headline: the first date, not the update, is the publication date."""
+    stamp = "November 19, 2019 | 4:20am | Updated November 20, 2019 | 9:32pm"
+    filler = [f"Photo {n} of the reading room in the central library" for n in range(5)]
+    ex = extract_text_dump(dump("Most popular", stamp, *filler, HEADLINE, STORY, MORE, LAST),
+                           today=TODAY)
+    assert ex.published == "2019-11-19"

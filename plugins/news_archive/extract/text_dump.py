@@ -161,6 +161,26 @@ def _pick_date(texts: list[str], today: date | None) -> str | None:
     return first or updated
 
 
+def labelled_date(scored: list[Scored], today: date | None) -> str | None:
+    """The first date a short line anywhere in the dump labels as the publication date
+    ("Published March 3, 2021"), or that stands first on a line that also gives the update
+    ("November 19, 2019 | 4:20am | Updated November 20, 2019"); None if there is none."""
+    for s in scored:
+        t = s.text
+        if len(t) >= DATE_LINE_MAX or not is_date_line(t[:DATE_LINE_MAX]):
+            continue
+        dates = find_dates(t, today)
+        labels = [date_label(t, d.start) for d in dates]
+        if "published" in labels:
+            return dates[labels.index("published")].iso
+        if len(dates) >= 2 and labels[0] == "" and "updated" in labels[1:]:
+            return dates[0].iso
+    return None
+
+
+DATE_LINE_MAX = 200  # characters: a longer block is prose, not a date line
+
+
 def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     """Extract headline, standfirst, body paragraphs and metadata from a text dump.
 
@@ -303,14 +323,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
         ex.published = date_near_title(scored, title_i, today)
         ex.published_source = "text" if ex.published else ""
     if not ex.published:
-        labelled = [s.text for s in scored if len(s.text) < 200 and is_date_line(s.text)]
-        for t in labelled:
-            for d in find_dates(t, today):
-                if date_label(t, d.start) == "published":
-                    ex.published, ex.published_source = d.iso, "text"
-                    break
-            if ex.published:
-                break
+        ex.published = labelled_date(scored, today)
+        ex.published_source = "text" if ex.published else ""
 
     # outlet: signatures in everything that is not the article body, then the dateline
     in_body = {id(s) for s in body}
