@@ -161,3 +161,10 @@ def test_a_box_of_teaser_headlines_inside_the_article_does_not_end_it():
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
                  box, _paras(more), CHROME_END)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS + more
+
+
+def test_a_read_more_link_inside_the_article_is_not_article_text():
+    link = "Read more: Harbour Authority Opens A New Ferry Pier After Row Over A Rail Link"
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
+                 [link, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS

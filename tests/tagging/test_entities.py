@@ -129,6 +129,15 @@ def test_credit_line_outlets():
     assert {"Interfax", "Kallio Daily", "Reuters"} <= org_names(text)
 
 
+def test_credit_line_names_stop_before_lower_case_words():
+    """Only the name opening each item of a credit line is an organization: "Kallio Daily
+    correspondents in Riga" names Kallio Daily; "editing by ..." names no organization."""
+    names = org_names("Officials met on Monday.\n\nWith reporting by Kallio Daily "
+                      "correspondents in Riga; editing by Mirela Novak")
+    assert "Kallio Daily" in names
+    assert not any("correspondents" in n or "editing" in n for n in names)
+
+
 def test_wire_dateline():
     assert "Associated Press" in org_names("WASHINGTON (AP) — The vote was delayed.")
 

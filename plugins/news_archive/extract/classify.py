@@ -26,6 +26,8 @@ _CAPTION_END = PATTERNS["caption_end"]
 _CAPTION_END_G = GuardedPattern(_CAPTION_END.pattern, re.IGNORECASE)
 _GALLERY = PATTERNS["gallery"]
 _PHOTO_LEAD = PATTERNS["photo_lead"]
+_TEASER_LINK = PATTERNS["teaser_link"]
+TEASER_LINK_MAX = 240  # characters of a "Read more: ..." line
 PHOTO_LEAD_MAX = 400  # characters of an agency-style caption ("In this photo taken ...")
 _END = PATTERNS["end"]
 _ASIDE = PATTERNS["aside"]
@@ -154,6 +156,8 @@ def _text_class(text: str, kind: str) -> tuple[int, int, int, str, str]:
         klass, reason = BAD, "caption"
     elif weight >= DOUBLED_MIN and is_doubled(text):
         klass, reason = BAD, "teaser"
+    elif len(text) < TEASER_LINK_MAX and _TEASER_LINK.match(text):
+        klass, reason = BAD, "aside"  # "Read more: <another story>": a link set into the text
     elif kind == "li":
         if weight >= 150 and sentences >= 1:
             klass = NEAR

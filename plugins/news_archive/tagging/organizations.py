@@ -11,7 +11,7 @@ from .gazetteer import _lines
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
-_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+")
 
 
 _DROP_RE = re.compile(r"[.'’]")
@@ -170,6 +170,21 @@ def _defined_nearby(doc: Doc, s: Span) -> bool:
     return doc.next_word(s.i - 1) == "(" and doc.next_word(s.j) == ")"
 
 
+_NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "y",
+                        "del", "von", "van", "on", "at"})  # lower-case words inside names
+
+
+def _name_part(item: str) -> str:
+    """The name that opens an item of a credit line: its words up to the first lower-case
+    word that no name holds ("World Desk Review correspondents in Riga" -> "World Desk
+    Review"; "editing by Jane Doe" -> "")."""
+    words = item.split()
+    for k, w in enumerate(words):
+        if w[:1].islower() and w not in _NAME_GLUE:
+            return " ".join(words[:k])
+    return item
+
+
 def _credit_lines(doc: Doc, orgs: OrgSet) -> None:
     rx = doc.data.lex.get("_credit_re")
     if rx is None:
@@ -177,7 +192,7 @@ def _credit_lines(doc: Doc, orgs: OrgSet) -> None:
     given = doc.data.given_names
     for m in rx.finditer(doc.text):
         for item in _SPLIT_RE.split(m.group(1)):
-            item = item.strip(" .")
+            item = _name_part(item).strip(" .")
             if not item or not is_cap(item) or len(item) > 60:
                 continue
             parts = item.split()
