@@ -39,18 +39,23 @@ class SummaryItem:
 
 
 def more_on(article, limit_entities: int = 3, per_entity: int = 3) -> list[tuple[Entity, list]]:
-    """A few other articles sharing an entity: organizations, then people, then countries."""
+    """A few other articles sharing an entity: organizations, then people, then countries,
+    those closest in date first; an article listed under one entity is not listed again
+    under the next."""
     ents = getattr(article, "news_entities", {})
     picked: list[Entity] = []
     for kind in ("organization", "person", "country"):
         picked += [e for e in ents.get(kind, []) if e.count > 1][:1]
     out = []
+    shown = {id(article)}
+    reach = per_entity * (limit_entities + 1)  # room for the ones listed above
     for e in picked[:limit_entities]:
         pos = e._positions.get(id(article), 0)
-        window = e.articles[max(0, pos - per_entity): pos + per_entity + 1]
-        near = sorted((a for a in window if a is not article),
-                      key=lambda a: abs((a.date - article.date).total_seconds()))
-        out.append((e, sorted(near[:per_entity], key=lambda a: a.date, reverse=True)))
+        window = e.articles[max(0, pos - reach): pos + reach + 1]
+        near = sorted((a for a in window if id(a) not in shown),
+                      key=lambda a: abs((a.date - article.date).total_seconds()))[:per_entity]
+        shown.update(map(id, near))
+        out.append((e, sorted(near, key=lambda a: a.date, reverse=True)))
     return out
 
 
