@@ -23,3 +23,28 @@ def test_drops_active_content():
     for gone in ("script", "onclick", "onerror", "onload", "javascript:", "data:", "iframe",
                  "svg", "alert"):
         assert gone not in out
+
+
+def test_clean_html_is_memoised_between_builds(tmp_path):
+    """HTML nh3 returned unchanged is not parsed again by the next build; other HTML is."""
+    from news_archive.site.sanitize import CleanMemo
+
+    clean, dirty = "<p>The council met.</p>", '<p onclick="x()">The council met.</p>'
+    first = CleanMemo(tmp_path)
+    assert first.clean(clean) == clean
+    assert first.clean(dirty) == clean_html(dirty) != dirty
+    assert first.parsed == 2
+    first.save()
+    second = CleanMemo(tmp_path)
+    assert second.clean(clean) == clean and second.parsed == 0  # known clean: not parsed
+    assert second.clean(dirty) == clean_html(dirty) and second.parsed == 1  # never memoised
+
+
+def test_damaged_memo_is_set_aside(tmp_path, caplog):
+    from news_archive.site.sanitize import MEMO_NAME, CleanMemo
+
+    (tmp_path / MEMO_NAME).write_text("{not json", encoding="utf-8")
+    memo = CleanMemo(tmp_path)
+    assert memo.clean('<p onclick="x()">a</p>') == "<p>a</p>"
+    assert (tmp_path / (MEMO_NAME + ".damaged")).exists()
+    assert "damaged" in caplog.text or "set aside" in caplog.text
