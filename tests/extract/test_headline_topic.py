@@ -34,3 +34,18 @@ def test_article_topic_is_the_content_words_of_its_prose():
     topic = article_topic(scored, 0, len(scored) - 1)
     assert {"reservoir", "farmers", "council"} <= topic
     assert "the" not in topic and "two" not in topic  # short words are no topic
+
+
+def test_a_long_standfirst_right_under_the_headline_is_not_the_headline():
+    deck = ("Engineers say the reservoir will recover by autumn, but farmers in the valley "
+            "fear they will lose one of their two harvests this year")
+    body = [f"{p} The council will publish new readings next week. Farmers will be told "
+            f"by letter." for p in PARAGRAPHS]  # three sentences each: no headline
+    lines = ["Skip to main content", "", "Home  World  Business  Sport", "", HEADLINE, "",
+             deck, ""]
+    for p in body:
+        lines += [p, ""]
+    lines += ["© 2022 Valley Courier", "Sample written for the tests."]
+    ex = extract_text_dump("\n".join(lines) + "\n")
+    assert ex.title == HEADLINE
+    assert deck not in ex.paragraphs

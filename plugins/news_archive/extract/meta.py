@@ -276,9 +276,12 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
     """Index of the most headline-like block before index `limit` (-1 if none); `anchor`
     as in `title_score`.  A line above the article (before `article_start`) whose content
     words hardly recur in its prose (`topic`) loses `OFF_TOPIC_PENALTY`: it is a teaser
-    headline for another story."""
+    headline for another story.  A standfirst under its headline gives way to it
+    (`headline_above_deck`)."""
     best, best_i = 1.5, -1
     prose, penalty = 0, 0.0
+    scores: dict[int, float] = {}
+    off_topic: set[int] = set()
     for i in range(min(limit, len(scored))):
         if scored[i].reason == "end" and prose >= 300:
             penalty = 2.0  # perhaps past the article: comments and recommendations follow
@@ -289,11 +292,31 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
             own = _content_words(scored[i].text)
             if own and len(own & topic) < TOPIC_MIN_SHARE * len(own):
                 sc -= OFF_TOPIC_PENALTY
+                off_topic.add(i)
         if prose >= PROSE_BEFORE_TITLE:
             sc -= 1.5  # a heading after much prose is more likely a subheading
+        scores[i] = sc
         if sc > best:
             best, best_i = sc, i
-    return best_i
+    return headline_above_deck(scored, best_i, scores, off_topic)
+
+
+DECK_MIN_WORDS = 10  # a line this long right under a headline-like line is its standfirst
+DECK_MARGIN = 1.5  # ... when that line's headline score is at most this much lower
+
+
+def headline_above_deck(scored: list[Scored], i: int, scores: dict[int, float],
+                        off_topic: set[int]) -> int:
+    """The headline when the best candidate `i` is the standfirst under it: a line of at
+    least `DECK_MIN_WORDS` words right below a shorter line whose headline score (`scores`,
+    as `choose_title` computed them) is at most `DECK_MARGIN` lower and that is no teaser
+    for another story (`off_topic`)."""
+    if i <= 0 or scored[i].words < DECK_MIN_WORDS or i - 1 in off_topic:
+        return i
+    above = scores.get(i - 1, 0.0)
+    if scored[i - 1].words >= scored[i].words or above < scores[i] - DECK_MARGIN:
+        return i
+    return i - 1
 
 
 SENTENCE_HEADLINE_WORDS = (3, 20)  # words of a headline written as one sentence
