@@ -168,3 +168,27 @@ def test_a_read_more_link_inside_the_article_is_not_article_text():
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
                  [link, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
+
+
+def test_a_box_of_teasers_under_kickers_in_capitals_does_not_end_the_article():
+    box = ["Most read in the valley", ""]
+    for kicker, teaser in [("FLOOD WARNING", "Bridge on the old road closed until the spring"),
+                           ("‘TOO LATE’", "Vineyards count the cost of a cold September"),
+                           ("NEW DEPOT", "Bus company opens a new depot on the coastal plain")]:
+        box += [kicker, "", teaser, ""]
+    more = distinct_paragraphs(6)
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 box, _paras(more), CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS + more
+
+
+def test_section_labels_over_teasers_with_summaries_end_the_article():
+    """'More from ...' over cards of a section label, a teaser and its summary is the page's
+    list of other stories, not an inset: the article ends there."""
+    box = ["More from the Valley Courier", ""]
+    for n, label in enumerate(["Business", "Climate", "Transport"]):
+        box += [label, "", f"Story {n}: the harbour authority opens a new ferry pier", "",
+                distinct_paragraphs(20 + n)[0], ""]
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
+                 box, CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS

@@ -326,6 +326,24 @@ def _teaser_line(s: Scored) -> bool:
     return s.klass == SHORT and s.words >= 4 and not _ENDS_SENTENCE.search(s.text)
 
 
+KICKER_WORDS = 5  # a teaser's kicker: a short label in capitals ("RANDY ANDY", "‘TOO LATE’")
+
+
+def _teaser_box(box: list[Scored]) -> bool:
+    """Teaser headlines on lines of their own, each perhaps under its kicker (a short label in
+    capitals), with at most one other label of one or two words: two headlines at least."""
+    headlines = others = 0
+    for b in box:
+        if _teaser_line(b):
+            headlines += 1
+        elif not (b.words <= KICKER_WORDS and b.text.isupper()
+                  and not _ENDS_SENTENCE.search(b.text)):
+            others += 1  # one other short label may stand among them ("Warning")
+            if others > 1 or b.words > 2:
+                return False
+    return headlines >= 2
+
+
 def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
     """True when the after-article marker at `marker` ("More from UK", "Most read") heads a
     short box of links set inside the article (`INSET_MIN_LINKS` to `INSET_MAX_BLOCKS` list
@@ -349,7 +367,7 @@ def _inset_then_prose(scored: list[Scored], marker: int) -> bool:
     if len(box) < INSET_MIN_LINKS:
         return False
     if (any(b.block.kind != "li" for b in box) and sum(b.block.kind == "h" for b in box) < 2
-            and not all(_teaser_line(b) for b in box)):
+            and not _teaser_box(box)):
         return False  # teaser cards have a heading each, or the box is teaser headlines only
     prose = weight = 0
     while j < len(scored) and scored[j].reason != "end":
