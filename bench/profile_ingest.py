@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """CPU time of ingest's per-file pipeline, stage by stage, each file seen once as in ingest.
 
-usage: profile_ingest.py RAW_DIR [--warm 200] [--files 300] [--passes 5]
-                         [--cprofile N] [--sort cumulative]
+usage: profile_ingest.py RAW_DIR [--warm 200] [--files 300] [--passes 6]
+                         [--cprofile N] [--sort cumulative] [--against CHECKOUT]
 
 Each pass runs in a new process (the checkout's own `plugins` first on PYTHONPATH): it loads
 the models (`pipeline.warm_up`), runs `process_file` over the first --warm raw files of RAW_DIR
@@ -15,7 +15,10 @@ Half of the passes time `process_file` as a whole; the other half time its steps
 (read + sha256, decode + extract, language identification, the rest of `finish`, tag, dedup
 sketch), mirroring `process_file`. The best pass of each kind is printed, as ms per file.
 --cprofile N runs one more process and prints the N most expensive functions of
-`process_file` over the timed files.
+`process_file` over the timed files. --against CHECKOUT alternates whole passes of this
+checkout with passes of another one (its `plugins` folder on the path) and prints both
+checkouts' best and the median ratio of the pairs, which stays fair when other processes
+load the machine (each pair runs seconds apart).
 
     PYTHONPATH=plugins python bench/profile_ingest.py /tmp/raw500
 """
@@ -27,6 +30,7 @@ import cProfile
 import json
 import os
 import pstats
+import statistics
 import subprocess
 import sys
 import time
@@ -113,13 +117,36 @@ def one_pass(raw: Path, warm: int, n: int, kind: str, top: int = 0, sort: str = 
     return spent
 
 
-def run_pass(args, kind: str, top: int = 0) -> dict:
-    """One pass in a new process (same interpreter, same environment)."""
+def run_pass(args, kind: str, top: int = 0, plugins: Path | None = None) -> dict:
+    """One pass in a new process (same interpreter and environment; `plugins` first on the
+    path if given)."""
     cmd = [sys.executable, __file__, str(args.raw), "--warm", str(args.warm), "--files",
            str(args.files), "--one", kind, "--cprofile", str(top), "--sort", args.sort]
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True,
-                         env=os.environ.copy()).stdout
+    env = os.environ.copy()
+    if plugins is not None:
+        env["PYTHONPATH"] = str(plugins)
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def compare(args) -> None:
+    """Whole passes of this checkout and of `args.against`, alternated (which goes first
+    alternates too); prints the best of each and the median ratio of the pairs."""
+    other = args.against.resolve() / "plugins"
+    ours, theirs, ratios = [], [], []
+    for k in range(args.passes):
+        pair = [None, other] if k % 2 == 0 else [other, None]
+        sec = {str(p): run_pass(args, "whole", plugins=p)["all"] for p in pair}
+        ours.append(sec["None"])
+        theirs.append(sec[str(other)])
+        ratios.append(sec[str(other)] / sec["None"])
+    n = args.files
+    print(f"{n} files after {args.warm} warm-up files, {args.passes} pairs, CPU ms/file")
+    print(f"  this checkout  best {1000 * min(ours) / n:.3f}  "
+          f"({' '.join(f'{1000 * s / n:.2f}' for s in ours)})")
+    print(f"  {args.against}  best {1000 * min(theirs) / n:.3f}  "
+          f"({' '.join(f'{1000 * s / n:.2f}' for s in theirs)})")
+    print(f"  median ratio (other / this): {statistics.median(ratios):.3f}")
 
 
 def main() -> None:
@@ -130,11 +157,16 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=6, help="processes (half staged, half whole)")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N")
     ap.add_argument("--sort", default="cumulative", help="cProfile sort key (e.g. tottime)")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="alternate whole passes with another checkout's code")
     ap.add_argument("--one", choices=("staged", "whole"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         spent = one_pass(args.raw, args.warm, args.files, args.one, args.cprofile, args.sort)
         print(json.dumps(spent))
+        return
+    if args.against:
+        compare(args)
         return
     n = args.files
     best = dict.fromkeys(STAGES, float("inf"))

@@ -7,6 +7,7 @@ import json
 import random
 import sys
 
+import numpy as np
 import pytest
 from conftest import ROOT
 from news_archive.tagging import langid_walk, language
@@ -82,3 +83,13 @@ def test_bounded_sample_same_language_as_longer_one(texts, monkeypatch):
     assert len({c for c in longer.values() if c}) >= 10  # many languages were checked
     assert sum(len(t) > 2000 for t in texts) >= 20  # and texts the bound cuts short
 
+
+
+def test_float32_rows_are_the_table_rows():
+    table = np.arange(40, dtype=np.float16).reshape(10, 4) / np.float16(3)
+    rows = langid_walk.Float32Rows(table)
+    for feats in ([3, 1, 3], [0, 9, 1], [9]):
+        got = rows.take(np.array(feats, dtype=np.intp))
+        assert got.dtype == np.float32
+        assert np.array_equal(got, table[feats].astype(np.float32))
+    assert rows.filled.sum() == 4  # rows 0, 1, 3, 9 only

@@ -34,6 +34,41 @@ class Walk:
     depth: int  # the longest state (trie height), in bytes
 
 
+class Float32Rows:
+    """The model's feature table (float16 in py3langid 0.4) as float32, each row converted the
+    first time a text has its feature: numpy converts the rows to float32 before every
+    product anyway, and that conversion costs more than the product. Rows never met are never
+    written, so they take no memory (the array is allocated, not touched)."""
+
+    def __init__(self, table: np.ndarray) -> None:
+        self.source = table
+        self.rows = np.empty(table.shape, dtype=np.float32)
+        self.filled = np.zeros(len(table), dtype=bool)
+
+    def take(self, feats: np.ndarray) -> np.ndarray:
+        """`source[feats]` as float32 (the same values: float16 -> float32 is exact)."""
+        new = feats[~self.filled[feats]]
+        if len(new):
+            self.rows[new] = self.source[new]
+            self.filled[new] = True
+        return self.rows[feats]
+
+
+_ROWS: dict[int, Float32Rows] = {}  # by id() of the table (each keeps its table alive)
+
+
+def table_rows(identifier, feats: np.ndarray) -> np.ndarray:
+    """The identifier's feature table at `feats`, as float32 (cached per table, so a table
+    replaced by `set_languages` gets its own)."""
+    table = identifier.nb_ptc
+    if table.dtype != np.float16:
+        return table[feats]
+    rows = _ROWS.get(id(table))
+    if rows is None or rows.source is not table:
+        rows = _ROWS[id(table)] = Float32Rows(table)
+    return rows.take(feats)
+
+
 def tree_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     """Height of the automaton's trie: the most steps from the root (state 0) that any state
     needs, breadth-first over every byte of every state of a level (states that share a row
@@ -135,7 +170,7 @@ def classify(identifier, text: str) -> tuple[str, float]:
         scores = np.full(len(identifier.nb_classes), 0.0, dtype=np.float32)
     else:
         feats, counts = found
-        scores = (np.log1p(counts.astype(np.float32)) @ identifier.nb_ptc[feats]
+        scores = (np.log1p(counts.astype(np.float32)) @ table_rows(identifier, feats)
                   + identifier.nb_pc)
     # the rest as py3langid's `_decide` and `classify` (norm_probs=True)
     scores *= 1.0 / math.sqrt(len(data) or 1)
