@@ -41,7 +41,7 @@ def texts() -> list[str]:
 
 def test_walk_classifies_as_py3langid(texts):
     ident = _identifier()
-    assert langid_walk.walk_of(ident) is not None  # the fast path is taken
+    assert langid_walk.prepare(ident)  # the fast path is taken from now on
     rng = random.Random(5)
     cases = [t[:cut] for t in texts for cut in (1, 30, 300, 1000, 4000)]
     cases += ["", " ", "x", "12345", "ÀÉÎ" * 20, "ABC DEF GHI"]  # upper-case: lowered first
@@ -61,6 +61,21 @@ def test_feature_counts_in_first_seen_order():
     feats, counts = langid_walk.feature_counts(walk, data)
     assert list(theirs.items()) == list(zip(feats.tolist(), counts.tolist(), strict=True))
     assert walk.depth == langid_walk.tree_depth(walk.nextmove, walk.rowbase) > 0
+
+
+def test_walk_prepared_only_after_many_texts(monkeypatch):
+    class Plain:
+        def classify(self, text):
+            return "xx", 1.0
+
+    built = []
+    monkeypatch.setattr(langid_walk, "walk_of", lambda ident: built.append(ident))
+    ident = Plain()
+    for _ in range(langid_walk.FAST_AFTER):  # a few new files: no 0.15 s set-up
+        assert langid_walk.classify(ident, "text") == ("xx", 1.0)
+    assert not built
+    langid_walk.classify(ident, "text")
+    assert built == [ident]
 
 
 def test_other_layout_falls_back_to_py3langid():
@@ -88,8 +103,18 @@ def test_bounded_sample_same_language_as_longer_one(texts, monkeypatch):
 def test_float32_rows_are_the_table_rows():
     table = np.arange(40, dtype=np.float16).reshape(10, 4) / np.float16(3)
     rows = langid_walk.Float32Rows(table)
-    for feats in ([3, 1, 3], [0, 9, 1], [9]):
+    for feats in ([3, 1], [0, 9, 1], [9], [1, 3, 0, 9]):
         got = rows.take(np.array(feats, dtype=np.intp))
         assert got.dtype == np.float32
         assert np.array_equal(got, table[feats].astype(np.float32))
-    assert rows.filled.sum() == 4  # rows 0, 1, 3, 9 only
+    assert rows.used == 4  # rows 0, 1, 3, 9 only
+
+
+def test_float32_rows_grow_as_features_are_met():
+    table = (np.arange(3000, dtype=np.float32).reshape(1000, 3) / 7).astype(np.float16)
+    rows = langid_walk.Float32Rows(table)
+    order = np.random.default_rng(3).permutation(1000)
+    for chunk in np.array_split(order, 7):
+        assert np.array_equal(rows.take(chunk), table[chunk].astype(np.float32))
+    assert rows.used == 1000 and len(rows.rows) >= 1000
+    assert np.array_equal(rows.take(order[::-1].copy()), table[order[::-1]].astype(np.float32))

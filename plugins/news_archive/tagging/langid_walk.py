@@ -11,8 +11,12 @@ all positions (each position reading its own window of bytes), instead of one de
 lookup per byte, and counts the features in the order the byte walk first meets them, so
 the scores are computed from the very same numbers, in the same order, as py3langid's.
 
-`classify` falls back to py3langid's own when the identifier does not have the layout this
-module reads (another py3langid release).
+Preparing the walk (`walk_of`: the trie's height, a breadth-first pass over the automaton,
+and a check against py3langid) costs about 0.15 s, as much as walking a hundred texts byte by
+byte: `classify` leaves the first `FAST_AFTER` texts of a process to py3langid, so a rebuild
+that reads ten new files does not pay it; `prepare` (ingest's warm-up, before its workers
+fork) sets the walk up at once. `classify` also falls back to py3langid's own when the
+identifier does not have the layout this module reads (another py3langid release).
 """
 
 from __future__ import annotations
@@ -36,22 +40,34 @@ class Walk:
 
 class Float32Rows:
     """The model's feature table (float16 in py3langid 0.4) as float32, each row converted the
-    first time a text has its feature: numpy converts the rows to float32 before every
-    product anyway, and that conversion costs more than the product. Rows never met are never
-    written, so they take no memory (the array is allocated, not touched)."""
+    first time a text has its feature: numpy converts the gathered rows to float32 before
+    every product anyway, and that conversion costs more than the product. Converted rows
+    are packed in order of first use (a table of slots says where), so the memory grows with
+    the features met, about 0.6 KB each, not with the model's 100,000."""
 
     def __init__(self, table: np.ndarray) -> None:
         self.source = table
-        self.rows = np.empty(table.shape, dtype=np.float32)
-        self.filled = np.zeros(len(table), dtype=bool)
+        self.slot = np.full(len(table), -1, dtype=np.intp)  # feature -> row of `rows`
+        self.rows = np.empty((256, table.shape[1]), dtype=np.float32)
+        self.used = 0
 
     def take(self, feats: np.ndarray) -> np.ndarray:
-        """`source[feats]` as float32 (the same values: float16 -> float32 is exact)."""
-        new = feats[~self.filled[feats]]
+        """`source[feats]` as float32 (the same values: float16 -> float32 is exact);
+        `feats` holds no index twice."""
+        slots = self.slot[feats]
+        new = feats[slots < 0]
         if len(new):
-            self.rows[new] = self.source[new]
-            self.filled[new] = True
-        return self.rows[feats]
+            end = self.used + len(new)
+            if end > len(self.rows):
+                grown = np.empty((max(end, 2 * len(self.rows)), self.rows.shape[1]),
+                                 dtype=np.float32)
+                grown[: self.used] = self.rows[: self.used]
+                self.rows = grown
+            self.rows[self.used : end] = self.source[new]
+            self.slot[new] = np.arange(self.used, end)
+            self.used = end
+            slots = self.slot[feats]
+        return self.rows[slots]
 
 
 _ROWS: dict[int, Float32Rows] = {}  # by id() of the table (each keeps its table alive)
@@ -81,7 +97,8 @@ def tree_depth(nextmove: np.ndarray, rowbase: np.ndarray) -> int:
     while True:
         rows = np.unique(rowbase[level])
         new = np.zeros(n, dtype=bool)
-        new[nextmove[(rows[:, None] + every_byte).ravel()]] = True
+        for k in range(0, len(rows), 4096):  # in chunks: small temporary arrays
+            new[nextmove[(rows[k : k + 4096, None] + every_byte).ravel()]] = True
         new &= ~seen
         level = np.flatnonzero(new)
         if not len(level):
@@ -159,9 +176,28 @@ def feature_counts(walk: Walk, data: bytes) -> tuple[np.ndarray, np.ndarray] | N
     return uniq[order], counts[order]
 
 
+FAST_AFTER = 100  # texts classified by py3langid itself before the walk is prepared
+_calls: dict[int, int] = {}  # texts classified so far, by id() of the identifier
+
+
+def prepare(identifier) -> bool:
+    """Set the walk up now (True when the identifier can be walked in numpy)."""
+    _calls[id(identifier)] = FAST_AFTER
+    return walk_of(identifier) is not None
+
+
+def _walk_ready(identifier) -> Walk | None:
+    """The identifier's walk once `FAST_AFTER` texts have been classified (or `prepare`d)."""
+    n = _calls.get(id(identifier), 0)
+    if n < FAST_AFTER:
+        _calls[id(identifier)] = n + 1
+        return None
+    return walk_of(identifier)
+
+
 def classify(identifier, text: str) -> tuple[str, float]:
     """(language, confidence) exactly as `identifier.classify(text)` answers it."""
-    walk = walk_of(identifier)
+    walk = _walk_ready(identifier)
     if walk is None or not getattr(identifier, "_norm_probs", False):
         return identifier.classify(text)
     data = identifier._encode(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .langid_walk import classify
+from .langid_walk import classify, prepare
 
 MIN_PROBABILITY = 0.80  # below this (normalised) probability the answer is "" (unsure)
 MIN_LETTERS = 12  # texts with fewer letters are too short to tell
@@ -27,6 +27,11 @@ def _identifier():
     if load is None:
         load = LanguageIdentifier.from_pickled_model
     return load(MODEL_FILE, norm_probs=True)
+
+
+def load() -> None:
+    """Load the model and prepare its fast walk now (before a process pool forks)."""
+    prepare(_identifier())
 
 
 def detect_language(text: str) -> str:
