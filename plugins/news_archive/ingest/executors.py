@@ -27,18 +27,23 @@ def map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterator[F
     """process_file over paths, yielded in order; in a process pool when there is enough work.
 
     Data (gazetteers, language model, patterns) is loaded once in this process before the
-    pool forks, so workers share it instead of each loading it again. Results come back in
-    small chunks, so the caller handles them while the workers go on.
+    pool forks, so workers share it instead of each loading it again (kept out of the garbage
+    collector's walks, `gc.freeze`). Results come back in small chunks, so the caller handles
+    them while the workers go on.
     """
     workers = workers or int(os.environ.get("NEWS_ARCHIVE_WORKERS", "0")) or available_cores()
     if workers <= 1 or len(paths) < 20:
         for p in paths:
             yield process_file(raw_dir, p)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     warm_up()
+    # what is loaded now lives as long as the workers: their garbage collector need not walk
+    # it (nor copy the pages it would touch doing so, which the forked workers share)
+    gc.freeze()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(CHUNK_MAX, len(paths) // (workers * 4)))
@@ -47,3 +52,4 @@ def map_local(raw_dir: str, paths: list[str], workers: int | None) -> Iterator[F
         yield from pool.map(process_file, repeat(raw_dir), paths, chunksize=chunk)
     finally:  # also when the caller stops early: drop the work not started yet
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()  # a long-lived process (a resident build) collects them again

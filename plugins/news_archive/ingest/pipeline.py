@@ -175,11 +175,12 @@ def tag(extracted: Extracted):
 def warm_up() -> None:
     """Load every model and data file now (before forking workers that then share them)."""
     from ..extract.text_dump import extract_text_dump
-    from ..tagging.language import detect_language
+    from ..tagging import language
 
     sample = "A headline\n\nThe council in Moscow met on Monday, officials said.\n"
     extract_text_dump(sample)
-    detect_language(sample * 3)
+    language.load()
+    language.detect_language(sample * 3)
     tag(Extracted(title="A headline", paragraphs=[sample]))
 
 
