@@ -192,3 +192,16 @@ def test_section_labels_over_teasers_with_summaries_end_the_article():
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
                  box, CHROME_END)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
+
+
+def test_gallery_captions_with_their_more_and_less_toggles_are_captions():
+    long_caption = ("Engineers of the water council measure the flow of the upper river at the "
+                    "third gauging station in the northern valley on Monday, June 3, 2019, as "
+                    "the reservoir falls to its lowest level in a decade, officials said on "
+                    "Monday. less")
+    assert len(long_caption) > 220 and is_caption(long_caption)
+    assert is_caption("Engineers of the water council measure the flow of the upper ... more")
+    assert not is_caption("The council said it would ask for more.")
+    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
+                 [long_caption, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS

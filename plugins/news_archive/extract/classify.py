@@ -26,6 +26,7 @@ _CAPTION_END = PATTERNS["caption_end"]
 _CAPTION_END_G = GuardedPattern(_CAPTION_END.pattern, re.IGNORECASE)
 _GALLERY = PATTERNS["gallery"]
 _PHOTO_LEAD = PATTERNS["photo_lead"]
+_CAPTION_TOGGLE = PATTERNS["caption_toggle"]
 _TEASER_LINK = PATTERNS["teaser_link"]
 TEASER_LINK_MAX = 240  # characters of a "Read more: ..." line
 PHOTO_LEAD_MAX = 400  # characters of an agency-style caption ("In this photo taken ...")
@@ -71,6 +72,8 @@ def is_caption(text: str) -> bool:
     if text[:1].isdigit() and _GALLERY.match(text):
         return True
     if text[:3].lower() == "in " and len(text) < PHOTO_LEAD_MAX and _PHOTO_LEAD.match(text):
+        return True
+    if text.endswith(("more", "less")) and _CAPTION_TOGGLE.search(text[-12:]):
         return True
     if len(text) >= 220:
         return False
