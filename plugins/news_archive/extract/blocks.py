@@ -352,9 +352,6 @@ def split_blocks(text: str) -> list[Block]:
             if _is_placeholder(body_stripped):
                 cur = None
                 continue
-        if len(body_stripped) <= AD_LABEL_MAX and _AD_LABEL.match(body_stripped):
-            cur = None  # an advertisement's label, never part of the paragraph above it
-            continue
         w = local[i] or width
         if not w:  # an unwrapped line is a block of its own, finished at once
             menu, text, keep = _finish_text(body_stripped, True)
@@ -372,6 +369,9 @@ def split_blocks(text: str) -> list[Block]:
                 or (prev_width >= EARLY_WRAP * w and _runs_on(cur.text, body_stripped))
             )
         )
+        if joinable and len(body_stripped) <= AD_LABEL_MAX and _AD_LABEL.match(body_stripped):
+            cur = None  # an advertisement's label, never part of the paragraph above it
+            continue
         if joinable and cur is not None:
             tail = cur.text[-1:]
             head = body_stripped[:1]

@@ -288,7 +288,9 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
         if scored[i].klass == GOOD:
             prose += scored[i].weight
         sc = title_score(scored, i, anchor) - penalty
-        if topic and sc > 0 and i < article_start:
+        # (a line scoring this far below the best can neither win nor be the headline above
+        # a standfirst: its topic is not looked at)
+        if topic and sc > 0 and i < article_start and sc > best - OFF_TOPIC_PENALTY - DECK_MARGIN:
             own = _content_words(scored[i].text)
             if own and len(own & topic) < TOPIC_MIN_SHARE * len(own):
                 sc -= OFF_TOPIC_PENALTY
