@@ -131,3 +131,46 @@ def test_other_trafilatura_versions_make_the_plain_calls(monkeypatch):
 def test_load_page_without_trafilatura_parser_falls_back(monkeypatch):
     monkeypatch.setattr(html_tree, "_PARSER", None)
     assert etree.tostring(load_page(ARTICLE)) == etree.tostring(trafilatura.load_html(ARTICLE))
+
+
+# --- random pages: the shared passes never drift from the two plain calls ------------------
+
+_CLASSES = ["", "comment", "comments-list", "infinite-scroll", "share-buttons", "nav",
+            "article-body", "byline", "sidebar", "related-stories", "content"]
+_TAGS = ["div", "p", "section", "ul", "article", "aside", "span", "h2"]
+_WORDS = ["harbour", "council", "ferry", "dredging", "the", "approved", "on", "Thursday",
+          "said", "budget", "quay", "channel", "officials", "next", "year", "larger"]
+
+
+def _random_page(rng) -> str:
+    def block(depth: int) -> str:
+        tag, cls = rng.choice(_TAGS), rng.choice(_CLASSES)
+        attr = f' class="{cls}"' if cls else ""
+        if tag == "ul":
+            inner = "".join(f"<li>{sentence()}</li>" for _ in range(rng.randint(1, 4)))
+        elif depth < 3 and rng.random() < 0.5:
+            inner = "".join(block(depth + 1) for _ in range(rng.randint(1, 4)))
+        else:
+            inner = sentence()
+        return f"<{tag}{attr}>{inner}</{tag}>"
+
+    def sentence() -> str:
+        n = rng.choice([3, 8, 25, 60])
+        return " ".join(rng.choice(_WORDS) for _ in range(n)).capitalize() + "."
+
+    forum = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+             if rng.random() < 0.2 else "")
+    body = "".join(block(0) for _ in range(rng.randint(1, 8)))
+    return f"<html><head><title>t</title>{forum}</head><body>{body}</body></html>"
+
+
+def test_two_passes_match_plain_calls_on_random_pages():
+    import random
+
+    rng = random.Random(16)
+    for _ in range(60):
+        page = _random_page(rng)
+        tree = load_page(page)
+        assert etree.tostring(tree) == etree.tostring(trafilatura.load_html(page))
+        separate_blocks(tree)
+        assert two_passes(tree) == _plain_passes(tree, None), page
