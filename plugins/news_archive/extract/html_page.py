@@ -1,14 +1,15 @@
 """A saved news web page -> `Extracted`, with trafilatura plus light news-specific cleanup.
 
 Block edges without whitespace between them get a space first, so that no extractor path can
-glue the texts of two blocks into one word. Then two trafilatura passes over the parsed tree:
-a precise one (favor_precision, with fallbacks, and the page metadata) and a broad one
-(favor_recall, no fallbacks). The precise text is kept unless its length (in word characters,
-so how a pass splits the text in lines does not count) is implausibly short or long next to
-the broad one: precision mode sometimes drops the whole body, a fallback sometimes grabs the
-whole page. Then lines that are page chrome (the headline repeated, date/byline lines, "Read
-more" links, newsletter and copyright tails) are removed with patterns from
-`data/html_boilerplate.txt`, and credit lines are moved to `credits`.
+glue the texts of two blocks into one word. Then two trafilatura passes over the tree (parsed
+once, `html_tree`; its raw prune shared, `html_passes`): a precise one (favor_precision, with
+fallbacks, and the page metadata) and a broad one (favor_recall, no fallbacks). The precise
+text is kept unless its length (in word characters, so how a pass splits the text in lines
+does not count) is implausibly short or long next to the broad one: precision mode sometimes
+drops the whole body, a fallback sometimes grabs the whole page. Then lines that are page
+chrome (the headline repeated, date/byline lines, "Read more" links, newsletter and copyright
+tails) are removed with patterns from `data/html_boilerplate.txt`, and credit lines are moved
+to `credits`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from .html_fallback import (
     paragraph_texts,
 )
 from .html_meta import page_metadata
+from .html_passes import two_passes
+from .html_tree import load_page
 from .published import find_dates
 from .repeats import collapse_warning, dominant_repeat
 from .resources import byline_words, pattern_groups
@@ -49,7 +52,6 @@ MAX_TRAILING_HEADINGS = 1  # short heading-like lines dropped from the very end
 DEDUPE_MIN_WORDS = 8  # repeated paragraphs at least this long are dropped
 MIN_PROSE_CHARS = 100  # without a precise extraction, an article needs this much sentence text
 FEW_PARAGRAPHS = 3  # so short an extraction is checked for a page of one repeated paragraph
-_COMMON = {"include_comments": False, "include_images": False, "include_links": False}
 _WORD = re.compile(r"\w+")
 # English month names and abbreviations, and the full names of the other languages the
 # hand-written calendar table covers ("3 de junho", "12 мая").
@@ -186,11 +188,14 @@ def continuation_lines(tree, lines: list[str]) -> list[str]:
     cls = container.get("class") if container is not None else None
     if not cls:
         return []
-    order = {el: i for i, el in enumerate(tree.iter())}
     seen = {_norm(x) for x in lines}
     out = []
+    after = False  # document order: only elements that start after the container
     for el in tree.iter(container.tag):
-        if el.get("class") != cls or order.get(el, -1) <= order[container]:
+        if el is container:
+            after = True
+            continue
+        if not after or el.get("class") != cls:
             continue
         for p in el.iterchildren("p"):
             text = " ".join(p.text_content().split())
@@ -209,20 +214,33 @@ def separate_blocks(tree) -> None:
     for) then glues the texts into one word ("ab"). Whitespace-only text between the blocks
     does not count: it may sit in an element that the extractor removes.
     """
-    last = None  # (element, "text" or "tail") holding the last non-blank text
+    last = None  # the element holding the last non-blank text (its text, or its tail)
+    in_text = False
     for event, el in etree.iterwalk(tree, events=("start", "end")):
-        is_element = isinstance(el.tag, str)
-        if is_element and el.tag in _SEPARATING_TAGS and last is not None:
-            text = getattr(*last)
-            if not text[-1].isspace():
-                setattr(*last, text + " ")
-            last = None
-        if event == "start" and not is_element:  # a comment's text is not text
+        tag = el.tag
+        if isinstance(tag, str):
+            if last is not None and tag in _SEPARATING_TAGS:
+                _end_with_space(last, in_text)
+                last = None
+            if event == "start":
+                value = el.text
+                if value and not value.isspace():
+                    last, in_text = el, True
+                continue
+        elif event == "start":  # a comment's text is not text
             continue
-        attr = "text" if event == "start" else "tail"
-        value = getattr(el, attr)
+        value = el.tail
         if value and not value.isspace():
-            last = (el, attr)
+            last, in_text = el, False
+
+
+def _end_with_space(el, in_text: bool) -> None:
+    """Append a space to the element's text (or tail) unless it ends with whitespace."""
+    if in_text:
+        if not el.text[-1].isspace():
+            el.text += " "
+    elif not el.tail[-1].isspace():
+        el.tail += " "
 
 
 def has_prose(paragraphs: list[str]) -> bool:
@@ -249,10 +267,13 @@ def _summary(description: str, paragraphs: list[str], title: str) -> str:
     return desc
 
 
+_LANGUAGE_METAS = etree.XPath('//meta[@property="og:locale" or @http-equiv="content-language"]')
+
+
 def _page_language(tree) -> str:
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     if not lang:
-        metas = tree.xpath('//meta[@property="og:locale" or @http-equiv="content-language"]')
+        metas = _LANGUAGE_METAS(tree)
         lang = (metas[0].get("content") or "") if metas else ""
     code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
     return code if re.fullmatch(r"[a-z]{2}", code) else ""
@@ -277,24 +298,21 @@ def text_date(tree) -> str | None:
 
 def extract_html_page(html: str, url: str = "") -> Extracted:
     """Article text and metadata of one HTML page; UnreadableInput when there is no article."""
-    import trafilatura
-
-    tree = trafilatura.load_html(html) if html and html.strip() else None
+    tree = load_page(html) if html and html.strip() else None
     if tree is None:
         raise UnreadableInput("no article text found (empty or unparsable HTML)")
     separate_blocks(tree)
-    doc = trafilatura.bare_extraction(tree, url=url or None, favor_precision=True, **_COMMON)
-    broad = trafilatura.bare_extraction(tree, url=url or None, favor_recall=True, fast=True,
-                                        **_COMMON)
-    text = _choose(doc.text if doc else None, broad.text if broad else None)
-    meta = page_metadata(tree, url or None, MARKUP_DATE_PARAMS) if doc else broad
+    precise, broad = two_passes(tree, url or None)
+    text = _choose(precise, broad)
+    # without a precise extraction there is no metadata (the broad pass reads none)
+    meta = page_metadata(tree, url or None, MARKUP_DATE_PARAMS) if precise is not None else None
     meta_title = ((meta.title if meta else "") or "").strip()
     h1 = page_h1(tree, meta_title, (meta.sitename or "") if meta else "")
     title = h1 or meta_title  # the article's own <h1> wins over og:title and <title>
     lines = _lines(text)
     lines += continuation_lines(tree, lines)
     paragraphs, credit_lines = clean_lines(lines, title, (meta_title,))
-    precise_found = bool(doc and _n_words(doc.text or ""))
+    precise_found = bool(_n_words(precise or ""))
     warnings = []
     n_repeats = dominant_repeat(lines)[1]
     if not n_repeats and len(paragraphs) <= FEW_PARAGRAPHS:  # repeats the extractor dropped
