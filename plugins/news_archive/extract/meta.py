@@ -251,28 +251,48 @@ _WIDE_RUN = re.compile(WIDE_RE.pattern + "{2,}")
 def _content_words(text: str) -> set[str]:
     """The words of `text` as compared for its topic: each word of four letters or more, and
     each pair of neighbouring full-width (CJK) characters (such text has no spaces)."""
-    keys = {w for w in _CONTENT_WORD.findall(text.casefold()) if not WIDE_RE.match(w)}
-    if not text.isascii():
-        for run in _WIDE_RUN.findall(text):
-            keys.update(run[k : k + 2] for k in range(len(run) - 1))
+    words = _CONTENT_WORD.findall(text.casefold())
+    if text.isascii():
+        return set(words)
+    keys = {w for w in words if not WIDE_RE.match(w)}
+    for run in _WIDE_RUN.findall(text):
+        keys.update(run[k : k + 2] for k in range(len(run) - 1))
     return keys
+
+
+class ArticleTopic:
+    """The content words of the article's first prose blocks in [start, end] (at most
+    `TOPIC_CHARS` characters of them), gathered the first time they are asked for."""
+
+    def __init__(self, scored: list[Scored], start: int, end: int) -> None:
+        self._blocks = scored[max(start, 0) : end + 1] if start >= 0 else []
+        self._words: frozenset[str] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._blocks)
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            words: set[str] = set()
+            size = 0
+            for s in self._blocks:
+                if s.klass in (GOOD, NEAR):
+                    words |= _content_words(s.text)
+                    size += len(s.text)
+                    if size >= TOPIC_CHARS:
+                        break
+            self._words = frozenset(words)
+        return self._words
 
 
 def article_topic(scored: list[Scored], start: int, end: int) -> frozenset[str]:
     """The content words of the article's first prose blocks in [start, end]."""
-    words: set[str] = set()
-    size = 0
-    for s in scored[max(start, 0) : end + 1]:
-        if s.klass in (GOOD, NEAR):
-            words |= _content_words(s.text)
-            size += len(s.text)
-            if size >= TOPIC_CHARS:
-                break
-    return frozenset(words)
+    return ArticleTopic(scored, start, end).words
 
 
 def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
-                 topic: frozenset[str] = frozenset(), article_start: int = -1) -> int:
+                 topic: ArticleTopic | None = None, article_start: int = -1) -> int:
     """Index of the most headline-like block before index `limit` (-1 if none); `anchor`
     as in `title_score`.  A line above the article (before `article_start`) whose content
     words hardly recur in its prose (`topic`) loses `OFF_TOPIC_PENALTY`: it is a teaser
@@ -292,7 +312,7 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
         # a standfirst: its topic is not looked at)
         if topic and sc > 0 and i < article_start and sc > best - OFF_TOPIC_PENALTY - DECK_MARGIN:
             own = _content_words(scored[i].text)
-            if own and len(own & topic) < TOPIC_MIN_SHARE * len(own):
+            if own and len(own & topic.words) < TOPIC_MIN_SHARE * len(own):
                 sc -= OFF_TOPIC_PENALTY
                 off_topic.add(i)
         if prose >= PROSE_BEFORE_TITLE:

@@ -29,7 +29,7 @@ from .headline import (
 )
 from .listings import extend_over_listing
 from .meta import (
-    article_topic,
+    ArticleTopic,
     choose_title,
     clean_byline,
     dek_above_photo,
@@ -109,7 +109,7 @@ def find_region(scored: list[Scored]) -> tuple[int, int, int]:
 def _anchored_region(scored: list[Scored]) -> tuple[int, int, int]:
     """(anchor index, region start, region end), as `find_region` describes."""
     start, end = best_region(scored)
-    topic = article_topic(scored, start, end) if start >= 0 else frozenset()
+    topic = ArticleTopic(scored, start, end)  # (its words are gathered only when needed)
     title = choose_title(scored, end + 1 if start >= 0 else len(scored), anchor=True,
                          topic=topic, article_start=start)
     if start < 0 or title < 0:
