@@ -167,7 +167,7 @@ def labelled_date(scored: list[Scored], today: date | None) -> str | None:
     ("November 19, 2019 | 4:20am | Updated November 20, 2019"); None if there is none."""
     for s in scored:
         t = s.text
-        if len(t) >= DATE_LINE_MAX or not is_date_line(t[:DATE_LINE_MAX]):
+        if len(t) >= DATE_LINE_MAX or not is_date_line(t):
             continue
         dates = find_dates(t, today)
         labels = [date_label(t, d.start) for d in dates]
