@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from _synthetic import SMALL, build_site, write_small
 from browsing import chromium, require_browser, serve
-from news_archive.site import search, search_shards
+from news_archive.site import search
 
 ARTICLE_PAGES = {spec["slug"] for spec in SMALL}
 
@@ -123,37 +123,6 @@ def test_failing_pagefind_is_a_warning(tmp_path, monkeypatch, caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="news_archive.site.search"):
         search.run_pagefind(pelican)
     assert "Pagefind failed" in caplog.text
-
-
-def test_index_starts_when_articles_are_written_and_catches_up_at_the_end(
-        tmp_path, monkeypatch) -> None:
-    """The index update starts on `article_writer_finalized` (in a thread, while Pelican writes
-    the rest); `finalized` waits for it, and indexes again when article pages were noted
-    after it started."""
-    calls: list[dict] = []
-
-    def update(settings, pages, workers):
-        calls.append(dict(pages))
-        return search_shards.ShardRun(pages=len(pages), shards=1)
-
-    monkeypatch.setattr(search, "_update", update)
-    monkeypatch.setattr(search.pagefind_service, "executable", lambda: Path("/bin/true"))
-    settings = {"SEARCH_ENABLED": True, "OUTPUT_PATH": str(tmp_path),
-                "CACHE_PATH": str(tmp_path / "cache")}
-    search.reset_pages(None)
-    search._pages["a.html"] = (2022, 1)
-    search.start_index(SimpleNamespace(settings=settings))
-    search.run_pagefind(SimpleNamespace(settings=settings))
-    assert calls == [{"a.html": (2022, 1)}]  # once, early
-    assert search.last_run["early"] and search.last_run["pages"] == 1
-
-    calls.clear()
-    search._pages["a.html"] = (2022, 1)
-    search.start_index(SimpleNamespace(settings=settings))
-    search._pages["b.html"] = (2022, 2)  # noted after the early update started
-    search.run_pagefind(SimpleNamespace(settings=settings))
-    assert calls == [{"a.html": (2022, 1)}, {"a.html": (2022, 1), "b.html": (2022, 2)}]
-    assert search.last_run["pages"] == 2
 
 
 def test_mark_body_adds_attribute_once(tmp_path: Path) -> None:

@@ -6,14 +6,10 @@
   element when the theme did not mark the headline and body itself, so only article pages are
   indexed; `SEARCH_EXCLUDE_SELECTORS` keeps chips, related links and provenance out. Each
   article page the build writes (or keeps unchanged) is noted with its date.
-- `article_writer_finalized`: every article page is written, so the noted pages are indexed
-  now, in shards by date and only the shards whose pages changed (`search_shards.py`,
-  Pagefind's indexing service), in a thread while Pelican writes the rest of the site (entity
-  pages, feeds, archives) on the other core; a warning, not a crash, when Pagefind is missing
-  or fails. Pages not written by this build (a deleted article's page still on disk) are never
-  indexed.
-- `finalized`: waits for that update; article pages noted after it started (none in a
-  normal build) are indexed then, so the index always has every article page of the build.
+- `finalized`: the noted pages are indexed in shards by date, only the shards whose pages
+  changed (`search_shards.py`, Pagefind's indexing service); a warning, not a crash, when
+  Pagefind is missing or fails. Pages not written by this build (a deleted article's page
+  still on disk) are never indexed.
 """
 
 from __future__ import annotations
@@ -23,8 +19,6 @@ import json
 import logging
 import os
 import re
-import threading
-import time
 from importlib import metadata
 from pathlib import Path
 
@@ -44,8 +38,6 @@ last_run: dict = {}
 _pages: dict[str, tuple[int, int]] = {}
 # The stamps of the pages the index records (loaded once per build, see `_unchanged`).
 _recorded: dict[str, list] = {}
-# The index update started when the article pages were written: thread, pages, outcome.
-_early: dict = {}
 
 
 def set_defaults(pelican) -> None:
@@ -129,88 +121,39 @@ def config_key(config: dict, exe: Path) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _wanted(settings: dict) -> bool:
-    """Whether this build updates the search index (and says why not, when it cannot)."""
-    if not setting(settings, "SEARCH_ENABLED"):
-        return False
-    if settings.get("WRITE_SELECTED"):  # a partial build: the index stays as it was
-        return False
-    if setting(settings, "SEARCH_PAGEFIND_ARGS"):
-        log.warning("search: SEARCH_PAGEFIND_ARGS is no longer used (the index is built "
-                    "through Pagefind's service); use SEARCH_PAGEFIND_CONFIG")
-    if pagefind_service.executable() is None:
-        log.warning("search: Pagefind not found (pip install 'pagefind[extended]'); the site "
-                    "was built without a search index and search.html will not work")
-        return False
-    return True
-
-
-def _update(settings: dict, pages: dict[str, tuple[int, int]], workers: int):
-    """`search_shards.update_index` for `pages`; None (and a warning) when Pagefind fails."""
-    exe = pagefind_service.executable()
-    config = pagefind_config(settings)
-    try:
-        return search_shards.update_index(
-            Path(settings["OUTPUT_PATH"]), pages,
-            size=int(setting(settings, "SEARCH_SHARD_SIZE")), config=config,
-            config_key=config_key(config, exe),
-            service=lambda: pagefind_service.PagefindService(exe), workers=workers)
-    except (OSError, pagefind_service.PagefindError) as exc:
-        log.warning("search: Pagefind failed (%s); the search index was not updated", exc)
-        return None
-
-
-def _workers(settings: dict) -> int:
-    return int(setting(settings, "SEARCH_WORKERS")) or os.cpu_count() or 1
-
-
-def start_index(generator, writer=None) -> None:
-    """`article_writer_finalized`: index the article pages now, in a thread (its Pagefind
-    services run as processes of their own), while Pelican goes on writing the rest of the
-    site. (One service per core: with one service fewer, a cold build of 5,020 posts waited
-    10.5-11.9 s for the index at the end; with one per core, 7.3 s.)"""
-    settings = generator.settings
-    _early.clear()
-    if not _wanted(settings):
-        return
-    pages = dict(_pages)
-    outcome: dict = {}
-
-    def work() -> None:
-        outcome["run"] = _update(settings, pages, _workers(settings))
-
-    thread = threading.Thread(target=work, name="news-archive-search", daemon=True)
-    _early.update(thread=thread, pages=pages, outcome=outcome)
-    thread.start()
-
-
 def run_pagefind(pelican) -> None:
-    """`finalized`: the index update of this build, waited for (or run now, when it did not
-    start early or article pages were noted after it started)."""
+    """Index the article pages of this build, shard by shard (on `finalized`)."""
     settings = pelican.settings
     last_run.clear()
     pages = dict(_pages)
-    early = dict(_early)
     _pages.clear()
     _recorded.clear()
-    _early.clear()
-    waited = 0.0
-    if early:
-        started = time.perf_counter()
-        early["thread"].join()
-        waited = time.perf_counter() - started  # what the build waited for the index
-        run = early["outcome"].get("run")
-        if early["pages"] != pages:
-            run = _update(settings, pages, _workers(settings))  # only the shards that changed
-    elif _wanted(settings):
-        run = _update(settings, pages, _workers(settings))
-    else:
+    if not setting(settings, "SEARCH_ENABLED"):
         return
-    if run is None:
+    if settings.get("WRITE_SELECTED"):  # a partial build: the index stays as it was
+        return
+    if setting(settings, "SEARCH_PAGEFIND_ARGS"):
+        log.warning("search: SEARCH_PAGEFIND_ARGS is no longer used (the index is built "
+                    "through Pagefind's service); use SEARCH_PAGEFIND_CONFIG")
+    site = Path(settings["OUTPUT_PATH"])
+    exe = pagefind_service.executable()
+    if exe is None:
+        log.warning("search: Pagefind not found (pip install 'pagefind[extended]'); the site "
+                    "was built without a search index and search.html will not work")
+        return
+    config = pagefind_config(settings)
+    try:
+        run = search_shards.update_index(
+            site, pages, size=int(setting(settings, "SEARCH_SHARD_SIZE")),
+            config=config, config_key=config_key(config, exe),
+            service=lambda: pagefind_service.PagefindService(exe),
+            workers=int(setting(settings, "SEARCH_WORKERS")) or os.cpu_count() or 1)
+    except (OSError, pagefind_service.PagefindError) as exc:
+        log.warning("search: Pagefind failed (%s); the search index was not updated", exc)
         return
     last_run.update(seconds=run.seconds, pages=run.pages, shards=run.shards,
                     reindexed=run.reindexed, pages_indexed=run.pages_indexed,
-                    removed=run.removed, early=bool(early), waited=round(waited, 3))
+                    removed=run.removed)
     _save_report(settings, last_run)
     if run.reindexed or run.removed:
         log.info("search: %d article pages in %d shards; re-indexed %s (%d pages) in %.2f s",
@@ -235,12 +178,10 @@ def reset_pages(generators) -> None:
     """A new build starts writing (also in a long-lived `--autoreload` process)."""
     _pages.clear()
     _recorded.clear()
-    _early.clear()
 
 
 def register() -> None:
     signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(reset_pages)
     signals.content_written.connect(mark_body)
-    signals.article_writer_finalized.connect(start_index)
     signals.finalized.connect(run_pagefind)
