@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from news_archive.extract.classify import is_caption, is_doubled
 from news_archive.extract.text_dump import extract_text_dump
 from rawtexts import PARAGRAPHS, distinct_paragraphs
@@ -205,3 +206,15 @@ def test_gallery_captions_with_their_more_and_less_toggles_are_captions():
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
                  [long_caption, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_the_body_run_together_in_one_block_is_a_copy(where):
+    """Pages that print their metadata show the article body again as one long paragraph;
+    the paragraphs are kept, the long copy is not."""
+    body = PARAGRAPHS + distinct_paragraphs(2)
+    copy = [" ".join(body) + " " + " ".join(distinct_paragraphs(3)), ""]
+    parts = [CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(body), CHROME_END]
+    parts.insert(3 if where == "after" else 0, copy)
+    ex = extract_text_dump(_dump(*parts))
+    assert ex.paragraphs == body

@@ -244,15 +244,29 @@ def score_blocks(blocks: list[Block]) -> list[Scored]:
     return scored
 
 
+COPY_MIN = 1000  # a block this long holding several of the page's paragraphs is a copy
+COPY_PARTS, COPY_PROBE = 3, 60  # ... of at least this many, found by their first characters
+
+
 def _mark_copies(scored: list[Scored]) -> None:
     """A long block shown verbatim earlier on the page (the article body again, from the
-    page's metadata) is chrome: the first copy is kept."""
+    page's metadata) is chrome: the first copy is kept.  So is one long block that holds
+    several of the page's paragraphs run together (the body as one paragraph, from the
+    page's metadata), wherever it stands: the paragraphs are kept."""
     seen: set[str] = set()
     for s in scored:
         if s.weight >= 200 and s.klass != BAD and s.reason != "double":
             if s.text in seen:
                 s.klass, s.reason = BAD, "copy"
             seen.add(s.text)
+    long = [s for s in scored if s.weight >= COPY_MIN and s.klass != BAD]
+    if not long:
+        return
+    probes = [s.text[:COPY_PROBE] for s in scored
+              if s.klass == GOOD and s.weight < COPY_MIN and len(s.text) >= COPY_PROBE]
+    for s in long:
+        if sum(p in s.text for p in probes) >= COPY_PARTS:
+            s.klass, s.reason = BAD, "copy"
 
 
 DOUBLE_MIN = 20  # a block this long shown twice in a row is an image's alt text + caption
