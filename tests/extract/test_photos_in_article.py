@@ -117,6 +117,7 @@ def test_agency_style_captions_are_captions_and_prose_is_not():
                "at a gauging station in the northern valley.")
     assert is_caption(caption)
     assert is_caption("In this photo released by the council, the dam at dawn.")
+    assert is_caption("[In this photo released by the council, the dam at dawn.]")  # alt text
     assert not is_caption("In this case the council said that photos taken at night "
                           "showed the reservoir was lower than engineers had expected.")
     text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),

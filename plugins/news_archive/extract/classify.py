@@ -71,7 +71,8 @@ def is_caption(text: str) -> bool:
     """A photo caption or credit line."""
     if text[:1].isdigit() and _GALLERY.match(text):
         return True
-    if text[:3].lower() == "in " and len(text) < PHOTO_LEAD_MAX and _PHOTO_LEAD.match(text):
+    lead = text.lstrip("[(")  # (inscriptis shows an image's alt text in brackets)
+    if lead[:3].lower() == "in " and len(lead) < PHOTO_LEAD_MAX and _PHOTO_LEAD.match(lead):
         return True
     if text.endswith(("more", "less")) and _CAPTION_TOGGLE.search(text[-12:]):
         return True
