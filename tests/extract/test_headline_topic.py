@@ -4,7 +4,7 @@ tests (no real article text)."""
 
 from __future__ import annotations
 
-from news_archive.extract.meta import article_topic
+from news_archive.extract.meta import ArticleTopic
 from news_archive.extract.text_dump import extract_text_dump, score_blocks, split_blocks
 from rawtexts import PARAGRAPHS
 
@@ -31,7 +31,7 @@ def test_the_headline_shares_the_articles_words():
 
 def test_article_topic_is_the_content_words_of_its_prose():
     scored = score_blocks(split_blocks("\n\n".join(PARAGRAPHS)))
-    topic = article_topic(scored, 0, len(scored) - 1)
+    topic = ArticleTopic(scored, 0, len(scored) - 1).words
     assert {"reservoir", "farmers", "council"} <= topic
     assert "the" not in topic and "two" not in topic  # short words are no topic
 

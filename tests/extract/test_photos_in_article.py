@@ -36,6 +36,11 @@ def _paras(texts: list[str]) -> list[str]:
     return [line for t in texts for line in (t, "")]
 
 
+def _story(*middle: list[str]) -> str:
+    """A dump of the headline with a byline, then `middle`, between the site's chrome."""
+    return _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], *middle, CHROME_END)
+
+
 def test_credit_at_the_end_of_a_caption():
     assert is_caption("Engineers at the gauging station on the riverCredit: Getty - Contributor")
     assert is_caption("The dam at dawn. Photo: Ann Lee")
@@ -71,8 +76,8 @@ def test_a_photo_credit_repeated_down_a_gallery_does_not_end_the_article():
         gallery += [f"Gauging station number {n + 1} on the upper river in June", "",
                     credit, ""]
     more = distinct_paragraphs(7)
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 gallery, _paras(more), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 gallery, _paras(more))
     ex = extract_text_dump(text)
     assert ex.paragraphs[-len(more):] == more
     assert credit not in ex.paragraphs
@@ -86,8 +91,8 @@ def test_a_box_of_teaser_cards_inside_the_article_does_not_end_it():
                            ("CITY HALL", "Mayor promises a decision on parking fees")]:
         cards += [f"### {kicker}", "", teaser, ""]
     more = distinct_paragraphs(9)
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 cards, _paras(more), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 cards, _paras(more))
     ex = extract_text_dump(text)
     assert ex.paragraphs == PARAGRAPHS + more
 
@@ -98,16 +103,16 @@ TOUR = ["June 9 -- Harbour Hall, Port Mira", "June 12 -- Civic Arena, Old Town",
 
 
 def test_a_listing_that_closes_the_article_is_kept():
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 _paras(["The summer tour dates:", *TOUR]), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 _paras(["The summer tour dates:", *TOUR]))
     ex = extract_text_dump(text)
     assert ex.paragraphs == PARAGRAPHS + ["The summer tour dates:", *TOUR]
 
 
 def test_a_few_short_lines_after_the_article_are_no_listing():
     links = ["Valley Courier -- Contact us", "Valley Courier -- Advertise with us 24/7"]
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 _paras(links), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 _paras(links))
     ex = extract_text_dump(text)
     assert ex.paragraphs == PARAGRAPHS
 
@@ -120,8 +125,8 @@ def test_agency_style_captions_are_captions_and_prose_is_not():
     assert is_caption("[In this photo released by the council, the dam at dawn.]")  # alt text
     assert not is_caption("In this case the council said that photos taken at night "
                           "showed the reservoir was lower than engineers had expected.")
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
-                 [caption, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    text = _story(_paras(PARAGRAPHS[:2]),
+                 [caption, ""], _paras(PARAGRAPHS[2:]))
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
 
 
@@ -135,8 +140,8 @@ def test_teaser_cards_with_their_title_shown_twice_are_not_article():
         teasers += [f"{title} {title}", "",
                     f"Residents of the old town were told by letter about story {n} and "
                     "what it means for them.", ""]
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 teasers, CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 teasers)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
 
 
@@ -147,8 +152,8 @@ def test_an_advertisement_label_wrapped_into_a_paragraph_is_dropped():
     def wrap(paras: list[str]) -> list[str]:  # a dump hard-wrapped at 72 columns
         return [line for p in paras for line in (*textwrap.wrap(p, 72), "")]
 
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], wrap(PARAGRAPHS[:2]),
-                 wrap([quote])[:-1], ["Advertisement", ""], wrap(PARAGRAPHS[2:]), CHROME_END)
+    text = _story(wrap(PARAGRAPHS[:2]),
+                 wrap([quote])[:-1], ["Advertisement", ""], wrap(PARAGRAPHS[2:]))
     ex = extract_text_dump(text)
     assert quote in ex.paragraphs
     assert not any("Advertisement" in p for p in ex.paragraphs)
@@ -160,15 +165,15 @@ def test_a_box_of_teaser_headlines_inside_the_article_does_not_end_it():
            "Vineyards count the cost of a cold September", "",
            "Bus company opens a new depot on the coastal plain", ""]
     more = distinct_paragraphs(4)
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 box, _paras(more), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 box, _paras(more))
     assert extract_text_dump(text).paragraphs == PARAGRAPHS + more
 
 
 def test_a_read_more_link_inside_the_article_is_not_article_text():
     link = "Read more: Harbour Authority Opens A New Ferry Pier After Row Over A Rail Link"
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
-                 [link, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    text = _story(_paras(PARAGRAPHS[:2]),
+                 [link, ""], _paras(PARAGRAPHS[2:]))
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
 
 
@@ -179,8 +184,8 @@ def test_a_box_of_teasers_under_kickers_in_capitals_does_not_end_the_article():
                            ("NEW DEPOT", "Bus company opens a new depot on the coastal plain")]:
         box += [kicker, "", teaser, ""]
     more = distinct_paragraphs(6)
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 box, _paras(more), CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 box, _paras(more))
     assert extract_text_dump(text).paragraphs == PARAGRAPHS + more
 
 
@@ -191,8 +196,8 @@ def test_section_labels_over_teasers_with_summaries_end_the_article():
     for n, label in enumerate(["Business", "Climate", "Transport"]):
         box += [label, "", f"Story {n}: the harbour authority opens a new ferry pier", "",
                 distinct_paragraphs(20 + n)[0], ""]
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS),
-                 box, CHROME_END)
+    text = _story(_paras(PARAGRAPHS),
+                 box)
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
 
 
@@ -204,8 +209,8 @@ def test_gallery_captions_with_their_more_and_less_toggles_are_captions():
     assert len(long_caption) > 220 and is_caption(long_caption)
     assert is_caption("Engineers of the water council measure the flow of the upper ... more")
     assert not is_caption("The council said it would ask for more.")
-    text = _dump(CHROME_TOP, [HEADLINE, "", "By Mirela Novak", ""], _paras(PARAGRAPHS[:2]),
-                 [long_caption, ""], _paras(PARAGRAPHS[2:]), CHROME_END)
+    text = _story(_paras(PARAGRAPHS[:2]),
+                 [long_caption, ""], _paras(PARAGRAPHS[2:]))
     assert extract_text_dump(text).paragraphs == PARAGRAPHS
 
 

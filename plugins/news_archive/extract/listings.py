@@ -33,7 +33,7 @@ def _is_intro(s: Scored) -> bool:
     """A short line that introduces a listing ("Tour dates:", "The 2020 schedule")."""
     text = s.text
     return (s.klass != BAD and s.block.kind in ("p", "h") and len(text) <= INTRO_MAX
-            and (text.endswith(":") or s.block.kind == "h" or not text.endswith((".", "!", "?"))))
+            and (s.block.kind == "h" or not text.endswith((".", "!", "?"))))
 
 
 def extend_over_listing(scored: list[Scored], end: int) -> int:

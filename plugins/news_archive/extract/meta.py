@@ -286,11 +286,6 @@ class ArticleTopic:
         return self._words
 
 
-def article_topic(scored: list[Scored], start: int, end: int) -> frozenset[str]:
-    """The content words of the article's first prose blocks in [start, end]."""
-    return ArticleTopic(scored, start, end).words
-
-
 def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
                  topic: ArticleTopic | None = None, article_start: int = -1) -> int:
     """Index of the most headline-like block before index `limit` (-1 if none); `anchor`
