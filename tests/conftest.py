@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 SHARED = Path(os.environ.get("NEWS_ARCHIVE_SHARED", ROOT.parent / "shared")).resolve()
 SEED = ROOT / "content" / "raw" / "000_d215a75f65c67019.txt"
+# Per-user caches (the decompressed language model) go to a folder of the tests' own, kept
+# between runs, not to the user's ~/.cache; builds the tests start inherit it.
+os.environ.setdefault("NEWS_ARCHIVE_CACHE_DIR",
+                      str(Path(tempfile.gettempdir()) / "news-archive-test-cache"))
 
 
 @pytest.fixture(autouse=True)

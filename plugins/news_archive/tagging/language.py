@@ -1,11 +1,13 @@
-"""Language of an article's text as an ISO 639-1 code, with py3langid (model loaded once;
-its automaton walked in numpy by `langid_walk`, with the same answers)."""
+"""Language of an article's text as an ISO 639-1 code, with py3langid (model loaded once, from
+a decompressed copy, `langid_model`; its automaton walked in numpy by `langid_walk`, with the
+same answers)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from .langid_model import load_identifier
 from .langid_walk import classify, prepare
 
 MIN_PROBABILITY = 0.80  # below this (normalised) probability the answer is "" (unsure)
@@ -20,13 +22,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    # the loader's name differs between py3langid releases
-    load = getattr(LanguageIdentifier, "from_model_file", None)
-    if load is None:
-        load = LanguageIdentifier.from_pickled_model
-    return load(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 def load() -> None:
