@@ -61,6 +61,21 @@ def _public(obj: Any) -> dict[str, Any]:
     return {k: v for k, v in vars(obj).items() if k[0] != "_" and k not in IGNORED_ATTRS}
 
 
+def covers_attribute(obj: Any, attr: str) -> bool:
+    """True when the full fingerprint of `obj` (`Fingerprinter.of`) already covers `obj.attr`
+    at the depth a template's `obj.attr` is fingerprinted (ref): a content, URL wrapper or plain
+    object fingerprinted by its public attributes, `attr` being one of them."""
+    if attr[:1] == "_" or attr in IGNORED_ATTRS or isinstance(obj, (type, dict, list, tuple)):
+        return False
+    if not isinstance(obj, (Content, URLWrapper)):
+        if getattr(type(obj), "__fingerprint__", None) is not None or callable(obj):
+            return False
+    try:
+        return attr in vars(obj)
+    except TypeError:  # no __dict__
+        return False
+
+
 # Content ref fingerprints of the last two builds: id -> (content, inputs, fingerprint).
 _content_refs: list[dict[int, tuple[Any, tuple, str]]] = [{}, {}]
 

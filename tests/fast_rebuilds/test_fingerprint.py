@@ -60,3 +60,34 @@ def test_news_archive_declares_its_neutral_settings() -> None:
     set_defaults(pelican)
     assert {"MINE", "NEWS_ARCHIVE_WORKERS", "SEARCH_WORKERS"} <= set(
         pelican.settings["FAST_REBUILDS_NEUTRAL_SETTINGS"])
+
+
+def test_an_attribute_of_a_value_noted_whole_is_not_noted_again() -> None:
+    """`x.title` beside `x` is dropped from what a page depends on only where the fingerprint of
+    `x` changes whenever `x.title` does (public attributes of plain objects, contents and URL
+    wrappers); properties, private attributes, dict items and stand-ins stay."""
+    from fast_rebuilds.fingerprint import covers_attribute
+    from fast_rebuilds.incremental.writer import covered
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Tag
+
+    article = Article("<p>Body</p>", metadata={"title": "A title", "slug": "a"},
+                      settings=DEFAULT_CONFIG)
+    tag = Tag("Energy", DEFAULT_CONFIG)
+    plain = SimpleNamespace(title="T", _hidden=1)
+    values = {"article": article, "tag": tag, "plain": plain, "d": {"title": "T"},
+              "item": Item("k", 1)}
+    used = {"article", "article.title", "article.content", "tag", "tag.name", "plain",
+            "plain.title", "plain._hidden", "d", 'd["title"]', "item", "item.key", "other.title"}
+    assert {n for n in used if covered(n, used, values)} == {"article.title", "plain.title"}
+    # ... and not when the value itself was not noted whole
+    assert not covered("article.title", {"article.title"}, values)
+    assert not covers_attribute(article, "content")  # a property: not among the attributes
+    # The premise: the whole value's fingerprint changes with the attribute.
+    before = Fingerprinter().of(article)
+    article.title = "Another title"
+    assert Fingerprinter().of(article) != before
+    before = Fingerprinter().of(plain)
+    plain.title = "U"
+    assert Fingerprinter().of(plain) != before

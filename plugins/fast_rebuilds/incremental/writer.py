@@ -17,7 +17,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from ..fingerprint import Fingerprinter, digest
+from ..fingerprint import Fingerprinter, covers_attribute, digest
 from ..pagination import paginators as make_paginators
 from .feeds import FeedSkipping
 from .state import RenderState, build_fingerprint, content_stamp, enabled, remove_stale
@@ -160,7 +160,8 @@ class IncrementalWriter(FeedSkipping, Writer):
         """Keep the fingerprint of what the render used. Names whose root the page's variables
         lack (loop variables, `set` names) are kept by root, to check they are still absent."""
         st = os.stat(path)
-        names = tuple(sorted(n for n in used if root_of(n) in values))
+        names = tuple(sorted(n for n in used if root_of(n) in values
+                             and not covered(n, used, values)))
         absent = tuple(sorted({root_of(n) for n in used} - set(map(root_of, names))))
         checked = tuple(sorted(tested - used))
         self.current[rel] = {
@@ -239,6 +240,16 @@ class IncrementalWriter(FeedSkipping, Writer):
             self.stats["rendered"] += 1
             self.rendered_by_template[kind[5:]] += 1
         signals.content_written.send(path, context=local)
+
+
+def covered(name: str, used: set[str], values: dict) -> bool:
+    """True for a noted `x.attr` whose value the fingerprint of `x`, noted whole by the same
+    render, already covers: it need not be fingerprinted again."""
+    root, dot, attr = name.partition(".")
+    if not dot or root not in used or "." in attr or "[" in attr:
+        return False
+    value = values.get(root, MISSING)
+    return value is not MISSING and covers_attribute(value, attr)
 
 
 def get_writer(pelican) -> type[Writer] | None:
