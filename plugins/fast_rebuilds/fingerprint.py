@@ -87,7 +87,9 @@ class Fingerprinter:
     previous build are forgotten."""
 
     def __init__(self, new_build: bool = False) -> None:
-        self._memo: dict[tuple[int, bool], tuple[object, str]] = {}
+        # by depth (full, ref), then id(value): (value, fingerprint); the value is kept alive
+        self._memos: tuple[dict[int, tuple[object, str]], ...] = ({}, {})
+        self._own: dict[int, tuple[object, str, str, str, bool]] = {}  # contents' own state
         self._active: set[int] = set()
         if new_build:
             _content_refs[:] = [{}, _content_refs[0]]
@@ -108,42 +110,47 @@ class Fingerprinter:
             return "s" + obj
         if obj is None or kind is int or kind is bool:
             return repr(obj)
-        hit = self._memo.get((id(obj), ref))
+        memo = self._memos[ref]
+        hit = memo.get(id(obj))
         if hit is not None:
             return hit[1]
         if kind is str:  # long strings (titles, summaries) recur on many pages: memoized
             value = "s" + digest(obj)
-            self._memo[(id(obj), ref)] = (obj, value)
-            return value
-        if isinstance(obj, (bool, int, float, complex)):
+        elif isinstance(obj, (bool, int, float, complex)):
             return repr(obj)
-        if isinstance(obj, str):
+        elif isinstance(obj, str):
             return "s" + (obj if len(obj) <= 48 else digest(obj))
-        if isinstance(obj, bytes):
+        elif isinstance(obj, bytes):
             return "b" + hashlib.blake2b(obj, digest_size=12).hexdigest()
-        if isinstance(obj, (datetime, date, time)):
-            return f"d{obj.isoformat()}|{getattr(obj, 'tzinfo', None)}"
-        if isinstance(obj, type):
+        elif isinstance(obj, (datetime, date, time)):
+            value = f"d{obj.isoformat()}|{getattr(obj, 'tzinfo', None)}"
+        elif isinstance(obj, type):
             return f"c{obj.__module__}.{obj.__qualname__}"
-        if depth > MAX_DEPTH:
+        elif depth > MAX_DEPTH:
             return "deep:" + type(obj).__qualname__
-        key = (id(obj), ref)
-        if id(obj) in self._active:
+        elif id(obj) in self._active:
             return "cycle:" + type(obj).__qualname__
-        self._active.add(id(obj))
-        try:
-            value = self._compute(obj, depth + 1, ref)
-        finally:
-            self._active.discard(id(obj))
-        self._memo[key] = (obj, value)
+        else:
+            self._active.add(id(obj))
+            try:
+                value = self._compute(obj, depth + 1, ref)
+            finally:
+                self._active.discard(id(obj))
+        memo[id(obj)] = (obj, value)
         return value
+
+    def _each(self, items: Any, depth: int, ref: bool) -> list[str]:
+        """Fingerprints of the items of a container (short strings inline: the common case)."""
+        fp = self._fp
+        return ["s" + x if type(x) is str and len(x) <= 48 else fp(x, depth, ref)
+                for x in items]
 
     def _compute(self, obj: Any, depth: int, ref: bool) -> str:
         if isinstance(obj, (list, tuple)):
-            inner = ",".join(self._fp(x, depth, ref) for x in obj)
-            return ("L" if isinstance(obj, list) else "T") + digest(inner)
+            return ("L" if isinstance(obj, list) else "T") + digest(",".join(
+                self._each(obj, depth, ref)))
         if isinstance(obj, (set, frozenset)):
-            return "S" + digest(",".join(sorted(self._fp(x, depth, ref) for x in obj)))
+            return "S" + digest(",".join(sorted(self._each(obj, depth, ref))))
         if isinstance(obj, dict):
             return "D" + self._dict(obj, depth, ref)
         if isinstance(obj, Content):
@@ -163,8 +170,9 @@ class Fingerprinter:
         return type(obj).__qualname__ if " at 0x" in text else "r" + digest(text)
 
     def _dict(self, mapping: dict, depth: int, ref: bool) -> str:
-        parts = [f"{k}={self._fp(mapping[k], depth, ref)}" for k in sorted(mapping, key=str)]
-        return digest(";".join(parts))
+        keys = sorted(mapping, key=str)
+        values = self._each([mapping[k] for k in keys], depth, ref)
+        return digest(";".join([f"{k}={v}" for k, v in zip(keys, values, strict=True)]))
 
     # -------------------------------------------------------------- Pelican objects
 
@@ -176,10 +184,20 @@ class Fingerprinter:
         own = self._dict(_public(obj), depth, True)
         return f"W{type(obj).__qualname__}:{obj.name}|{obj.slug}|{obj.url}|{own}"
 
+    def _own_state(self, obj: Content) -> tuple[object, str, str, str, str, bool]:
+        """(content, source text, its digest, URL, save_as, links to other contents), once per
+        content and build (its ref and full fingerprints both start from it)."""
+        hit = self._own.get(id(obj))
+        if hit is None:
+            raw = getattr(obj, "_content", "") or ""
+            hit = self._own[id(obj)] = (
+                obj, raw, digest(raw), str(getattr(obj, "url", "")),
+                str(getattr(obj, "save_as", "")), INTRASITE_LINK.search(raw) is not None)
+        return hit
+
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
         """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
-        raw = getattr(obj, "_content", "") or ""
-        url, save_as = str(getattr(obj, "url", "")), str(getattr(obj, "save_as", ""))
+        _, raw, raw_digest, url, save_as, volatile = self._own_state(obj)
         attrs = _public(obj)
         if ref:
             attrs = {k: v for k, v in attrs.items() if isinstance(v, _SCALARS)}
@@ -192,9 +210,9 @@ class Fingerprinter:
                 now[id(obj)] = kept
                 return kept[2]
             attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
-        if INTRASITE_LINK.search(raw):
+        if volatile:
             return "volatile:" + os.urandom(8).hex()
-        parts = [type(obj).__qualname__, url, save_as, digest(raw), self._dict(attrs, depth, True)]
+        parts = [type(obj).__qualname__, url, save_as, raw_digest, self._dict(attrs, depth, True)]
         value = ("R" if ref else "C") + digest("|".join(parts))
         if ref:
             _content_refs[0][id(obj)] = (obj, inputs, value)

@@ -34,6 +34,46 @@ def test_search_terms_hold_the_byline_and_folded_names():
     assert terms.count("Lodz") == 1
 
 
+def _terms_word_by_word(article) -> str:
+    """`search_terms` as first written: every word folded in turn (the reference)."""
+    import unicodedata
+
+    from news_archive.site import search_terms as module
+
+    meta = article.metadata
+    byline = str(meta.get("byline") or "")
+    text = " ".join([article.title, byline, meta.get("summary") or "",
+                     module._TAG.sub(" ", article._content)])
+    folded: dict[str, str] = {}
+    for word in module._WORDS.findall(text):
+        plain = unicodedata.normalize("NFKD", word.translate(module._EXTRA_FOLD))
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        if plain != word and plain.isascii():
+            folded.setdefault(plain.casefold(), plain)
+    parts = [f"By {byline}." if byline else ""]
+    if folded:
+        parts.append("Without accents: " + ", ".join(folded.values()) + ".")
+    return " ".join(p for p in parts if p)
+
+
+@pytest.mark.parametrize("title,byline,body", [
+    ("Plain English headline", "Ann Lee", "<p>Only ASCII words here, twice: words here.</p>"),
+    ("Łódź and LODZ", "", "<p>Łódź, łódź, Lodz and Łódź again; “curly” quotes — dashes.</p>"),
+    ("Straße", "Zoë", "<p>Æsir œuvre Þór ðe Øst Đà ıi São Paulo São.</p>"),
+    ("Москва", "", "<p>Москва и Łódź; 東京 and Kraków.</p>"),
+    ("", "", ""),
+])
+def test_search_terms_equal_folding_every_word(title, byline, body):
+    """Skipping ASCII texts and words, and folding each word once, changes nothing."""
+    class A:
+        pass
+
+    article = A()
+    article.title, article._content = title, body
+    article.metadata = {"byline": byline, "summary": ""}
+    assert search_terms(article) == _terms_word_by_word(article)
+
+
 @pytest.mark.parametrize("text,rest", [
     ("ALMATY, Kazakhstan, 9 May 2023 (KT) — Dock workers walked out.", "Dock workers"),
     ("LISBON — A storm flooded streets.", "A storm"),

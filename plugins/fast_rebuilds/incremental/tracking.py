@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, Undefined, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.idtracking import VAR_LOAD_PARAMETER, VAR_LOAD_UNDEFINED
 
 MISSING = "<missing>"
 _ENV = Environment()  # Jinja's attribute and item lookup rules, for `lookup`
@@ -42,9 +43,10 @@ class TrackingCodeGenerator(CodeGenerator):
     `environment.fast_rebuilds_tested(...)`, which only notes that the name was tested. An
     attribute or item read straight off a name (`x.y`, `x["k"]`, `x[2]`) is noted as that path
     (`x.y`, `x["k"]`), so a page that shows `entity.name` does not depend on `entity.count`;
-    a method (`x.f()`) or an unusual key notes the whole name. Names that are not template
-    variables (loop variables, `set`) are noted too; they are absent from the context, which is
-    harmless.
+    a method (`x.f()`) or an unusual key notes the whole name. Macro parameters and names the
+    template assigns before reading them (loop variables, `set`) are not noted: they never read
+    the render's variables, and their values come from reads noted where they were taken
+    (`{% for a in articles %}{{ a.title }}` notes `articles`).
     """
 
     _defined_test: nodes.Name | None = None
@@ -60,7 +62,7 @@ class TrackingCodeGenerator(CodeGenerator):
             self._defined_test = None
 
     def visit_Name(self, node: nodes.Name, frame: Frame) -> None:
-        if node.ctx != "load":
+        if node.ctx != "load" or not self._from_context(node, frame):
             return super().visit_Name(node, frame)
         if node is self._declared:  # `x|f`, where f declared which attributes of x it reads
             self.write(f"environment.fast_rebuilds_reads({node.name!r}, "
@@ -76,7 +78,7 @@ class TrackingCodeGenerator(CodeGenerator):
 
     @optimizeconst
     def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
-        if node.name not in FILTER_READS or not self._loads_name(node.node):
+        if node.name not in FILTER_READS or not self._loads_name(node.node, frame):
             return super().visit_Filter(node, frame)
         self._declared, self._declared_filter = node.node, node.name
         try:
@@ -84,13 +86,24 @@ class TrackingCodeGenerator(CodeGenerator):
         finally:
             self._declared = None
 
-    def _loads_name(self, node: nodes.Node) -> bool:
+    def _loads_name(self, node: nodes.Node, frame: Frame) -> bool:
         return (isinstance(node, nodes.Name) and node.ctx == "load"
-                and node is not self._defined_test and not self.environment.is_async)
+                and node is not self._defined_test and not self.environment.is_async
+                and self._from_context(node, frame))
+
+    @staticmethod
+    def _from_context(node: nodes.Name, frame: Frame) -> bool:
+        """False for a name that never reads the render's variables: a macro's parameter, or
+        a name the template assigns itself before use (a loop variable, `set`); what such a
+        name holds came from a read noted where it was taken. Jinja decides this when it
+        compiles (its symbol table); any other name is noted."""
+        ref = frame.symbols.find_ref(node.name)
+        load = frame.symbols.find_load(ref) if ref is not None else None
+        return load is None or load[0] not in (VAR_LOAD_PARAMETER, VAR_LOAD_UNDEFINED)
 
     @optimizeconst
     def visit_Getattr(self, node: nodes.Getattr, frame: Frame) -> None:
-        if not self._loads_name(node.node):
+        if not self._loads_name(node.node, frame):
             return super().visit_Getattr(node, frame)
         self.write(f"environment.fast_rebuilds_attr({node.node.name!r}, ")
         CodeGenerator.visit_Name(self, node.node, frame)
@@ -98,7 +111,7 @@ class TrackingCodeGenerator(CodeGenerator):
 
     @optimizeconst
     def visit_Getitem(self, node: nodes.Getitem, frame: Frame) -> None:
-        if isinstance(node.arg, nodes.Slice) or not self._loads_name(node.node):
+        if isinstance(node.arg, nodes.Slice) or not self._loads_name(node.node, frame):
             return super().visit_Getitem(node, frame)
         self.write(f"environment.fast_rebuilds_item({node.node.name!r}, ")
         CodeGenerator.visit_Name(self, node.node, frame)

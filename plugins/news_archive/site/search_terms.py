@@ -20,6 +20,8 @@ _EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "
 def fold(word: str) -> str:
     """A word without diacritics ("Łódź" -> "Lodz", "São" -> "Sao"); "" when unchanged or
     not written in Latin letters."""
+    if word.isascii():  # nothing to fold (most words: checked in C, before the slow path)
+        return ""
     plain = unicodedata.normalize("NFKD", word.translate(_EXTRA_FOLD))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return plain if plain != word and plain.isascii() else ""
@@ -35,7 +37,8 @@ def search_terms(article) -> str:
                                      meta.get("summary") or "",
                                      _TAG.sub(" ", str(getattr(article, "_content", "") or ""))))
     folded: dict[str, str] = {}
-    for word in _WORDS.findall(text):
+    words = () if text.isascii() else _WORDS.findall(text)
+    for word in dict.fromkeys(words):  # each word once, in order
         plain = fold(word)
         if plain:
             folded.setdefault(plain.casefold(), plain)
