@@ -101,7 +101,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
         if rel not in copies.near_of and rel not in redone:
             index.add(rel, state.get(rel, {}).get("sketch", []))
     renames = Renames(known.existing, set(hashes), state) if todo else None
-    writer = PostWriter(raw_dir, posts_dir, known, copies, report, slug_settings, renames, given)
+    writer = PostWriter(raw_dir, posts_dir, known, copies, report, slug_settings, renames, given,
+                        register)
     for res in run(todo):  # posts are written while the pool works on the next files
         report.processed += 1
         for draft in _sort_out(res, index, copies.near_of, state, report):

@@ -112,8 +112,12 @@ class PostWriter:
 
     def __init__(self, raw_dir: Path, posts_dir: Path, known: KnownPosts, copies: Copies,
                  report: Report, slug_settings: dict | None = None,
-                 renames: Renames | None = None, given: dict[str, str] | None = None) -> None:
+                 renames: Renames | None = None, given: dict[str, str] | None = None,
+                 register: entity_register.Register | None = None) -> None:
         self.raw_dir, self.posts_dir = raw_dir, posts_dir
+        # the entity register this run applies (the one ingest remembers having applied)
+        self.register = register if register is not None else entity_register.register_for(
+            raw_dir)
         self.known, self.copies, self.report = known, copies, report
         self.slug_settings = slug_settings
         self.renames = renames
@@ -137,7 +141,7 @@ class PostWriter:
                       "was edited by hand; post left as it is", draft.path, draft.sha256[:12],
                       previous.path.name)
             return
-        entity_register.apply_to_draft(draft, entity_register.register_for(self.raw_dir))
+        entity_register.apply_to_draft(draft, self.register)
         date, date_source = choose_date(draft, self.raw_dir / draft.path)
         if date_source == "file-mtime":
             self.report.undated.append(draft.path)
@@ -187,7 +191,7 @@ class PostWriter:
         what was there before this run."""
         text = entity_register.stamp_draft_post(
             posts.render_post(done.draft, done.slug, done.date, done.date_source),
-            done.draft, entity_register.register_for(self.raw_dir))
+            done.draft, self.register)
         if old != text:  # a kill or a full disk leaves the old post or the new one
             atomic_write_text(done.target, text, durable=False)  # no fsync: 1 per post is slow
         if done.before is None or _digest(text) != done.before:
