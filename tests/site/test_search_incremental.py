@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 from _synthetic import SMALL, build_site, write_post, write_small
-from news_archive.site.search_shards import assign_shards, page_url, search_fingerprint
+from news_archive.site.search_shards import (
+    assign_shards,
+    page_url,
+    search_fingerprint,
+    search_view,
+)
 
 NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2022-11-20",
            slug="ferry-strike", countries=["FR"], orgs=[], persons=[], source="AFP",
@@ -164,3 +169,42 @@ def _page_hashes(site: Path) -> dict[str, dict[str, str]]:
     data = json.loads((site / "pagefind" / "news-archive-shards.json").read_text())
     return {name: {rel: stamp[0] for rel, stamp in shard["pages"].items()}
             for name, shard in data["shards"].items()}
+
+
+def test_search_view_keeps_only_the_marked_elements() -> None:
+    view = search_view(PAGE)
+    assert "Older story" not in view and "<nav>" not in view
+    assert 'content="France"' in view and "Crews walked out." in view and "Ferry strike" in view
+    assert search_view("<html><body>no marks</body></html>") == "<html><body>no marks</body></html>"
+
+
+@pytest.mark.slow
+def test_pagefind_indexes_the_search_view_as_the_whole_page(tmp_path: Path) -> None:
+    """The index built from each page's search view holds what one built from the whole pages
+    holds (every page's content, filters, metadata and the word index), on the theme's pages."""
+    from news_archive.settings import DEFAULTS
+    from news_archive.site.pagefind_service import PagefindService, executable
+    from news_archive.site.search import pagefind_config
+
+    exe = executable()
+    if exe is None:
+        pytest.skip("no Pagefind binary (install the `search` extra)")
+    write_small(tmp_path / "content" / "posts")
+    write_post(tmp_path / "content" / "posts", **NEW)
+    _build(tmp_path)
+    site = tmp_path / "site"
+    pages = sorted(p for p in site.glob("*.html") if "data-pagefind-body" in p.read_text())
+    assert len(pages) == len(SMALL) + 1
+    config = pagefind_config({**DEFAULTS, "DEFAULT_LANG": "en"})
+    for kind, view in (("whole", lambda html: html), ("view", search_view)):
+        with PagefindService(exe) as pf:
+            index_id = pf.new_index(config)
+            pf.add_html(index_id, [(page_url(p.name), view(p.read_text())) for p in pages])
+            pf.write_files(index_id, (tmp_path / kind / "pagefind" / "shards" / "all").resolve())
+    whole, viewed = _index(tmp_path / "whole"), _index(tmp_path / "view")
+    assert set(whole) == {page_url(p.name) for p in pages}
+    assert viewed == whole
+    words = {kind: {f.name: gzip.decompress(f.read_bytes()) for f in
+                    (tmp_path / kind).glob("pagefind/shards/all/index/*.pf_index")}
+             for kind in ("whole", "view")}
+    assert words["whole"] and words["view"] == words["whole"]
