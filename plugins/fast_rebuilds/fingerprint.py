@@ -89,7 +89,7 @@ class Fingerprinter:
     def __init__(self, new_build: bool = False) -> None:
         # by depth (full, ref), then id(value): (value, fingerprint); the value is kept alive
         self._memos: tuple[dict[int, tuple[object, str]], ...] = ({}, {})
-        self._own: dict[int, tuple[object, str, str, str, bool]] = {}  # contents' own state
+        self._own: dict[int, tuple[object, str, str, str, str, bool]] = {}  # contents' own state
         self._active: set[int] = set()
         if new_build:
             _content_refs[:] = [{}, _content_refs[0]]
