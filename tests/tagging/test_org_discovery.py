@@ -181,3 +181,37 @@ def test_a_ministry_named_by_common_words_is_an_organization(text, name):
 
 def test_titles_with_of_are_no_ministry():
     assert orgs_of("The Secretary of State met the Head of State on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Engineers from Blue Quillon built the lander.", "Blue Quillon"),
+    ("Supporters cheered for Real Tollan on Monday.", "Real Tollan"),
+    ("Staff at Northern Marrowfield said the plant would close.", "Northern Marrowfield"),
+])
+def test_a_stop_word_that_opens_a_name_stays_in_the_candidate(text, name):
+    assert name in candidate_texts(text)
+
+
+def test_a_stop_word_alone_or_before_a_lower_case_word_is_no_candidate():
+    assert "Blue" not in candidate_texts("Engineers painted it Blue in May.")
+    assert candidate_texts("However Quillon announced a plant.") == ["Quillon"]
+
+
+def test_a_bare_head_noun_and_a_venue_last_are_features():
+    assert "head_alone" in feats("The case went to Court in May, lawyers said.", "Court")
+    f = feats("Fans packed the Quillon Music Center on Friday.", "Quillon Music Center")
+    assert "non_org_last" in f
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("WASHINGTON (Quillon Wire) — Talks went on late.", "Quillon Wire"),
+    ("RIGA, Latvia (BNS) - Ministers met on Monday.", "BNS"),
+    ("ST. JOSEPH, Mich. (Tollan News Service) — Talks went on.", "Tollan News Service"),
+])
+def test_the_agency_of_a_dateline_is_an_organization(text, name):
+    assert name in orgs_of(text)
+
+
+def test_a_parenthesis_later_in_a_line_is_no_dateline():
+    assert "Tollan" not in orgs_of("Prices rose on Monday and traders said (Tollan) — more.")
+    assert "Tollan" not in orgs_of("washington (Tollan) — talks went on.")

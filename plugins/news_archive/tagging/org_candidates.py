@@ -28,7 +28,7 @@ _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
 CUE_KINDS = ("head", "strong_head", "appos", "role", "verb", "person_verb", "prep",
-             "strong_prep")
+             "strong_prep", "opener")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class Cues:
     person_verb: frozenset[str] = field(init=False, default=frozenset())
     prep: frozenset[str] = field(init=False, default=frozenset())
     strong_prep: frozenset[str] = field(init=False, default=frozenset())
+    opener: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
@@ -125,8 +126,10 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     """[s, e) without function words and lower-case words in front, connectors at the end
     and '-based' words in front; split at 'and'; [] when nothing worth scoring is left."""
     words, suffixes = doc.words, doc.data.sets["company_suffixes"]
-    while s < e and (words[s] in skip_start or not is_cap(words[s])):
-        s += 1
+    openers = cues().opener
+    while s < e and (not is_cap(words[s]) or words[s] in skip_start and not (
+            words[s] in openers and s + 1 < e and is_cap(words[s + 1]))):
+        s += 1  # a stop word goes, unless it opens a name ("Blue Origin", "National ...")
     while e > s and words[e - 1] in TRIM_END and not (
             words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
         e -= 1
@@ -224,6 +227,10 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
         f.append("head_last")
         if last in generic:
             f.append("head_generic")
+        if n_names == 1:
+            f.append("head_alone")  # "Court", "Party": a bare head noun names no one body
+    if last in non_org or last in venue:
+        f.append("non_org_last")  # "Riverbend Music Center", "Singles Day": a venue or event
     if of_inside:
         f.append("of_inside")
         if first in heads:

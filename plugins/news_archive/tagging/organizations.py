@@ -202,6 +202,36 @@ def _credit_lines(doc: Doc, orgs: OrgSet) -> None:
             orgs.add(known or item, item)
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_credits(doc: Doc, orgs: OrgSet) -> None:
+    """The agency of a dateline: "RIGA, Latvia (BNS) — ..." or "OSLO (Nordic Wire) -": a
+    line opening with an upper-case place, then a parenthesised capitalised name and a dash."""
+    words, gaps = doc.words, doc.gaps
+    for k in doc.positions({"("}):
+        first = k
+        while first > 0 and "\n" not in gaps[first] and k - first < 8:
+            first -= 1
+        if first == k or (first > 0 and "\n" not in gaps[first]):
+            continue  # not within a line's first words
+        head = words[first].replace(".", "")
+        if not (head.isupper() and head.isalpha() and len(head) > 1):
+            continue
+        close = k + 1
+        while close < len(words) and close - k <= 5 and words[close] != ")":
+            close += 1
+        if close == k + 1 or doc.next_word(close) != ")" or doc.next_word(close + 1) not in _DASHES:
+            continue
+        inner = words[k + 1:close]
+        if not is_cap(inner[0]) or any(not (is_cap(w) or w in ("&", ".", "of")) for w in inner):
+            continue
+        name = doc.surface(k + 1, close)
+        orgs.add(orgs.lookup(name) or name, name)
+        for t in range(k + 1, close):
+            doc.owner[t] = "org"
+
+
 def _initials_match(words: list[str], acr: str) -> bool:
     letters = [c for c in acr if c.isalpha()]
     caps = [w[0] for w in words if is_cap(w)]
@@ -375,6 +405,7 @@ def find_organizations(doc: Doc) -> OrgSet:
     _known(doc, orgs)
     _definitions(doc, orgs)
     _credit_lines(doc, orgs)
+    _dateline_credits(doc, orgs)
     return orgs
 
 
