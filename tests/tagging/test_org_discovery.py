@@ -215,3 +215,45 @@ def test_the_agency_of_a_dateline_is_an_organization(text, name):
 def test_a_parenthesis_later_in_a_line_is_no_dateline():
     assert "Tollan" not in orgs_of("Prices rose on Monday and traders said (Tollan) — more.")
     assert "Tollan" not in orgs_of("washington (Tollan) — talks went on.")
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Quillons 5, Marrowfields 1: the home side won again.", "Quillons", "score_line"),
+    ("Quillons 5, Marrowfields 1: the home side won again.", "Marrowfields", "score_line"),
+    ("Fans booed when the Marrowfields lost the game, the season and the playoff.",
+     "Marrowfields", "the_plural"),
+    ("Fans booed when the Marrowfields lost the game, the season and the playoff.",
+     "Marrowfields", "the_plural_sports"),
+    ("A chain of papers including the Boston Quillon, sold more.", "Boston Quillon",
+     "has_place"),
+    ("Buyers wanted SUVs from Quillon.", "SUVs", "acronym_plural"),
+])
+def test_sports_newspaper_and_acronym_cues(text, name, cue):
+    assert cue in feats(text, name)
+
+
+def test_a_newspaper_word_after_a_place_is_a_head_word():
+    f = feats("A chain of papers including the Boston Star, sold more.", "Boston Star")
+    assert "paper_place" in f and "head_last" in f
+    assert "paper_place" not in feats("Fans cheered for Quillon Star.", "Quillon Star")
+
+
+def test_a_plural_after_the_in_a_result_is_scored():
+    assert "Marrowfields" in candidate_texts("He said the Marrowfields went home early.")
+    assert "Marrowfield" not in candidate_texts("He said the Marrowfield went home early.")
+
+
+def test_common_words_of_bodies_before_and_stay_in_one_name():
+    texts = candidate_texts("Goods were seized by Customs and Tollan Protection officers.")
+    assert "Customs and Tollan Protection" in texts
+    names = candidate_texts("Investors in Quillon and Tollan Games were told on Monday.")
+    assert "Tollan Games" in names and "Quillon and Tollan Games" not in names
+
+
+def test_a_generic_word_after_a_possessive_is_no_candidate():
+    assert "Court" not in candidate_texts("The hearing is at Marrowfield Magistrate's Court.")
+
+
+def test_partnership_is_a_head_word():
+    assert "head_last" in feats("Economists at the Quillon Partnership, a consultancy, said so.",
+                                "Quillon Partnership")
