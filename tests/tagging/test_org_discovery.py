@@ -257,3 +257,9 @@ def test_a_generic_word_after_a_possessive_is_no_candidate():
 def test_partnership_is_a_head_word():
     assert "head_last" in feats("Economists at the Quillon Partnership, a consultancy, said so.",
                                 "Quillon Partnership")
+
+
+def test_an_acronym_defines_a_body_named_by_common_words_and_a_head():
+    text = "Experts at the National Housing Board (NHB) said the NHB would meet again."
+    assert list(find_organizations(Doc(text)).names) == ["National Housing Board"]
+    assert list(find_organizations(Doc("Lawyers for Human Rights (HR) met.")).names) == []

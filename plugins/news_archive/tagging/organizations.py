@@ -267,9 +267,10 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
             if _initials_match(win, acr):
                 if any(w in sets["non_org_words"] for w in win) or doc.owner[i] == "person":
                     break
-                if all(_is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
-                       for t in range(i, k) if is_cap(words[t])):
-                    break
+                if win[-1] not in sets["org_heads"] and all(
+                        _is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
+                        for t in range(i, k) if is_cap(words[t])):
+                    break  # common words and no head noun: "Human Rights (HR)"
                 acrs[acr] = orgs.add(doc.surface(i, k), acr)
                 for t in range(i, k + 2):
                     doc.owner[t] = "org"
