@@ -263,3 +263,9 @@ def test_an_acronym_defines_a_body_named_by_common_words_and_a_head():
     text = "Experts at the National Housing Board (NHB) said the NHB would meet again."
     assert list(find_organizations(Doc(text)).names) == ["National Housing Board"]
     assert list(find_organizations(Doc("Lawyers for Human Rights (HR) met.")).names) == []
+
+
+def test_a_person_after_and_ends_an_of_name():
+    names = orgs_of("The plan was drawn up by the Department of Rivers and Ann Tollan last year.")
+    assert "Department of Rivers" in names
+    assert not any("Ann" in n for n in names)

@@ -321,6 +321,9 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         return None
     end = j if doc.next_word(h + 1) in ("of", "for", "on") else h + 1
     for t in range(h + 1, end):
+        if words[t] in ("and", "&") and doc.next_word(t + 1) in doc.data.given_names:
+            end = t  # "Department of Homeland Security and Alex Azar": a person joins
+            break
         if words[t] in sets["weekdays"] or words[t] in sets["months"]:
             end = t  # "Rockledge High School on Friday"
             while end > h + 1 and words[end - 1] in CONNECT_END:
