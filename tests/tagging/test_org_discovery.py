@@ -269,3 +269,9 @@ def test_a_person_after_and_ends_an_of_name():
     names = orgs_of("The plan was drawn up by the Department of Rivers and Ann Tollan last year.")
     assert "Department of Rivers" in names
     assert not any("Ann" in n for n in names)
+
+
+def test_a_listed_word_that_opens_a_longer_name_ending_in_a_head_gives_way():
+    names = orgs_of("Officials of the Independent Water Regulation Commission said it was fair.")
+    assert names == ["Independent Water Regulation Commission"]
+    assert orgs_of("He met Google CEO Sundar Pichai in May.") == ["Google"]

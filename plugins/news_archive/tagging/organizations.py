@@ -109,6 +109,9 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 and doc.span_at.get(s.j) is None and words[s.i][0].isupper()):
             s.suppressed = True  # "BMJ Case Reports", "Google Stadia": part of a longer name
             continue
+        if s.j - s.i == 1 and doc.span_at.get(s.j) is None and _run_to_head(doc, s.j):
+            s.suppressed = True  # "Independent National Electoral Commission"
+            continue
         if s.j - s.i > 1 and words[s.i] in sets["org_heads"] and _named_before(doc, s.i):
             s.suppressed = True  # "Eastbrook Chamber of Commerce": a longer, other name
             continue
@@ -135,6 +138,20 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
         orgs.add(pay[1], form)
         for t in range(s.i, s.j):
             doc.owner[t] = "org"
+
+
+def _run_to_head(doc: Doc, j: int) -> bool:
+    """The capitalised words from token j on end in an organization's head noun within four
+    words: "Independent National Electoral Commission" after a known "Independent"."""
+    sets, words = doc.data.sets, doc.words
+    heads, after_of = sets["org_heads"], sets["org_heads_only_after_of"]
+    for k in range(j, min(j + 4, len(words))):
+        w = words[k]
+        if not is_cap(w) or (k > j and doc.gaps[k] != " "):
+            return False
+        if k > j and w in heads and w not in after_of:
+            return True
+    return False
 
 
 def _continues(doc: Doc, s: Span, nxt: str) -> bool:
