@@ -275,3 +275,10 @@ def test_a_listed_word_that_opens_a_longer_name_ending_in_a_head_gives_way():
     names = orgs_of("Officials of the Independent Water Regulation Commission said it was fair.")
     assert names == ["Independent Water Regulation Commission"]
     assert orgs_of("He met Google CEO Sundar Pichai in May.") == ["Google"]
+
+
+def test_a_state_before_a_listed_national_agency_names_the_state_agency():
+    assert orgs_of("Staff at the Oregon Department of Education said so.") == [
+        "Oregon Department of Education"]
+    assert orgs_of("Staff at the U.S. Department of Education said so.") == [
+        "United States Department of Education"]

@@ -169,9 +169,10 @@ def _named_before(doc: Doc, i: int) -> bool:
     "the Eastbrook Chamber of Commerce"; not "The", a title or a sentence's first word)."""
     prev = doc.next_word(i - 1)
     sets = doc.data.sets
+    before = doc.span_of[i - 1] if i > 0 else None
     return (i > 0 and is_cap(prev) and not doc.starts[i - 1] and prev not in sets["stop_words"]
-            and prev not in sets["titles"] and doc.span_at.get(i - 1) is None
-            and doc.span_of[i - 1] is None)
+            and prev not in sets["titles"]
+            and (before is None or before.kind == "place"))  # "Michigan Department of ..."
 
 
 def _capital_neighbour(doc: Doc, s: Span) -> bool:
