@@ -207,6 +207,7 @@ def test_a_bare_head_noun_and_a_venue_last_are_features():
     ("WASHINGTON (Quillon Wire) — Talks went on late.", "Quillon Wire"),
     ("RIGA, Latvia (BNS) - Ministers met on Monday.", "BNS"),
     ("ST. JOSEPH, Mich. (Tollan News Service) — Talks went on.", "Tollan News Service"),
+    ("Hong Kong (Quillon Business) A muddled view weighed on investors.", "Quillon Business"),
 ])
 def test_the_agency_of_a_dateline_is_an_organization(text, name):
     assert name in orgs_of(text)
@@ -215,6 +216,7 @@ def test_the_agency_of_a_dateline_is_an_organization(text, name):
 def test_a_parenthesis_later_in_a_line_is_no_dateline():
     assert "Tollan" not in orgs_of("Prices rose on Monday and traders said (Tollan) — more.")
     assert "Tollan" not in orgs_of("washington (Tollan) — talks went on.")
+    assert orgs_of("Hong Kong (China) The talks went on.") == []
 
 
 @pytest.mark.parametrize(("text", "name", "cue"), [

@@ -224,8 +224,9 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _dateline_credits(doc: Doc, orgs: OrgSet) -> None:
-    """The agency of a dateline: "RIGA, Latvia (BNS) — ..." or "OSLO (Nordic Wire) -": a
-    line opening with an upper-case place, then a parenthesised capitalised name and a dash."""
+    """The agency of a dateline: "RIGA, Latvia (BNS) — ..." or "Oslo (Nordic Wire) The ...": a
+    line opening with an upper-case word or a known place, then a parenthesised capitalised
+    name (no place) and a dash or the first sentence."""
     words, gaps = doc.words, doc.gaps
     for k in doc.positions({"("}):
         first = k
@@ -234,16 +235,22 @@ def _dateline_credits(doc: Doc, orgs: OrgSet) -> None:
         if first == k or (first > 0 and "\n" not in gaps[first]):
             continue  # not within a line's first words
         head = words[first].replace(".", "")
-        if not (head.isupper() and head.isalpha() and len(head) > 1):
-            continue
+        opener = doc.span_of[first]
+        if not ((head.isupper() and head.isalpha() and len(head) > 1)
+                or (opener is not None and opener.kind in ("place", "country"))):
+            continue  # "RIGA, Latvia", "Hong Kong"
         close = k + 1
         while close < len(words) and close - k <= 5 and words[close] != ")":
             close += 1
-        if close == k + 1 or doc.next_word(close) != ")" or doc.next_word(close + 1) not in _DASHES:
-            continue
+        after = doc.next_word(close + 1)
+        if close == k + 1 or doc.next_word(close) != ")" or not (
+                after in _DASHES or (is_cap(after) and "\n" not in doc.gaps[close + 1])):
+            continue  # "(Nordic Wire) — ..." or "(Nordic Wire) The ..."
         inner = words[k + 1:close]
-        if not is_cap(inner[0]) or any(not (is_cap(w) or w in ("&", ".", "of")) for w in inner):
-            continue
+        if not is_cap(inner[0]) or any(not (is_cap(w) or w in ("&", ".", "of")) for w in inner) \
+                or any(doc.span_of[t] is not None and doc.span_of[t].kind != "org"
+                       for t in range(k + 1, close)):
+            continue  # "(Latvia)": a place, not an agency
         name = doc.surface(k + 1, close)
         orgs.add(orgs.lookup(name) or name, name)
         for t in range(k + 1, close):
