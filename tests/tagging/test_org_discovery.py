@@ -284,3 +284,9 @@ def test_a_state_before_a_listed_national_agency_names_the_state_agency():
         "Oregon Department of Education"]
     assert orgs_of("Staff at the U.S. Department of Education said so.") == [
         "United States Department of Education"]
+
+
+def test_a_line_break_parts_a_weak_alias_from_the_line_before():
+    text = ("The coach praised the goal, the season and the playoff run (3-0-2).\n\n"
+            "Jets 2, Predators 1: Winnipeg won the game on a late goal.")
+    assert "Winnipeg Jets" in orgs_of(text)

@@ -178,8 +178,12 @@ def _named_before(doc: Doc, i: int) -> bool:
 def _capital_neighbour(doc: Doc, s: Span) -> bool:
     """A weak alias next to another capitalised word ('Magic Johnson', 'Vice President')."""
     prev, nxt = doc.next_word(s.i - 1), doc.next_word(s.j)
-    if prev == "." and s.i >= 2 and len(doc.words[s.i - 2]) == 1:
-        return True
+    if "\n" in doc.gaps[s.i]:
+        prev = ""  # the line before is no neighbour
+    if s.j < len(doc.words) and "\n" in doc.gaps[s.j]:
+        nxt = ""
+    if prev == "." and s.i >= 2 and len(doc.words[s.i - 2]) == 1 and doc.words[s.i - 2].isalpha():
+        return True  # an initial: "J. Jets"
     return (is_cap(prev) and not doc.starts[s.i - 1 if s.i else 0] and prev not in ("The",)) or (
         is_cap(nxt) and nxt not in doc.data.sets["stop_words"])
 
