@@ -76,10 +76,14 @@ def test_unlisted_organizations_are_found(text, name):
     assert name in orgs_of(text)
 
 
-def candidate_texts(text: str) -> list[str]:
+def candidates_of(text: str) -> list:
     doc = Doc(text)
     orgs = find_organizations(doc)
-    return [c.text for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs)]
+    return list(candidates(doc, discover(doc, orgs, doc.chunks()), orgs))
+
+
+def candidate_texts(text: str) -> list[str]:
+    return [c.text for c in candidates_of(text)]
 
 
 def test_conjoined_names_are_two_candidates_but_of_names_stay_whole():
@@ -131,10 +135,7 @@ def test_a_cue_at_one_mention_counts_at_the_others():
 
 
 def test_no_cue_elsewhere_without_a_cued_mention():
-    text = "Tollan was quiet on Monday. Later Tollan left early."
-    doc = Doc(text)
-    orgs = find_organizations(doc)
-    for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs):
+    for c in candidates_of("Tollan was quiet on Monday. Later Tollan left early."):
         assert "cue_elsewhere" not in c.features
 
 
@@ -290,3 +291,37 @@ def test_a_line_break_parts_a_weak_alias_from_the_line_before():
     text = ("The coach praised the goal, the season and the playoff run (3-0-2).\n\n"
             "Jets 2, Predators 1: Winnipeg won the game on a late goal.")
     assert "Winnipeg Jets" in orgs_of(text)
+
+
+def test_a_name_in_a_list_with_an_organization_gets_list_org():
+    text = ("The agency picked Quillon Vexa, Marrow Beyond, Tollan Robotics and Vexa Orbit "
+            "for the mission.")
+    found = {c.text: c.features for c in candidates_of(text)}
+    assert "Tollan Robotics" in orgs_of(text)  # the head-word rule
+    assert all("list_org" in found[n] for n in ("Quillon Vexa", "Marrow Beyond", "Vexa Orbit"))
+
+
+def test_no_list_org_without_an_organization_in_the_list():
+    text = "The agency picked Quillon Vexa, Marrow Beyond and Vexa Orbit for the mission."
+    for c in candidates_of(text):
+        assert "list_org" not in c.features
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tollan's Ministry of Trade, Industry and Energy (MTIE) unveiled a plan.",
+     "Ministry of Trade, Industry and Energy"),
+    ("The Ministry of Culture, Sports and Tourism said so.",
+     "Ministry of Culture, Sports and Tourism"),
+])
+def test_a_ministry_named_by_a_list_of_fields(text, name):
+    assert orgs_of(text) == [name]
+
+
+def test_a_person_after_a_ministry_and_a_comma_is_no_field():
+    assert orgs_of("The Ministry of Finance, Ann Tollan and others said so.") == [
+        "Ministry of Finance"]
+
+
+def test_a_legal_form_alone_is_no_candidate():
+    text = "It picked Quillon Nano Systems, Inc. to join the programme."
+    assert not any(t.startswith("Inc") for t in candidate_texts(text))

@@ -495,11 +495,13 @@ def _single_cue(doc: Doc, s: int) -> bool:
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
     """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
     opening a sentence (not an acronym or CamelCase, and not followed by an apposition,
-    parenthesis or possessive), a generic word after a possessive ("Magistrate's Court"),
-    or a given name and up to three more words, the last neither a head noun nor a legal
-    form (a person's name)."""
+    parenthesis or possessive), a generic word after a possessive ("Magistrate's Court"), a
+    legal form alone, or a given name and up to three more words, the last neither a head
+    noun nor a legal form (a person's name)."""
     words = doc.words
     first = words[s]
+    if (e - s == 1 or e - s == 2 and words[s + 1] == ".") and is_legal_form(first, cues().legal):
+        return True  # ", Inc." after a name: the legal form alone names no one
     if e - s == 1:
         if doc.next_word(s - 1) in POSS and first in doc.data.sets["org_generic_words"]:
             return True  # "Magistrate's Court", "the city's Police": part of a longer name
@@ -532,6 +534,7 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
             continue
         out.append(Candidate(s, e, text, features(doc, s, e, speakers, at)))
     _cues_elsewhere(out)
+    _lists_with_orgs(doc, out)
     yield from out
 
 
@@ -557,3 +560,61 @@ def _cues_elsewhere(cands: list[Candidate]) -> None:
         where = cued.get(c.text)
         if where and c.features != ["known"] and where - {c.i}:
             c.features.append("cue_elsewhere")
+
+
+_LIST_SEPS = frozenset({",", "and", "or", "&"})
+# what makes a list's member an organization for its neighbours: a form cue, or a context cue
+# that carries over (ORG_CONTEXT)
+STRONG = frozenset({"known", "head_last", "legal_last", "camel", "domain"}) | ORG_CONTEXT
+
+
+def _list_step(doc: Doc, p: int) -> int:
+    """Position after the separator at p (',', 'and', 'or', '&', ', and'), or -1."""
+    w = doc.next_word(p)
+    if w not in _LIST_SEPS:
+        return -1
+    if w == "," and doc.next_word(p + 1) in ("and", "or"):
+        return p + 2
+    return p + 1
+
+
+def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
+    """Add "list_org" to a candidate in a list of names ("Astrobotic, Draper, Firefly
+    Aerospace and Lockheed Martin") one of whose other members is an organization: found by
+    the lists or rules, or a candidate with a strong cue (`STRONG`)."""
+    if len(cands) < 2 and "org" not in doc.owner:
+        return
+    at_start = {c.i: k for k, c in enumerate(cands)}
+    group = list(range(len(cands)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    owner = doc.owner
+    org_next = [False] * len(cands)
+    for k, c in enumerate(cands):
+        q = _list_step(doc, _domain_end(doc, c.j))
+        if q >= 0:
+            if q in at_start:
+                group[root(k)] = root(at_start[q])
+            elif q < len(owner) and owner[q] == "org":
+                org_next[k] = True
+        if c.i >= 2 and doc.words[c.i - 1] in _LIST_SEPS:
+            p = c.i - 2 if doc.words[c.i - 1] != "and" or doc.words[c.i - 2] != "," else c.i - 3
+            if p >= 0 and owner[p] == "org":
+                org_next[k] = True
+    strong = [not STRONG.isdisjoint(c.features) for c in cands]
+    n_strong: dict[int, int] = {}
+    has_org: set[int] = set()
+    for k in range(len(cands)):
+        r = root(k)
+        n_strong[r] = n_strong.get(r, 0) + strong[k]
+        if org_next[k]:
+            has_org.add(r)
+    for k, c in enumerate(cands):
+        r = root(k)
+        if c.features != ["known"] and (r in has_org or n_strong[r] - strong[k] > 0):
+            c.features.append("list_org")

@@ -360,6 +360,8 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
             break
     if end < j and words[end] == "." and words[end - 1] in sets["company_suffixes"]:
         end += 1
+    if end == j and words[h] in sets["org_of_name_heads"] and doc.next_word(h + 1) == "of":
+        end = _of_list_end(doc, j)  # "Ministry of Trade, Industry and Energy"
     start = h
     while start > i:
         w = words[start - 1]
@@ -382,6 +384,8 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     first = i
     while first < h and (words[first] in sets["function_words"] or words[first] in ("of", "the")):
         first += 1  # "The Ministry of Water and Irrigation": the head still comes first
+    if start == h and words[h - 1] in ("'s", "’s"):
+        first = h  # "South Korea's Ministry of Trade": the head opens the name
     if start == h and (end == h + 1 or h > first):
         return None  # a bare head; "University of Colorado" (head first, then "of") is kept
     core = words[start:end]
@@ -407,6 +411,27 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
                              and doc.next_word(h + 1) == "of" and end > h + 2):
         return None  # ("Ministry of State Security": a ministry's name may be all common words)
     return start, end, words[h]
+
+
+def _of_list_end(doc: Doc, j: int) -> int:
+    """End of a ministry's "of"-name that goes on past the comma at j with a list of single
+    capitalised words: ", Industry and Energy", ", Sports and Tourism"; else j."""
+    given = doc.data.given_names
+    k = j
+    while doc.next_word(k) == ",":
+        w = doc.next_word(k + 1)
+        if not is_cap(w) or w in given or doc.owner[k + 1] or doc.span_of[k + 1] is not None:
+            return j
+        after = doc.next_word(k + 2)
+        if after == ",":
+            k += 2
+            continue
+        last = doc.next_word(k + 3)
+        if (after in ("and", "&") and is_cap(last) and last not in given
+                and doc.span_of[k + 3] is None and not is_cap(doc.next_word(k + 4))):
+            return k + 4
+        return j
+    return j
 
 
 def _cue_org(doc: Doc, i: int, j: int) -> bool:
@@ -449,6 +474,8 @@ def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tupl
     todo = list(chunks)
     while todo:
         i, j = todo.pop(0)
+        if doc.owner[i] == "org" and all(doc.owner[t] == "org" for t in range(i, j)):
+            continue  # taken by a name before it ("Ministry of Trade, Industry and Energy")
         hit = _head_org(doc, i, j) if j - i > 1 else None  # one word is never a head-word name
         if hit:
             s, e, head = hit
