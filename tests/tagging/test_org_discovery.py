@@ -175,6 +175,8 @@ def test_and_inside_an_of_name_stays_in_it():
     ("The agents worked for the Ministry of State Security, officials said.",
      "Ministry of State Security"),
     ("He joined the Department of Public Works in 2010.", "Department of Public Works"),
+    ("The agents worked for the Latvian Ministry of State Security, officials said.",
+     "Latvian Ministry of State Security"),
 ])
 def test_a_ministry_named_by_common_words_is_an_organization(text, name):
     assert orgs_of(text) == [name]
@@ -325,3 +327,10 @@ def test_a_person_after_a_ministry_and_a_comma_is_no_field():
 def test_a_legal_form_alone_is_no_candidate():
     text = "It picked Quillon Nano Systems, Inc. to join the programme."
     assert not any(t.startswith("Inc") for t in candidate_texts(text))
+
+
+def test_an_acronym_a_thing_defines_is_marked():
+    text = ("The Quillon Upper Stage (QUS) flew in May. Engineers said the QUS worked, and "
+            "later the QUS was retired.")
+    f = [c.features for c in candidates_of(text) if c.text == "QUS"]
+    assert f and all("acronym_thing" in x for x in f)

@@ -252,6 +252,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
     if e - s == 1:
         if first.isupper() and 2 <= len(first) <= 6 and first.isalpha():
             f.append("acronym" if len(first) > 2 else "acronym_2")
+            if first in doc.thing_acronyms:
+                f.append("acronym_thing")  # defined in the text as a stage, system, ...
     elif all_upper:
         f.append("all_caps")
     if _domain_end(doc, e) > e:

@@ -271,9 +271,11 @@ def _initials_match(words: list[str], acr: str) -> bool:
 
 
 def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
-    """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical."""
+    """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical. Acronyms
+    defined by a thing's name ("Exploration Upper Stage (EUS)") go to doc.thing_acronyms."""
     words, sets = doc.words, doc.data.sets
     acrs: dict[str, str] = {}
+    things = doc.thing_acronyms
     for k in doc.positions({"("}):
         if k < 1 or k >= len(words) - 2 or words[k + 2] != ")":
             continue
@@ -294,7 +296,11 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
                     w in (",", ".", "(", ")") for w in win):
                 continue
             if _initials_match(win, acr):
-                if any(w in sets["non_org_words"] for w in win) or doc.owner[i] == "person":
+                if any(w in sets["non_org_words"] for w in win):
+                    if win[-1] in sets["non_org_words"]:
+                        things.add(acr)  # "Exploration Upper Stage (EUS)": a thing's
+                    break
+                if doc.owner[i] == "person":
                     break
                 if win[-1] not in sets["org_heads"] and all(
                         _is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
@@ -407,9 +413,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         and not (_is_country_tok(doc, t) and (t < h or words[h] in sets["org_state_heads"]))
         and words[t] not in sets["titles"] and words[t] not in sets["stop_words"]
     ]
-    if not distinct and not (start == h and words[h] in sets["org_of_name_heads"]
+    if not distinct and not (all(_is_country_tok(doc, t) for t in range(start, h))
+                             and words[h] in sets["org_of_name_heads"]
                              and doc.next_word(h + 1) == "of" and end > h + 2):
-        return None  # ("Ministry of State Security": a ministry's name may be all common words)
+        return None  # ("[Chinese] Ministry of State Security": may be all common words)
     return start, end, words[h]
 
 
