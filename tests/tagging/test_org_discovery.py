@@ -334,3 +334,10 @@ def test_an_acronym_a_thing_defines_is_marked():
             "later the QUS was retired.")
     f = [c.features for c in candidates_of(text) if c.text == "QUS"]
     assert f and all("acronym_thing" in x for x in f)
+
+
+def test_a_things_name_passes_no_cue_to_its_other_mentions():
+    text = ("Engineers built the Quillon Landing System (QLS) in May. Later the Quillon "
+            "Landing System flew twice.")
+    found = [c for c in candidates_of(text) if c.text == "Quillon Landing System"]
+    assert len(found) == 2 and all("cue_elsewhere" not in c.features for c in found)

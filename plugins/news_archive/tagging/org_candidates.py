@@ -554,7 +554,8 @@ def _cues_elsewhere(cands: list[Candidate]) -> None:
     article stands in an organization's context (`ORG_CONTEXT`)."""
     cued: dict[str, set[int]] = {}
     for c in cands:
-        if c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features):
+        if (c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features)
+                and "non_org_last" not in c.features):  # "Human Landing System (HLS)"
             cued.setdefault(c.text, set()).add(c.i)
     if not cued:
         return
