@@ -76,10 +76,14 @@ def test_unlisted_organizations_are_found(text, name):
     assert name in orgs_of(text)
 
 
-def candidate_texts(text: str) -> list[str]:
+def candidates_of(text: str) -> list:
     doc = Doc(text)
     orgs = find_organizations(doc)
-    return [c.text for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs)]
+    return list(candidates(doc, discover(doc, orgs, doc.chunks()), orgs))
+
+
+def candidate_texts(text: str) -> list[str]:
+    return [c.text for c in candidates_of(text)]
 
 
 def test_conjoined_names_are_two_candidates_but_of_names_stay_whole():
@@ -131,10 +135,7 @@ def test_a_cue_at_one_mention_counts_at_the_others():
 
 
 def test_no_cue_elsewhere_without_a_cued_mention():
-    text = "Tollan was quiet on Monday. Later Tollan left early."
-    doc = Doc(text)
-    orgs = find_organizations(doc)
-    for c in candidates(doc, discover(doc, orgs, doc.chunks()), orgs):
+    for c in candidates_of("Tollan was quiet on Monday. Later Tollan left early."):
         assert "cue_elsewhere" not in c.features
 
 
@@ -174,6 +175,8 @@ def test_and_inside_an_of_name_stays_in_it():
     ("The agents worked for the Ministry of State Security, officials said.",
      "Ministry of State Security"),
     ("He joined the Department of Public Works in 2010.", "Department of Public Works"),
+    ("The agents worked for the Latvian Ministry of State Security, officials said.",
+     "Latvian Ministry of State Security"),
 ])
 def test_a_ministry_named_by_common_words_is_an_organization(text, name):
     assert orgs_of(text) == [name]
@@ -181,3 +184,160 @@ def test_a_ministry_named_by_common_words_is_an_organization(text, name):
 
 def test_titles_with_of_are_no_ministry():
     assert orgs_of("The Secretary of State met the Head of State on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Engineers from Blue Quillon built the lander.", "Blue Quillon"),
+    ("Supporters cheered for Real Tollan on Monday.", "Real Tollan"),
+    ("Staff at Northern Marrowfield said the plant would close.", "Northern Marrowfield"),
+])
+def test_a_stop_word_that_opens_a_name_stays_in_the_candidate(text, name):
+    assert name in candidate_texts(text)
+
+
+def test_a_stop_word_alone_or_before_a_lower_case_word_is_no_candidate():
+    assert "Blue" not in candidate_texts("Engineers painted it Blue in May.")
+    assert candidate_texts("However Quillon announced a plant.") == ["Quillon"]
+
+
+def test_a_bare_head_noun_and_a_venue_last_are_features():
+    assert "head_alone" in feats("The case went to Court in May, lawyers said.", "Court")
+    f = feats("Fans packed the Quillon Music Center on Friday.", "Quillon Music Center")
+    assert "non_org_last" in f
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("WASHINGTON (Quillon Wire) — Talks went on late.", "Quillon Wire"),
+    ("RIGA, Latvia (BNS) - Ministers met on Monday.", "BNS"),
+    ("ST. JOSEPH, Mich. (Tollan News Service) — Talks went on.", "Tollan News Service"),
+    ("Hong Kong (Quillon Business) A muddled view weighed on investors.", "Quillon Business"),
+])
+def test_the_agency_of_a_dateline_is_an_organization(text, name):
+    assert name in orgs_of(text)
+
+
+def test_a_parenthesis_later_in_a_line_is_no_dateline():
+    assert "Tollan" not in orgs_of("Prices rose on Monday and traders said (Tollan) — more.")
+    assert "Tollan" not in orgs_of("washington (Tollan) — talks went on.")
+    assert orgs_of("Hong Kong (China) The talks went on.") == []
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Quillons 5, Marrowfields 1: the home side won again.", "Quillons", "score_line"),
+    ("Quillons 5, Marrowfields 1: the home side won again.", "Marrowfields", "score_line"),
+    ("Fans booed when the Marrowfields lost the game, the season and the playoff.",
+     "Marrowfields", "the_plural"),
+    ("Fans booed when the Marrowfields lost the game, the season and the playoff.",
+     "Marrowfields", "the_plural_sports"),
+    ("A chain of papers including the Boston Quillon, sold more.", "Boston Quillon",
+     "has_place"),
+    ("Buyers wanted SUVs from Quillon.", "SUVs", "acronym_plural"),
+])
+def test_sports_newspaper_and_acronym_cues(text, name, cue):
+    assert cue in feats(text, name)
+
+
+def test_a_newspaper_word_after_a_place_is_a_head_word():
+    f = feats("A chain of papers including the Boston Star, sold more.", "Boston Star")
+    assert "paper_place" in f and "head_last" in f
+    assert "paper_place" not in feats("Fans cheered for Quillon Star.", "Quillon Star")
+
+
+def test_a_plural_after_the_in_a_result_is_scored():
+    assert "Marrowfields" in candidate_texts("He said the Marrowfields went home early.")
+    assert "Marrowfield" not in candidate_texts("He said the Marrowfield went home early.")
+
+
+def test_common_words_of_bodies_before_and_stay_in_one_name():
+    texts = candidate_texts("Goods were seized by Customs and Tollan Protection officers.")
+    assert "Customs and Tollan Protection" in texts
+    names = candidate_texts("Investors in Quillon and Tollan Games were told on Monday.")
+    assert "Tollan Games" in names and "Quillon and Tollan Games" not in names
+
+
+def test_a_generic_word_after_a_possessive_is_no_candidate():
+    assert "Court" not in candidate_texts("The hearing is at Marrowfield Magistrate's Court.")
+
+
+def test_partnership_is_a_head_word():
+    assert "head_last" in feats("Economists at the Quillon Partnership, a consultancy, said so.",
+                                "Quillon Partnership")
+
+
+def test_an_acronym_defines_a_body_named_by_common_words_and_a_head():
+    text = "Experts at the National Housing Board (NHB) said the NHB would meet again."
+    assert list(find_organizations(Doc(text)).names) == ["National Housing Board"]
+    assert list(find_organizations(Doc("Lawyers for Human Rights (HR) met.")).names) == []
+
+
+def test_a_person_after_and_ends_an_of_name():
+    names = orgs_of("The plan was drawn up by the Department of Rivers and Ann Tollan last year.")
+    assert "Department of Rivers" in names
+    assert not any("Ann" in n for n in names)
+
+
+def test_a_listed_word_that_opens_a_longer_name_ending_in_a_head_gives_way():
+    names = orgs_of("Officials of the Independent Water Regulation Commission said it was fair.")
+    assert names == ["Independent Water Regulation Commission"]
+    assert orgs_of("He met Google CEO Sundar Pichai in May.") == ["Google"]
+
+
+def test_a_state_before_a_listed_national_agency_names_the_state_agency():
+    assert orgs_of("Staff at the Oregon Department of Education said so.") == [
+        "Oregon Department of Education"]
+    assert orgs_of("Staff at the U.S. Department of Education said so.") == [
+        "United States Department of Education"]
+
+
+def test_a_line_break_parts_a_weak_alias_from_the_line_before():
+    text = ("The coach praised the goal, the season and the playoff run (3-0-2).\n\n"
+            "Jets 2, Predators 1: Winnipeg won the game on a late goal.")
+    assert "Winnipeg Jets" in orgs_of(text)
+
+
+def test_a_name_in_a_list_with_an_organization_gets_list_org():
+    text = ("The agency picked Quillon Vexa, Marrow Beyond, Tollan Robotics and Vexa Orbit "
+            "for the mission.")
+    found = {c.text: c.features for c in candidates_of(text)}
+    assert "Tollan Robotics" in orgs_of(text)  # the head-word rule
+    assert all("list_org" in found[n] for n in ("Quillon Vexa", "Marrow Beyond", "Vexa Orbit"))
+
+
+def test_no_list_org_without_an_organization_in_the_list():
+    text = "The agency picked Quillon Vexa, Marrow Beyond and Vexa Orbit for the mission."
+    for c in candidates_of(text):
+        assert "list_org" not in c.features
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tollan's Ministry of Trade, Industry and Energy (MTIE) unveiled a plan.",
+     "Ministry of Trade, Industry and Energy"),
+    ("The Ministry of Culture, Sports and Tourism said so.",
+     "Ministry of Culture, Sports and Tourism"),
+])
+def test_a_ministry_named_by_a_list_of_fields(text, name):
+    assert orgs_of(text) == [name]
+
+
+def test_a_person_after_a_ministry_and_a_comma_is_no_field():
+    assert orgs_of("The Ministry of Finance, Ann Tollan and others said so.") == [
+        "Ministry of Finance"]
+
+
+def test_a_legal_form_alone_is_no_candidate():
+    text = "It picked Quillon Nano Systems, Inc. to join the programme."
+    assert not any(t.startswith("Inc") for t in candidate_texts(text))
+
+
+def test_an_acronym_a_thing_defines_is_marked():
+    text = ("The Quillon Upper Stage (QUS) flew in May. Engineers said the QUS worked, and "
+            "later the QUS was retired.")
+    f = [c.features for c in candidates_of(text) if c.text == "QUS"]
+    assert f and all("acronym_thing" in x for x in f)
+
+
+def test_a_things_name_passes_no_cue_to_its_other_mentions():
+    text = ("Engineers built the Quillon Landing System (QLS) in May. Later the Quillon "
+            "Landing System flew twice.")
+    found = [c for c in candidates_of(text) if c.text == "Quillon Landing System"]
+    assert len(found) == 2 and all("cue_elsewhere" not in c.features for c in found)

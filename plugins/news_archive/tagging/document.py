@@ -71,6 +71,7 @@ class Doc:
     owner: list[str] = field(init=False)  # "" | "org" | "person" | "place" ...
     span_of: list = field(init=False)
     words_set: frozenset[str] = field(init=False)
+    thing_acronyms: set[str] = field(init=False, default_factory=set)  # "(EUS)" of a "Stage"
     _offsets: list[int] | None = field(init=False, default=None, repr=False)
     _parts: list[str] = field(init=False, repr=False)  # [gap, token, ..., gap]
 

@@ -28,7 +28,7 @@ _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
 CUE_KINDS = ("head", "strong_head", "appos", "role", "verb", "person_verb", "prep",
-             "strong_prep")
+             "strong_prep", "opener", "paper")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Cues:
     person_verb: frozenset[str] = field(init=False, default=frozenset())
     prep: frozenset[str] = field(init=False, default=frozenset())
     strong_prep: frozenset[str] = field(init=False, default=frozenset())
+    opener: frozenset[str] = field(init=False, default=frozenset())
+    paper: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
@@ -92,7 +94,8 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
         if j - i == 1:  # most pieces: one word (the loop below, unrolled)
             w = words[i]
             if (owner[i] or w in POSS or w in skip_start or not w[0].isupper()
-                    or (starts[i] and w.istitle() and doc.next_word(j) not in _APPOS_OPENERS)
+                    or (starts[i] and w.istitle() and doc.next_word(j) not in _APPOS_OPENERS
+                        and not _score_line(doc, i, j))
                     or not _single_cue(doc, i)):
                 continue
             if _keep(doc, i, j):
@@ -125,8 +128,10 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     """[s, e) without function words and lower-case words in front, connectors at the end
     and '-based' words in front; split at 'and'; [] when nothing worth scoring is left."""
     words, suffixes = doc.words, doc.data.sets["company_suffixes"]
-    while s < e and (words[s] in skip_start or not is_cap(words[s])):
-        s += 1
+    openers = cues().opener
+    while s < e and (not is_cap(words[s]) or words[s] in skip_start and not (
+            words[s] in openers and s + 1 < e and is_cap(words[s + 1]))):
+        s += 1  # a stop word goes, unless it opens a name ("Blue Origin", "National ...")
     while e > s and words[e - 1] in TRIM_END and not (
             words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
         e -= 1
@@ -134,7 +139,8 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
         s += 1  # "Chicago-based", "Russian-backed"
     if s >= e:
         return []
-    return [(a, b) for a, b in _split_and(words, s, e) if _keep(doc, a, b)]
+    generic = doc.data.sets["org_generic_words"]
+    return [(a, b) for a, b in _split_and(words, s, e, generic) if _keep(doc, a, b)]
 
 
 def _splits_at(doc: Doc, k: int) -> bool:
@@ -151,14 +157,18 @@ def _splits_at(doc: Doc, k: int) -> bool:
     return doc.words[k - 1] not in sets["org_heads"]
 
 
-def _split_and(words: list[str], s: int, e: int) -> list[tuple[int, int]]:
+def _split_and(words: list[str], s: int, e: int,
+               generic: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """'Gannett and GateHouse Media' -> two names; 'Ministry of Water and Irrigation' (an
-    "of"-name) stays one."""
+    "of"-name) and 'Customs and Border Protection' (common words of bodies before 'and')
+    stay one."""
     for k in range(s + 1, e - 1):
         if words[k] == "and":
             if any(w in ("of", "for") for w in words[s:k]):
                 return [(s, e)]
-            return [(s, k), *_split_and(words, k + 1, e)]
+            if all(w in generic for w in words[s:k]) and e - k > 2:
+                return [(s, e)]
+            return [(s, k), *_split_and(words, k + 1, e, generic)]
     return [(s, e)]
 
 
@@ -202,7 +212,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
                 if len(w) > 1:
                     all_upper = False
             elif not w.isupper() and w.isalnum() and not _SURNAME_PREFIX.match(w):
-                flags.add("camel")
+                # "SUVs", "ILC2s": an acronym's plural names things, not a body
+                flags.add("acronym_plural" if w[-1] == "s" and w[:-1].isupper() else "camel")
         elif w.isalpha():
             all_upper = False
         if w in non_org or w in venue:
@@ -214,16 +225,24 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
         sp = span_of[t]
         if sp is not None and (sp.kind == "country" or sp.kind == "place"):
             flags.add("has_place")
+            if t < e - 1 and words[e - 1] in cue.paper:
+                flags.add("paper_place")  # "Lakeside Bee", "Riverton Star": a newspaper
     f = ["bias", _LEN[min(n_names, 4)], *sorted(flags)]  # same order, same sums
     heads = _heads(cue, sets["org_heads"])
     of_inside = "of" in span or "for" in span
     legal = e - s > 1 and is_legal_form(last, cue.legal)
     if legal:
         f.append("legal_last")
-    if last in heads or legal:  # a legal form is the head word of a company's name
+    # a legal form is the head word of a company's name, a newspaper word after a place
+    # the head word of a newspaper's
+    if last in heads or legal or "paper_place" in flags:
         f.append("head_last")
         if last in generic:
             f.append("head_generic")
+        if n_names == 1 and doc.next_word(s - 1) not in ("the", "The"):
+            f.append("head_alone")  # "Court", "Party" (not "the Agency"): no one body
+    if last in non_org or last in venue:
+        f.append("non_org_last")  # "Riverbend Music Center", "Singles Day": a venue or event
     if of_inside:
         f.append("of_inside")
         if first in heads:
@@ -233,6 +252,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
     if e - s == 1:
         if first.isupper() and 2 <= len(first) <= 6 and first.isalpha():
             f.append("acronym" if len(first) > 2 else "acronym_2")
+            if first in doc.thing_acronyms:
+                f.append("acronym_thing")  # defined in the text as a stage, system, ...
     elif all_upper:
         f.append("all_caps")
     if _domain_end(doc, e) > e:
@@ -255,6 +276,12 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("sent_start_1")
     if n_names == 1 and first.lower() in doc.words_set:
         f.append("common_word")
+    if _score_line(doc, s, e):
+        f.append("score_line")  # "Bruins 5, Devils 1": a result line names two teams
+    if n_names == 1 and _plural(first) and doc.next_word(s - 1) in ("the", "The"):
+        f.append("the_plural")  # "the Islanders", "the Democrats"
+        if _sports(doc):
+            f.append("the_plural_sports")
     if _repeats(doc, s, e, at):
         f.append("repeated")
     f += _left(doc, s, cue)
@@ -310,6 +337,8 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         k -= 1
         prev = doc.next_word(k)
     low = prev.lower()
+    if k == s - 1 and k >= 0 and doc.owner[k] == "org" and is_cap(prev):
+        out.append("org_before")  # "House Intelligence Committee" after a known "House"
     if prev in QUOTES:
         out.append("quoted")
     elif low == "told" or (low == "to" and doc.next_word(k - 1).lower() == "according"):
@@ -403,6 +432,36 @@ def _speaker_at(doc: Doc, speakers: set[str], word: str) -> list[int]:
     return cached.get(word, [])
 
 
+_SCORE_SEP = frozenset({",", ":", ";", "-", "–", "—"})
+
+
+def _small_number(w: str) -> bool:
+    return w.isdigit() and len(w) <= 3
+
+
+def _score_line(doc: Doc, s: int, e: int) -> bool:
+    """A side of a result: "Bruins 5, Devils 1" (a score after the name, then a separator;
+    or after a score and a comma)."""
+    nw = doc.next_word
+    return ((_small_number(nw(e)) and (nw(e + 1) in _SCORE_SEP or "\n" in doc.gaps[e + 1]
+                                       if e + 1 < len(doc.words) else True))
+            or (nw(s - 1) == "," and _small_number(nw(s - 2)) and s >= 3 and is_cap(nw(s - 3))))
+
+
+def _plural(w: str) -> bool:
+    """A capitalised plural noun ("Islanders", "Democrats"), not an acronym."""
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
+
+
+def _sports(doc: Doc) -> bool:
+    """The article is about sport (three or more sports words; computed once)."""
+    cached = getattr(doc, "_sports_cache", None)
+    if cached is None:
+        cues = doc.data.sets["sports_cues"]
+        cached = doc._sports_cache = sum(1 for w in doc.words if w in cues) >= 3
+    return cached
+
+
 def _single_cue(doc: Doc, s: int) -> bool:
     """A one-word candidate has at least one of the cues a one-word organization needs to
     be accepted (its shape, or the words around it); the others are not scored at all
@@ -415,6 +474,8 @@ def _single_cue(doc: Doc, s: int) -> bool:
     cue = cues()
     prev = doc.next_word(s - 1)
     if prev == "the" or prev == "The":
+        if _plural(w):
+            return True
         prev = doc.next_word(s - 2)
     low = prev.lower()
     if low == "told" or (low == "to" and doc.next_word(s - 2).lower() == "according"):
@@ -429,19 +490,25 @@ def _single_cue(doc: Doc, s: int) -> bool:
         return after in DETERMINERS or after.endswith("-based") or is_legal_form(after, cue.legal)
     if nxt in POSS:
         return any(x.lower() in cue.role for x in doc.words[s + 2:s + 4])
-    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS
+    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS or _score_line(doc, s, s + 1)
             or nxt.lower() in cue.verb or is_legal_form(nxt, cue.legal))
 
 
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
     """Cheap pre-filter for shapes the model nearly never accepts: one capitalised word
     opening a sentence (not an acronym or CamelCase, and not followed by an apposition,
-    parenthesis or possessive), or a given name and up to three more words, the last neither
-    a head noun nor a legal form (a person's name)."""
+    parenthesis or possessive), a generic word after a possessive ("Magistrate's Court"), a
+    legal form alone, or a given name and up to three more words, the last neither a head
+    noun nor a legal form (a person's name)."""
     words = doc.words
     first = words[s]
+    if (e - s == 1 or e - s == 2 and words[s + 1] == ".") and is_legal_form(first, cues().legal):
+        return True  # ", Inc." after a name: the legal form alone names no one
     if e - s == 1:
-        return doc.starts[s] and first.istitle() and doc.next_word(e) not in _APPOS_OPENERS
+        if doc.next_word(s - 1) in POSS and first in doc.data.sets["org_generic_words"]:
+            return True  # "Magistrate's Court", "the city's Police": part of a longer name
+        return (doc.starts[s] and first.istitle() and doc.next_word(e) not in _APPOS_OPENERS
+                and not _score_line(doc, s, e))
     if first in doc.data.given_names and e - s <= 4:
         last = words[e - 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])
@@ -469,6 +536,7 @@ def candidates(doc: Doc, pieces: list[tuple[int, int]], orgs=None) -> Iterator[C
             continue
         out.append(Candidate(s, e, text, features(doc, s, e, speakers, at)))
     _cues_elsewhere(out)
+    _lists_with_orgs(doc, out)
     yield from out
 
 
@@ -486,7 +554,8 @@ def _cues_elsewhere(cands: list[Candidate]) -> None:
     article stands in an organization's context (`ORG_CONTEXT`)."""
     cued: dict[str, set[int]] = {}
     for c in cands:
-        if c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features):
+        if (c.features != ["known"] and not ORG_CONTEXT.isdisjoint(c.features)
+                and "non_org_last" not in c.features):  # "Human Landing System (HLS)"
             cued.setdefault(c.text, set()).add(c.i)
     if not cued:
         return
@@ -494,3 +563,61 @@ def _cues_elsewhere(cands: list[Candidate]) -> None:
         where = cued.get(c.text)
         if where and c.features != ["known"] and where - {c.i}:
             c.features.append("cue_elsewhere")
+
+
+_LIST_SEPS = frozenset({",", "and", "or", "&"})
+# what makes a list's member an organization for its neighbours: a form cue, or a context cue
+# that carries over (ORG_CONTEXT)
+STRONG = frozenset({"known", "head_last", "legal_last", "camel", "domain"}) | ORG_CONTEXT
+
+
+def _list_step(doc: Doc, p: int) -> int:
+    """Position after the separator at p (',', 'and', 'or', '&', ', and'), or -1."""
+    w = doc.next_word(p)
+    if w not in _LIST_SEPS:
+        return -1
+    if w == "," and doc.next_word(p + 1) in ("and", "or"):
+        return p + 2
+    return p + 1
+
+
+def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
+    """Add "list_org" to a candidate in a list of names ("Astrobotic, Draper, Firefly
+    Aerospace and Lockheed Martin") one of whose other members is an organization: found by
+    the lists or rules, or a candidate with a strong cue (`STRONG`)."""
+    if len(cands) < 2 and "org" not in doc.owner:
+        return
+    at_start = {c.i: k for k, c in enumerate(cands)}
+    group = list(range(len(cands)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    owner = doc.owner
+    org_next = [False] * len(cands)
+    for k, c in enumerate(cands):
+        q = _list_step(doc, _domain_end(doc, c.j))
+        if q >= 0:
+            if q in at_start:
+                group[root(k)] = root(at_start[q])
+            elif q < len(owner) and owner[q] == "org":
+                org_next[k] = True
+        if c.i >= 2 and doc.words[c.i - 1] in _LIST_SEPS:
+            p = c.i - 2 if doc.words[c.i - 1] != "and" or doc.words[c.i - 2] != "," else c.i - 3
+            if p >= 0 and owner[p] == "org":
+                org_next[k] = True
+    strong = [not STRONG.isdisjoint(c.features) for c in cands]
+    n_strong: dict[int, int] = {}
+    has_org: set[int] = set()
+    for k in range(len(cands)):
+        r = root(k)
+        n_strong[r] = n_strong.get(r, 0) + strong[k]
+        if org_next[k]:
+            has_org.add(r)
+    for k, c in enumerate(cands):
+        r = root(k)
+        if c.features != ["known"] and (r in has_org or n_strong[r] - strong[k] > 0):
+            c.features.append("list_org")

@@ -109,6 +109,9 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 and doc.span_at.get(s.j) is None and words[s.i][0].isupper()):
             s.suppressed = True  # "BMJ Case Reports", "Google Stadia": part of a longer name
             continue
+        if s.j - s.i == 1 and doc.span_at.get(s.j) is None and _run_to_head(doc, s.j):
+            s.suppressed = True  # "Independent National Electoral Commission"
+            continue
         if s.j - s.i > 1 and words[s.i] in sets["org_heads"] and _named_before(doc, s.i):
             s.suppressed = True  # "Eastbrook Chamber of Commerce": a longer, other name
             continue
@@ -137,6 +140,20 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
             doc.owner[t] = "org"
 
 
+def _run_to_head(doc: Doc, j: int) -> bool:
+    """The capitalised words from token j on end in an organization's head noun within four
+    words: "Independent National Electoral Commission" after a known "Independent"."""
+    sets, words = doc.data.sets, doc.words
+    heads, after_of = sets["org_heads"], sets["org_heads_only_after_of"]
+    for k in range(j, min(j + 4, len(words))):
+        w = words[k]
+        if not is_cap(w) or (k > j and doc.gaps[k] != " "):
+            return False
+        if k > j and w in heads and w not in after_of:
+            return True
+    return False
+
+
 def _continues(doc: Doc, s: Span, nxt: str) -> bool:
     """A known name that is only the start of a longer org name in the text."""
     sets = doc.data.sets
@@ -152,16 +169,21 @@ def _named_before(doc: Doc, i: int) -> bool:
     "the Eastbrook Chamber of Commerce"; not "The", a title or a sentence's first word)."""
     prev = doc.next_word(i - 1)
     sets = doc.data.sets
+    before = doc.span_of[i - 1] if i > 0 else None
     return (i > 0 and is_cap(prev) and not doc.starts[i - 1] and prev not in sets["stop_words"]
-            and prev not in sets["titles"] and doc.span_at.get(i - 1) is None
-            and doc.span_of[i - 1] is None)
+            and prev not in sets["titles"]
+            and (before is None or before.kind == "place"))  # "Michigan Department of ..."
 
 
 def _capital_neighbour(doc: Doc, s: Span) -> bool:
     """A weak alias next to another capitalised word ('Magic Johnson', 'Vice President')."""
     prev, nxt = doc.next_word(s.i - 1), doc.next_word(s.j)
-    if prev == "." and s.i >= 2 and len(doc.words[s.i - 2]) == 1:
-        return True
+    if "\n" in doc.gaps[s.i]:
+        prev = ""  # the line before is no neighbour
+    if s.j < len(doc.words) and "\n" in doc.gaps[s.j]:
+        nxt = ""
+    if prev == "." and s.i >= 2 and len(doc.words[s.i - 2]) == 1 and doc.words[s.i - 2].isalpha():
+        return True  # an initial: "J. Jets"
     return (is_cap(prev) and not doc.starts[s.i - 1 if s.i else 0] and prev not in ("The",)) or (
         is_cap(nxt) and nxt not in doc.data.sets["stop_words"])
 
@@ -202,6 +224,43 @@ def _credit_lines(doc: Doc, orgs: OrgSet) -> None:
             orgs.add(known or item, item)
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_credits(doc: Doc, orgs: OrgSet) -> None:
+    """The agency of a dateline: "RIGA, Latvia (BNS) — ..." or "Oslo (Nordic Wire) The ...": a
+    line opening with an upper-case word or a known place, then a parenthesised capitalised
+    name (no place) and a dash or the first sentence."""
+    words, gaps = doc.words, doc.gaps
+    for k in doc.positions({"("}):
+        first = k
+        while first > 0 and "\n" not in gaps[first] and k - first < 8:
+            first -= 1
+        if first == k or (first > 0 and "\n" not in gaps[first]):
+            continue  # not within a line's first words
+        head = words[first].replace(".", "")
+        opener = doc.span_of[first]
+        if not ((head.isupper() and head.isalpha() and len(head) > 1)
+                or (opener is not None and opener.kind in ("place", "country"))):
+            continue  # "RIGA, Latvia", "Hong Kong"
+        close = k + 1
+        while close < len(words) and close - k <= 5 and words[close] != ")":
+            close += 1
+        after = doc.next_word(close + 1)
+        if close == k + 1 or doc.next_word(close) != ")" or not (
+                after in _DASHES or (is_cap(after) and "\n" not in doc.gaps[close + 1])):
+            continue  # "(Nordic Wire) — ..." or "(Nordic Wire) The ..."
+        inner = words[k + 1:close]
+        if not is_cap(inner[0]) or any(not (is_cap(w) or w in ("&", ".", "of")) for w in inner) \
+                or any(doc.span_of[t] is not None and doc.span_of[t].kind != "org"
+                       for t in range(k + 1, close)):
+            continue  # "(Latvia)": a place, not an agency
+        name = doc.surface(k + 1, close)
+        orgs.add(orgs.lookup(name) or name, name)
+        for t in range(k + 1, close):
+            doc.owner[t] = "org"
+
+
 def _initials_match(words: list[str], acr: str) -> bool:
     letters = [c for c in acr if c.isalpha()]
     caps = [w[0] for w in words if is_cap(w)]
@@ -212,9 +271,11 @@ def _initials_match(words: list[str], acr: str) -> bool:
 
 
 def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
-    """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical."""
+    """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical. Acronyms
+    defined by a thing's name ("Exploration Upper Stage (EUS)") go to doc.thing_acronyms."""
     words, sets = doc.words, doc.data.sets
     acrs: dict[str, str] = {}
+    things = doc.thing_acronyms
     for k in doc.positions({"("}):
         if k < 1 or k >= len(words) - 2 or words[k + 2] != ")":
             continue
@@ -235,11 +296,16 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
                     w in (",", ".", "(", ")") for w in win):
                 continue
             if _initials_match(win, acr):
-                if any(w in sets["non_org_words"] for w in win) or doc.owner[i] == "person":
+                if any(w in sets["non_org_words"] for w in win):
+                    if win[-1] in sets["non_org_words"]:
+                        things.add(acr)  # "Exploration Upper Stage (EUS)": a thing's
                     break
-                if all(_is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
-                       for t in range(i, k) if is_cap(words[t])):
+                if doc.owner[i] == "person":
                     break
+                if win[-1] not in sets["org_heads"] and all(
+                        _is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
+                        for t in range(i, k) if is_cap(words[t])):
+                    break  # common words and no head noun: "Human Rights (HR)"
                 acrs[acr] = orgs.add(doc.surface(i, k), acr)
                 for t in range(i, k + 2):
                     doc.owner[t] = "org"
@@ -290,6 +356,9 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         return None
     end = j if doc.next_word(h + 1) in ("of", "for", "on") else h + 1
     for t in range(h + 1, end):
+        if words[t] in ("and", "&") and doc.next_word(t + 1) in doc.data.given_names:
+            end = t  # "Department of Homeland Security and Alex Azar": a person joins
+            break
         if words[t] in sets["weekdays"] or words[t] in sets["months"]:
             end = t  # "Rockledge High School on Friday"
             while end > h + 1 and words[end - 1] in CONNECT_END:
@@ -297,6 +366,8 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
             break
     if end < j and words[end] == "." and words[end - 1] in sets["company_suffixes"]:
         end += 1
+    if end == j and words[h] in sets["org_of_name_heads"] and doc.next_word(h + 1) == "of":
+        end = _of_list_end(doc, j)  # "Ministry of Trade, Industry and Energy"
     start = h
     while start > i:
         w = words[start - 1]
@@ -319,6 +390,8 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     first = i
     while first < h and (words[first] in sets["function_words"] or words[first] in ("of", "the")):
         first += 1  # "The Ministry of Water and Irrigation": the head still comes first
+    if start == h and words[h - 1] in ("'s", "’s"):
+        first = h  # "South Korea's Ministry of Trade": the head opens the name
     if start == h and (end == h + 1 or h > first):
         return None  # a bare head; "University of Colorado" (head first, then "of") is kept
     core = words[start:end]
@@ -340,10 +413,32 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         and not (_is_country_tok(doc, t) and (t < h or words[h] in sets["org_state_heads"]))
         and words[t] not in sets["titles"] and words[t] not in sets["stop_words"]
     ]
-    if not distinct and not (start == h and words[h] in sets["org_of_name_heads"]
+    if not distinct and not (all(_is_country_tok(doc, t) for t in range(start, h))
+                             and words[h] in sets["org_of_name_heads"]
                              and doc.next_word(h + 1) == "of" and end > h + 2):
-        return None  # ("Ministry of State Security": a ministry's name may be all common words)
+        return None  # ("[Chinese] Ministry of State Security": may be all common words)
     return start, end, words[h]
+
+
+def _of_list_end(doc: Doc, j: int) -> int:
+    """End of a ministry's "of"-name that goes on past the comma at j with a list of single
+    capitalised words: ", Industry and Energy", ", Sports and Tourism"; else j."""
+    given = doc.data.given_names
+    k = j
+    while doc.next_word(k) == ",":
+        w = doc.next_word(k + 1)
+        if not is_cap(w) or w in given or doc.owner[k + 1] or doc.span_of[k + 1] is not None:
+            return j
+        after = doc.next_word(k + 2)
+        if after == ",":
+            k += 2
+            continue
+        last = doc.next_word(k + 3)
+        if (after in ("and", "&") and is_cap(last) and last not in given
+                and doc.span_of[k + 3] is None and not is_cap(doc.next_word(k + 4))):
+            return k + 4
+        return j
+    return j
 
 
 def _cue_org(doc: Doc, i: int, j: int) -> bool:
@@ -375,6 +470,7 @@ def find_organizations(doc: Doc) -> OrgSet:
     _known(doc, orgs)
     _definitions(doc, orgs)
     _credit_lines(doc, orgs)
+    _dateline_credits(doc, orgs)
     return orgs
 
 
@@ -385,6 +481,8 @@ def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tupl
     todo = list(chunks)
     while todo:
         i, j = todo.pop(0)
+        if doc.owner[i] == "org" and all(doc.owner[t] == "org" for t in range(i, j)):
+            continue  # taken by a name before it ("Ministry of Trade, Industry and Energy")
         hit = _head_org(doc, i, j) if j - i > 1 else None  # one word is never a head-word name
         if hit:
             s, e, head = hit
