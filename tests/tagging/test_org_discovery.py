@@ -259,9 +259,11 @@ def test_a_generic_word_after_a_possessive_is_no_candidate():
     assert "Court" not in candidate_texts("The hearing is at Marrowfield Magistrate's Court.")
 
 
-def test_partnership_is_a_head_word():
-    assert "head_last" in feats("Economists at the Quillon Partnership, a consultancy, said so.",
-                                "Quillon Partnership")
+def test_guild_and_fellowship_are_head_words():
+    assert "head_last" in feats("Writers at the Quillon Guild, a trade body, said so.",
+                                "Quillon Guild")
+    assert "head_last" in feats("Pastors at the Tollan Fellowship, a church group, said so.",
+                                "Tollan Fellowship")
 
 
 def test_an_acronym_defines_a_body_named_by_common_words_and_a_head():
