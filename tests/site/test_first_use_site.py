@@ -152,3 +152,16 @@ def test_bylines_make_no_person_pages(sample_site):
     for name in bylines - {""}:
         assert f">{name}<" not in persons, name
     assert Path(out / "person").is_dir()
+
+
+def test_a_summary_is_teased_once_per_process():
+    """List pages show the same article's teaser many times: it is made once."""
+    from news_archive.site import teaser
+
+    html = Markup("<p>VILNIUS, Lithuania, 2 May 2023 — Ferries resumed.</p><p>More.</p>")
+    before = teaser._teaser.cache_info()
+    first, again = news_teaser(html), news_teaser(str(html))
+    assert first == again == Markup("<p>Ferries resumed.</p>")
+    assert isinstance(again, Markup)
+    after = teaser._teaser.cache_info()
+    assert (after.misses, after.hits) == (before.misses + 1, before.hits + 1)

@@ -8,6 +8,7 @@ summary of the body) into the first paragraph only, with a leading dateline
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 from pelican import signals
@@ -40,13 +41,19 @@ def strip_dateline(text: str) -> str:
 
 def news_teaser(summary) -> Markup:
     """First paragraph of a summary (HTML), dateline removed."""
-    html = str(summary or "")
+    return Markup(_teaser(str(summary or "")))
+
+
+@lru_cache(maxsize=1 << 16)
+def _teaser(html: str) -> str:
+    """`news_teaser` of one summary: an article's teaser is shown on many list pages of a
+    build (its entities' pages, the index, other articles' "More on"), so it is made once."""
     m = _FIRST_P.match(html)
     inner = m.group(1) if m else html
     inner = strip_dateline(inner)
     if inner[:1].islower():
         inner = inner[:1].upper() + inner[1:]
-    return Markup(f"<p>{inner}</p>")
+    return f"<p>{inner}</p>"
 
 
 def add_filters(pelican) -> None:
