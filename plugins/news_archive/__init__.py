@@ -65,22 +65,23 @@ def write_report(pelican) -> None:
 
 
 # Site features, each with its own `register()`: body sanitising, entity taxonomies and their
-# pages, date archives, data exports, static search, feeds with real authors, list teasers.
+# pages, date archives, data exports, static search, feeds with real authors, list teasers,
+# articles' languages.
 # The generic speed-ups are the separate `fast_rebuilds` plugin.
 FEATURES = ("site.sanitize", "site.taxonomy", "site.exports", "site.search", "site.feeds",
-            "site.teaser")
+            "site.teaser", "site.languages")
 
 
 def declare_filter_reads() -> None:
-    """Tell `fast_rebuilds` (when the site has it) what the JSON-LD filters read of an article,
-    so article pages depend on those attributes only."""
+    """Tell `fast_rebuilds` (when the site has it) what the JSON-LD and language filters read
+    of an article, so article pages depend on those attributes only."""
     try:
         from fast_rebuilds import declare_reads
     except ImportError:
         return
-    from .site.linked_data import FILTER_READS
+    from .site import languages, linked_data
 
-    for name, reads in FILTER_READS.items():
+    for name, reads in {**linked_data.FILTER_READS, **languages.FILTER_READS}.items():
         declare_reads(name, reads)
 
 

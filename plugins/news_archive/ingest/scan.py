@@ -132,9 +132,10 @@ def _save_headers(posts_dir: Path, headers: dict[str, list]) -> None:
     target = posts_dir / HEADERS_NAME
     tmp = target.with_name(target.name + ".tmp")
     try:
+        text = json.dumps({"version": posts.PIPELINE_VERSION, "posts": headers},
+                          separators=(",", ":"), ensure_ascii=False)  # one write: faster
         with open(tmp, "w", encoding="utf-8") as f:
-            json.dump({"version": posts.PIPELINE_VERSION, "posts": headers}, f,
-                      separators=(",", ":"), ensure_ascii=False)
+            f.write(text)
         os.replace(tmp, target)
     except OSError:
         tmp.unlink(missing_ok=True)
