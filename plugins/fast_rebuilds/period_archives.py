@@ -11,13 +11,14 @@ written from (checked when the plugin registers); otherwise Pelican's own runs.
 from __future__ import annotations
 
 import calendar
-import inspect
 import logging
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
 from pelican.generators import ArticlesGenerator
+
+from .source_check import source_has
 
 log = logging.getLogger("fast_rebuilds")
 
@@ -65,12 +66,7 @@ def install() -> bool:
     original = ArticlesGenerator._build_period_archives
     if original is build_period_archives:
         return True
-    try:
-        source = inspect.getsource(original)
-    except (OSError, TypeError):
-        return False
-    if _QUADRATIC_LINE not in source:
-        log.debug("news_archive: Pelican's period archives changed; keeping Pelican's own")
+    if not source_has(original, _QUADRATIC_LINE, "period archives"):
         return False
     ArticlesGenerator._build_period_archives = build_period_archives
     return True

@@ -10,8 +10,6 @@ only while Pelican's source is the one it was written from; otherwise Pelican's 
 
 from __future__ import annotations
 
-import inspect
-import logging
 from itertools import groupby
 from operator import attrgetter
 
@@ -19,7 +17,7 @@ import pelican.generators
 import pelican.utils
 from pelican.utils import get_original_items
 
-log = logging.getLogger("fast_rebuilds")
+from .source_check import source_has
 
 _PELICANS = pelican.utils.process_translations
 _QUADRATIC_LINE = "translations = [x for x in content_list if x not in index]"
@@ -55,12 +53,8 @@ def install() -> bool:
     current = pelican.generators.process_translations
     if current is process_translations:
         return True
-    try:
-        source = inspect.getsource(current)
-    except (OSError, TypeError):
-        return False
-    if _QUADRATIC_LINE not in source or current is not _PELICANS:
-        log.debug("fast_rebuilds: Pelican's process_translations changed; keeping Pelican's own")
+    if current is not _PELICANS or not source_has(current, _QUADRATIC_LINE,
+                                                  "process_translations"):
         return False
     pelican.generators.process_translations = process_translations
     return True
