@@ -11,7 +11,6 @@ written from (checked when the plugin registers); otherwise Pelican's own runs.
 from __future__ import annotations
 
 import calendar
-import logging
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
@@ -19,8 +18,6 @@ from operator import attrgetter
 from pelican.generators import ArticlesGenerator
 
 from .source_check import source_has
-
-log = logging.getLogger("fast_rebuilds")
 
 _PELICANS = ArticlesGenerator._build_period_archives  # as imported, before any install()
 _QUADRATIC_LINE = 'archive["articles"] = [a for a in articles if a in dates]'
