@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 from _synthetic import SMALL, build_site, write_small
-from browsing import chromium, require_browser, serve
+from browsing import chromium, logged_page, require_browser, serve, wait_or_explain
 from news_archive.site import search
 
 ARTICLE_PAGES = {spec["slug"] for spec in SMALL}
@@ -166,7 +166,14 @@ def browser_page(request, tmp_path_factory):
     root = tmp_path_factory.mktemp("www")
     shutil.copytree(search_site, root / "archive")
     with serve(root) as base, chromium() as browser:
-        yield browser.new_page(), base + "archive/search.html"
+        yield logged_page(browser), base + "archive/search.html"
+
+
+def _open(page, url: str) -> None:
+    """Open the search page and wait for its search box (a slow start on a busy machine fails
+    with what the browser reported, not a bare timeout)."""
+    page.goto(url)
+    wait_or_explain(page, ".pagefind-ui__search-input", timeout=60000)
 
 
 def _results(page, expected: int) -> list[tuple[str, str]]:
@@ -181,7 +188,7 @@ def _results(page, expected: int) -> list[tuple[str, str]]:
 @pytest.mark.browser
 def test_browser_query_finds_article(browser_page) -> None:
     page, url = browser_page
-    page.goto(url)
+    _open(page, url)
     page.fill(".pagefind-ui__search-input", "zeppelin")
     (title, href), = _results(page, 1)
     assert title == "Grain Corridor Talks Resume"
@@ -196,7 +203,7 @@ def test_browser_query_finds_article(browser_page) -> None:
 def test_browser_related_links_do_not_match(browser_page) -> None:
     # "Drought Hits Afghan Farmers" is also linked from the Tajik article ("More on Afghanistan").
     page, url = browser_page
-    page.goto(url)
+    _open(page, url)
     page.fill(".pagefind-ui__search-input", "drought")
     assert [t for t, _ in _results(page, 1)] == ["Drought Hits Afghan Farmers"]
 
@@ -205,7 +212,7 @@ def test_browser_related_links_do_not_match(browser_page) -> None:
 @pytest.mark.browser
 def test_browser_country_filter(browser_page) -> None:
     page, url = browser_page
-    page.goto(url)
+    _open(page, url)
     page.fill(".pagefind-ui__search-input", "marmalade")
     assert {t for t, _ in _results(page, 2)} == {"Tajikistan Calls On Allies For Help",
                                                   "Drought Hits Afghan Farmers"}
@@ -218,5 +225,5 @@ def test_browser_country_filter(browser_page) -> None:
 @pytest.mark.browser
 def test_browser_query_from_url(browser_page) -> None:
     page, url = browser_page
-    page.goto(url + "?q=harvest")
+    _open(page, url + "?q=harvest")
     assert [t for t, _ in _results(page, 1)] == ["Drought Hits Afghan Farmers"]
