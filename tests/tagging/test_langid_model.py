@@ -79,3 +79,14 @@ def test_an_unwritable_cache_folder_is_skipped(tmp_path, monkeypatch, plain):
     blocker.write_text("a file where the cache folder would be")
     monkeypatch.setenv("NEWS_ARCHIVE_CACHE_DIR", str(blocker / "cache"))
     _same(langid_model.load_identifier(), plain)
+
+
+def test_no_home_folder_means_no_cache(monkeypatch, plain):
+    monkeypatch.delenv("NEWS_ARCHIVE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(langid_model.Path, "home", staticmethod(no_home))
+    _same(langid_model.load_identifier(), plain)

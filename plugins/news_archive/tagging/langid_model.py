@@ -57,7 +57,7 @@ def load_identifier(norm_probs: bool = True) -> Any:
     model_file = langid.MODEL_DIR / langid.MODEL_FILE
     try:
         entry = cache_root() / _entry_name(model_file)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to put the cache in
         entry = None
     arrays = _read_entry(entry) if entry is not None else None
     if arrays is None:
