@@ -66,10 +66,14 @@ def test_a_damaged_entry_is_set_aside_with_a_warning(cache, plain, caplog):
     assert (entry / "complete").is_file()  # written again from py3langid's file
 
 
-def test_inconsistent_arrays_count_as_damage(cache, plain):
+@pytest.mark.parametrize("name,array", [
+    ("out_feat", np.zeros(3, dtype=np.int32)),  # fewer states than the automaton has
+    ("classes", np.array(["en", "ru"])),  # fewer languages than the tables have columns
+])
+def test_inconsistent_arrays_count_as_damage(cache, plain, name, array):
     langid_model.load_identifier()
     entry = next(p for p in cache.iterdir() if not p.name.startswith("."))
-    np.save(entry / "out_feat.npy", np.zeros(3, dtype=np.int32))
+    np.save(entry / f"{name}.npy", array)
     _same(langid_model.load_identifier(), plain)
     assert (cache / (entry.name + ".damaged")).is_dir()
 

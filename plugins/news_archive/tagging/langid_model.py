@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from safe_state import set_aside
 
 log = logging.getLogger("news_archive")
 
@@ -97,19 +98,15 @@ def _read_entry(entry: Path) -> dict[str, np.ndarray] | None:
         arrays = {name: np.load(entry / f"{name}.npy", mmap_mode="r", allow_pickle=False)
                   for name in ARRAYS}
         rows, states = arrays["nextmove"].size // 256, arrays["nextmove_row"].shape[0]
-        if (arrays["ptc"].shape[1] != arrays["pc"].shape[0] != arrays["classes"].shape[0]
+        classes = arrays["pc"].shape[0]
+        if (arrays["ptc"].shape[1] != classes or arrays["classes"].shape[0] != classes
                 or arrays["out_feat"].shape[0] != states or rows * 256 != arrays["nextmove"].size
                 or (states and int(arrays["nextmove_row"].max()) >= rows)):
             raise ValueError("arrays of inconsistent shapes")
     except (OSError, ValueError) as exc:
-        aside = entry.with_name(entry.name + ".damaged")
-        log.warning("news_archive: the cached language model %s is damaged (%s); set aside as "
-                    "%s, loading py3langid's own file", entry, exc, aside.name)
-        shutil.rmtree(aside, ignore_errors=True)
-        try:
-            entry.rename(aside)
-        except OSError:
-            shutil.rmtree(entry, ignore_errors=True)
+        shutil.rmtree(entry.with_name(entry.name + ".damaged"), ignore_errors=True)
+        if set_aside(entry, str(exc), "cached language model") is None:
+            shutil.rmtree(entry, ignore_errors=True)  # not renamed: written again below
         return None
     return arrays
 
