@@ -32,6 +32,14 @@ def test_left_to_right_languages(code):
     assert str(news_text_attrs(_article(code))) == f' lang="{code}"'
 
 
+def test_language_codes_are_cut_as_the_theme_cut_them():
+    from jinja2 import Environment
+
+    truncate = Environment().from_string('{{ c|lower|truncate(8, True, "") }}')
+    for code in ("fa", "ZH-Hant-TW", "x" * 13, "y" * 14, "a-very-long-tag-indeed"):
+        assert languages.article_lang(_article(code)) == truncate.render(c=code)
+
+
 def test_regional_codes_case_and_unknown_codes():
     assert str(news_text_attrs(_article("FA-IR"))) == ' lang="fa-ir" dir="rtl"'
     assert str(news_text_attrs(_article(""))) == "" and str(news_text_attrs(_article(None))) == ""

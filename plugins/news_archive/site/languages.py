@@ -10,7 +10,8 @@ the language right to left (Arabic, Persian, Urdu, Hebrew, Pashto, Sindhi, Centr
 - `article|news_lang_label`: a short tag for article lists when the article is not in the
   site's language (` · Persian`);
 - `code|news_language_name`: "Persian" for "fa" (in the site's language), the code in capitals
-  when CLDR has no name for it.
+  when CLDR has no name for it;
+- `article|news_lang_code`: the article's language code as these filters read it.
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ _site_lang = ["en"]  # the language names are given in (DEFAULT_LANG)
 
 
 def article_lang(article) -> str:
-    """The article's language code as the theme shows it (lower case, at most 8 characters)."""
-    return str(getattr(article, "language", "") or "").lower()[:8]
+    """The article's language code as the theme shows it: lower case, and cut to 8 characters
+    when longer than 13 (what the theme's `|truncate(8, True, "")` did, with Jinja's leeway of
+    5, so a tag such as "zh-hant-tw" stays whole)."""
+    code = str(getattr(article, "language", "") or "").lower()
+    return code if len(code) <= 13 else code[:8]
 
 
 @lru_cache(maxsize=512)
@@ -85,14 +89,15 @@ def news_language_name(code) -> str:
 
 
 # What each filter reads of its argument (the incremental writer's read tracking).
-FILTER_READS = {"news_text_attrs": lambda article: ("language",),
-                "news_lang_label": lambda article: ("language",)}
+FILTER_READS = {name: lambda article: ("language",)
+                for name in ("news_lang_code", "news_text_attrs", "news_lang_label")}
 
 
 def add_filters(pelican) -> None:
     s = pelican.settings
     _site_lang[0] = str(s.get("DEFAULT_LANG") or "en").split("_")[0].split("-")[0].lower()
-    s["JINJA_FILTERS"] = {"news_text_attrs": news_text_attrs,
+    s["JINJA_FILTERS"] = {"news_lang_code": article_lang,
+                          "news_text_attrs": news_text_attrs,
                           "news_lang_label": news_lang_label,
                           "news_language_name": news_language_name,
                           **(s.get("JINJA_FILTERS") or {})}
