@@ -29,3 +29,31 @@ def test_an_article_is_listed_under_one_entity_only():
     assert me not in first + second
     assert {a.date.day for a in first} == {4, 6, 3}  # the closest in date: Apr 4, 6, 3
     assert all(a.date >= b.date for a, b in zip(first, first[1:], strict=False))  # newest first
+
+
+def _window_sort(articles: list, pos: int, reach: int, k: int, shown: set) -> list:
+    """What `more_on` did before `nearest`: a stable sort of the whole window by distance."""
+    window = articles[max(0, pos - reach): pos + reach + 1]
+    when = articles[pos].date
+    return sorted((a for a in window if id(a) not in shown),
+                  key=lambda a: abs((a.date - when).total_seconds()))[:k]
+
+
+def test_nearest_is_the_window_sorted_by_distance():
+    """Same articles in the same order as sorting the window, with many equal dates (ties)."""
+    import random
+
+    from news_archive.site.taxonomy.nearest import nearest
+
+    rng = random.Random(3)
+    for trial in range(300):
+        n = rng.randrange(1, 40)
+        start = datetime(2021, 1, 1)
+        dates = sorted((start + timedelta(hours=rng.choice([0, 6, 24, 30, 48]) * rng.randrange(6))
+                        for _ in range(n)), reverse=True)  # newest first, as entities hold them
+        arts = [SimpleNamespace(n=i, date=d) for i, d in enumerate(dates)]
+        pos, reach, k = rng.randrange(n), rng.randrange(0, 15), rng.randrange(1, 5)
+        shown = {id(arts[pos])} | {id(a) for a in rng.sample(arts, rng.randrange(0, n // 2 + 1))}
+        expected = _window_sort(arts, pos, reach, k, shown)
+        got = nearest(arts, pos, reach, k, lambda a, s=shown: id(a) in s)
+        assert [a.n for a in got] == [a.n for a in expected], trial

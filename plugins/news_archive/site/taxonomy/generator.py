@@ -12,6 +12,7 @@ from ...settings import PLURAL
 from ..summary import summary_of
 from . import calendar_data
 from .index import KINDS, EntityIndex, build_index
+from .nearest import nearest
 from .timeline_cache import Timelines
 from .wrappers import Entity
 
@@ -50,10 +51,13 @@ def more_on(article, limit_entities: int = 3, per_entity: int = 3) -> list[tuple
     shown = {id(article)}
     reach = per_entity * (limit_entities + 1)  # room for the ones listed above
     for e in picked[:limit_entities]:
-        pos = e._positions.get(id(article), 0)
-        window = e.articles[max(0, pos - reach): pos + reach + 1]
-        near = sorted((a for a in window if id(a) not in shown),
-                      key=lambda a: abs((a.date - article.date).total_seconds()))[:per_entity]
+        pos = e._positions.get(id(article))
+        if pos is None:  # not among the entity's articles (a stand-in): its first ones
+            window = e.articles[:reach + 1]
+            near = sorted((a for a in window if id(a) not in shown),
+                          key=lambda a: abs((a.date - article.date).total_seconds()))[:per_entity]
+        else:
+            near = nearest(e.articles, pos, reach, per_entity, lambda a: id(a) in shown)
         shown.update(map(id, near))
         out.append((e, sorted(near, key=lambda a: a.date, reverse=True)))
     return out
