@@ -192,15 +192,16 @@ class Fingerprinter:
             raw = getattr(obj, "_content", "") or ""
             hit = self._own[id(obj)] = (
                 obj, raw, digest(raw), str(getattr(obj, "url", "")),
-                str(getattr(obj, "save_as", "")), INTRASITE_LINK.search(raw) is not None)
+                str(getattr(obj, "save_as", "")),
+                ("{" in raw or "|" in raw) and INTRASITE_LINK.search(raw) is not None)
         return hit
 
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
         """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
         _, raw, raw_digest, url, save_as, volatile = self._own_state(obj)
-        attrs = _public(obj)
         if ref:
-            attrs = {k: v for k, v in attrs.items() if isinstance(v, _SCALARS)}
+            attrs = {k: v for k, v in vars(obj).items()
+                     if isinstance(v, _SCALARS) and k[0] != "_" and k not in IGNORED_ATTRS}
             metadata = getattr(obj, "metadata", {})
             frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
             inputs = (raw, frozen, attrs, url, save_as)
@@ -210,6 +211,8 @@ class Fingerprinter:
                 now[id(obj)] = kept
                 return kept[2]
             attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
+        else:
+            attrs = _public(obj)
         if volatile:
             return "volatile:" + os.urandom(8).hex()
         parts = [type(obj).__qualname__, url, save_as, raw_digest, self._dict(attrs, depth, True)]

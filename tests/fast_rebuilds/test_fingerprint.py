@@ -91,3 +91,22 @@ def test_an_attribute_of_a_value_noted_whole_is_not_noted_again() -> None:
     before = Fingerprinter().of(plain)
     plain.title = "U"
     assert Fingerprinter().of(plain) != before
+
+
+def test_contents_linking_to_other_contents_are_never_unchanged() -> None:
+    """Pelican rewrites {filename}/|static| links when the target moves, which the source text
+    does not show: such a content gets a new fingerprint every time; others are stable."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    def article(body: str) -> Article:
+        return Article(body, metadata={"title": "T", "slug": "t"}, settings=DEFAULT_CONFIG)
+
+    for body in ('<p><a href="{filename}/other.md">other</a></p>',
+                 '<p><img src="|static|/img/a.png"></p>', '<p>{tag}energy</p>'):
+        linked = article(body)
+        assert Fingerprinter().of(linked) != Fingerprinter().of(linked), body
+        assert Fingerprinter().of_attribute(linked) != Fingerprinter().of_attribute(linked)
+    for body in ("<p>Plain text, a {brace} and a | bar.</p>", "<p>No links.</p>"):
+        plain = article(body)
+        assert Fingerprinter().of(plain) == Fingerprinter().of(plain), body
