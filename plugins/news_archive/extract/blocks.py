@@ -124,6 +124,7 @@ def _wide_class() -> str:
 
 
 WIDE_RE = re.compile(_wide_class())
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # jamo, syllables
 _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
 # a character that may take two columns: wide, or outside the BMP (one pass to rule both out)
 _WIDE_OR_ASTRAL_RE = re.compile(WIDE_RE.pattern[:-1] + "\U00010000-\U0010FFFF]")
@@ -168,6 +169,20 @@ def _first_word_width(s: str) -> int:
             end = i
             break
     return display_width(s[:end])
+
+
+def _first_word_chars(s: str) -> int:
+    """`_first_word_width` counted in characters (a leading CJK character is one, a
+    Korean word, which is wrapped whole, its length)."""
+    s = s.lstrip()
+    if not s:
+        return 0
+    if s.isascii() or _HANGUL_RE.match(s):
+        return len(s.split(None, 1)[0])
+    for i, c in enumerate(s):
+        if c.isspace() or is_wide(c):
+            return max(i, 1)
+    return len(s)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -319,6 +334,46 @@ def _line_width(line: str) -> int:
     return len(line) if line.isascii() else display_width(line)
 
 
+WRAP_TIGHTNESS = 3  # columns: a wrapped line ends this close to its wrap width
+
+
+def _wrap_tightness(widths: list[int], width: int) -> int:
+    """How many lines end within `WRAP_TIGHTNESS` columns short of `width` (0 if none)."""
+    return sum(1 for w in widths if width - WRAP_TIGHTNESS <= w <= width) if width else 0
+
+
+def wrap_measure(lines: list[str]) -> tuple[int, list[int], bool]:
+    """(wrap width, per-line widths, by characters) of right-stripped lines.
+
+    Converters that know East Asian widths (w3m) wrap at a display column, where a CJK
+    character takes two; others (lynx) count every character as one column.  With wide
+    characters in the dump, both measures are tried and the one whose lines end closer to
+    its wrap width wins.
+    """
+    line_widths = _line_widths(lines)
+    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    lens = list(map(len, lines))
+    if lens == line_widths:
+        return width, line_widths, False
+    by_chars = _wrap_width_of([n for ln, n in zip(lines, lens, strict=True) if ln])
+    if _wrap_tightness(lens, by_chars) > _wrap_tightness(line_widths, width):
+        return by_chars, lens, True
+    return width, line_widths, False
+
+
+def _wrap_separator(tail: str, head: str, prev_width: int, width: int, by_chars: bool) -> str:
+    """What joins a hard-wrapped line ending in `tail` to the next starting with `head`:
+    a space, but nothing between CJK characters, which converters wrap anywhere.  Korean
+    sets words apart with spaces: a converter counting characters wraps it at a space
+    (lynx), one counting columns (w3m) wherever the line is full, so there a space was
+    dropped only when the line had room for one more wide character."""
+    if not (tail and head and is_wide(tail) and is_wide(head)):
+        return " "
+    if _HANGUL_RE.match(tail) and _HANGUL_RE.match(head) and (by_chars or prev_width + 2 <= width):
+        return " "
+    return ""
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
@@ -326,8 +381,8 @@ def split_blocks(text: str) -> list[Block]:
         ln.rstrip()
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     ]
-    line_widths = _line_widths(lines)
-    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    width, line_widths, by_chars = wrap_measure(lines)
+    first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
     blocks: list[Block] = []
     wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
@@ -365,7 +420,7 @@ def split_blocks(text: str) -> list[Block]:
             and cur.kind != "h"
             and col == cur_col
             and (
-                prev_width + 1 + _first_word_width(body) > w - 1
+                prev_width + 1 + first_word_width(body) > w - 1
                 or (prev_width >= EARLY_WRAP * w and _runs_on(cur.text, body_stripped))
             )
         )
@@ -375,7 +430,7 @@ def split_blocks(text: str) -> list[Block]:
         if joinable and cur is not None:
             tail = cur.text[-1:]
             head = body_stripped[:1]
-            sep = "" if (tail and head and is_wide(tail) and is_wide(head)) else " "
+            sep = _wrap_separator(tail, head, prev_width, w, by_chars)
             if tail == "-" and len(cur.text) > 1 and cur.text[-2].isalpha() and head.islower():
                 sep = ""  # keep hyphenated compounds whole ("long-" + "gestating")
             cur.text += sep + body_stripped
