@@ -374,6 +374,19 @@ def _wrap_separator(tail: str, head: str, prev_width: int, width: int, by_chars:
     return ""
 
 
+# the start of a listing row: a word, a number, a separator ("June 9 -- ", "Aug. 14 – ")
+_ROW_START_RE = re.compile(r"([^\W\d][\w.]*)\s+\d{1,4}(?:st|nd|rd|th)?,?\s+(--|[-–—@|])\s")
+
+
+def _same_row(line: str, nxt: str) -> bool:
+    """True when `line` and the line after it both start a listing row of the same shape
+    ("June 9 -- Arena, City" / "June 10 -- Hall, Town"): a converter that wraps the page
+    lays the rows out line by line, and a row as long as the wrap width is not continued by
+    the next row."""
+    a = _ROW_START_RE.match(line)
+    return a is not None and (b := _ROW_START_RE.match(nxt)) is not None and a[2] == b[2]
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
@@ -424,6 +437,8 @@ def split_blocks(text: str) -> list[Block]:
                 or (prev_width >= EARLY_WRAP * w and _runs_on(cur.text, body_stripped))
             )
         )
+        if joinable and cur is not None and cur.n_lines == 1 and _same_row(cur.text, body_stripped):
+            joinable = False  # the next row of a listing, not the rest of this one
         if joinable and len(body_stripped) <= AD_LABEL_MAX and _AD_LABEL.match(body_stripped):
             cur = None  # an advertisement's label, never part of the paragraph above it
             continue
