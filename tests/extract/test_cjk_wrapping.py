@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 from news_archive.extract.blocks import is_wide, split_blocks, wrap_measure
+from rawtexts import wrap_words
 
 # Japanese mixed with Latin words: the display widths of lines cut at a fixed number of
 # characters vary with the share of Latin letters, their lengths do not.
@@ -46,20 +47,6 @@ def _korean_text(n_words: int) -> str:
     return " ".join(KO_WORDS[i % len(KO_WORDS)] for i in range(n_words))
 
 
-def _wrap_words(text: str, limit: int) -> list[str]:
-    """Word-wrap `text` at `limit` characters (as lynx wraps Korean)."""
-    lines: list[str] = []
-    cur = ""
-    for word in text.split(" "):
-        if cur and len(cur) + 1 + len(word) > limit:
-            lines.append(cur)
-            cur = word
-        else:
-            cur = f"{cur} {word}" if cur else word
-    lines.append(cur)
-    return lines
-
-
 def test_lines_wrapped_at_a_character_count_are_measured_in_characters():
     text = _japanese_text(150)
     lines = _wrap_chars(text, 40)
@@ -79,7 +66,7 @@ def test_lines_wrapped_at_display_columns_keep_the_column_measure():
 
 def test_korean_wrapped_at_spaces_by_character_count_gets_its_spaces_back():
     text = _korean_text(300)
-    lines = _wrap_words(text, 45)
+    lines = wrap_words(text, 45)
     assert wrap_measure(lines)[2]
     assert [b.text for b in split_blocks("\n".join(lines))] == [text]
 

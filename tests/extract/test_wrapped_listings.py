@@ -8,6 +8,7 @@ samples are written for these tests.
 from __future__ import annotations
 
 from news_archive.extract.blocks import split_blocks
+from rawtexts import wrap_words
 
 PROSE = (
     "The orchestra will travel through eleven cities next summer, playing old favourites "
@@ -22,19 +23,8 @@ ROWS = [
 ]
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines, cur = [], ""
-    for w in text.split():
-        if cur and len(cur) + 1 + len(w) > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    return lines + [cur]
-
-
 def _dump() -> str:
-    prose = _wrap(" ".join([PROSE] * 3), 76)
+    prose = wrap_words(" ".join([PROSE] * 3), 76)
     return "\n".join("   " + ln for ln in [*prose, "", *ROWS]) + "\n"
 
 
@@ -45,7 +35,7 @@ def test_a_row_as_long_as_the_wrap_width_does_not_swallow_the_next_row():
 
 
 def test_prose_lines_starting_alike_are_still_joined():
-    lines = _wrap(" ".join([PROSE] * 3), 76)
+    lines = wrap_words(" ".join([PROSE] * 3), 76)
     lines[4] = "Room 12 - " + lines[4]  # a wrapped line that happens to start like a row
     text = "\n".join("   " + ln for ln in lines) + "\n"
     assert len(split_blocks(text)) == 1
