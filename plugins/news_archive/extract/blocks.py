@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from .resources import pattern_groups
 
-BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
-_BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
+BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–☆"  # (w3m nests lists as • □ ☆ ○, lynx as * + o #)
+_BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o|#)\s+(?=\S)")
+DEEP_BULLET_INDENT = 4  # "#" is a bullet (lynx's fourth level) only this far in
 _NUMBERED_RE = re.compile(r"^(\d{1,3}|[a-z])[.)]\s+(?=\S)")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE_RE = re.compile(r"^(>\s?)+")
@@ -87,7 +88,7 @@ class Block:
 
     text: str
     kind: str = "p"  # "p", "li" (list item), "h" (heading)
-    level: int = 0  # heading level (1 = h1) or list depth (1 = top)
+    level: int = 0  # heading level (1 = h1; 0 = not known) or list depth (1 = top)
     line: int = 0  # first line number in the dump (0-based)
     n_lines: int = 1
     menu: bool = False  # a line of short items set apart by separators (navigation)
@@ -238,7 +239,7 @@ def _parse_line(raw: str) -> tuple[str, str, int, int]:
     return _parse_stripped(stripped, len(pad) if pad.isascii() else display_width(pad))
 
 
-_BULLET_FIRST = frozenset(BULLET_CHARS + "o")  # first characters _BULLET_RE can match
+_BULLET_FIRST = frozenset(BULLET_CHARS + "o#")  # first characters _BULLET_RE can match
 # first characters of a line that `_parse_stripped` may read as markup (and digits, when
 # the line is indented)
 _MARKUP_FIRST = _BULLET_FIRST | {"#", ">"}
@@ -248,7 +249,7 @@ def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
     """`_parse_line` for a line's text without its indentation (`indent` columns); each
     pattern is tried only when the first character allows it."""
     first = stripped[:1]
-    if first == "#" and indent < 4:
+    if first == "#" and indent < DEEP_BULLET_INDENT:
         m = _HEADING_RE.match(stripped)
         if m:
             return "h", m.group(2), len(m.group(1)), indent
@@ -259,7 +260,9 @@ def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
             first = stripped[:1]
     if first in _BULLET_FIRST:
         m = _BULLET_RE.match(stripped)
-        if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
+        bullet = m.group(1) if m else ""
+        if m and not (bullet in ("o", "–") and indent < 2) and not (
+                bullet == "#" and indent < DEEP_BULLET_INDENT):
             item = stripped[m.end() :]
             if item[:1] == "#":  # a heading inside a list item ("* #### Teaser headline")
                 h = _HEADING_RE.match(item)
@@ -387,6 +390,25 @@ def _same_row(line: str, nxt: str) -> bool:
     return a is not None and (b := _ROW_START_RE.match(nxt)) is not None and a[2] == b[2]
 
 
+PARAGRAPH_INDENT = "   "  # lynx sets running text three columns in, headings flush left
+INDENTED_SHARE = 0.3  # of the long lines: a dump that indents its paragraphs so
+LONG_LINE = 50  # characters: a line this long is (mostly) running text
+FLUSH_LEFT_MAX = 150  # characters: a longer flush-left block is no heading
+FLUSH_LEFT_LEVEL = 0  # a flush-left line: a heading of unknown level (h1 and h2 look alike)
+
+
+def _indents_text(lines: list[str]) -> bool:
+    """True when the converter indents running text by three columns and sets headings
+    flush left (lynx): that many long lines start with exactly three spaces (other
+    converters start paragraphs in column 0 and indent only list items)."""
+    n = indented = 0
+    for ln in lines:
+        if len(ln) >= LONG_LINE:
+            n += 1
+            indented += ln.startswith(PARAGRAPH_INDENT) and ln[3] != " "
+    return n > 0 and indented >= INDENTED_SHARE * n
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
@@ -397,6 +419,8 @@ def split_blocks(text: str) -> list[Block]:
     width, line_widths, by_chars = wrap_measure(lines)
     first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
+    indented = width > 0 and _indents_text(lines)
+    flush_left: list[Block] = []  # blocks starting in column 0 of an indented dump
     blocks: list[Block] = []
     wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
     cur: Block | None = None
@@ -455,6 +479,8 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(cur)
             wrapped.append(cur)
             cur_col = col
+            if col == 0 and kind == "p" and indented:
+                flush_left.append(cur)
         prev_width = line_widths[i]
         if kind == "h":
             cur = None
@@ -463,6 +489,9 @@ def split_blocks(text: str) -> list[Block]:
         b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
         if not keep:
             b.text, dropped = "", True  # (a kept block's text is never empty)
+    for b in flush_left:  # (a line of prose set flush left is no heading: a standfirst)
+        if not b.menu and len(b.text) <= FLUSH_LEFT_MAX and b.text[-1:] != ".":
+            b.kind, b.level = "h", FLUSH_LEFT_LEVEL
     return [b for b in blocks if b.text] if dropped else blocks
 
 
