@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .columns import split_columns
 from .resources import pattern_groups
 
 BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–☆"  # (w3m nests lists as • □ ☆ ○, lynx as * + o #)
@@ -417,9 +418,18 @@ def split_blocks(text: str) -> list[Block]:
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     ]
     width, line_widths, by_chars = wrap_measure(lines)
+    indented = width > 0 and _indents_text(lines)
+    # side-by-side columns of a wrapped page (an unwrapped dump sets a cell's text on one
+    # line: what stands beside it is not known to run along all of it; lynx, which indents,
+    # sets table cells one below the other); the page's wrap width is measured before
+    columns, column_widths = split_columns(lines) if width and not indented else (lines, [])
+    if columns is not lines:
+        lines = columns
+        line_widths = list(map(len, lines)) if by_chars else _line_widths(lines)
     first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
-    indented = width > 0 and _indents_text(lines)
+    if column_widths:
+        local = [c or w for c, w in zip(column_widths, local, strict=True)]
     flush_left: list[Block] = []  # blocks starting in column 0 of an indented dump
     blocks: list[Block] = []
     wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined

@@ -1,0 +1,48 @@
+"""Side-by-side text columns in a wrapped dump (news_archive.extract.columns).
+
+w3m lays out a layout table's cells side by side; the article column and a sidebar then
+share every line.  The samples are written for these tests.
+"""
+
+from __future__ import annotations
+
+from news_archive.extract.blocks import split_blocks
+from news_archive.extract.columns import split_columns
+from rawtexts import PARAGRAPHS, wrap_words
+
+SIDEBAR = [
+    "Harbour festival returns with boats and music all weekend",
+    "New cycle lanes open along the river promenade",
+    "School choir wins the regional singing contest",
+]
+GUTTER = 41
+
+
+def _page() -> str:
+    """A page wrapped at 79 columns: a headline, two paragraphs in a 40-column cell with the
+    sidebar beside the first, the rest of the cell below, then a full-width footer."""
+    left = [*wrap_words(PARAGRAPHS[0], 39), "", *wrap_words(PARAGRAPHS[1], 39)]
+    right: list[str] = []
+    for teaser in SIDEBAR:
+        right += wrap_words(teaser, 36)
+    rows = [f"{a:<{GUTTER}}{b}".rstrip() for a, b in zip(left, right, strict=False)]
+    rows += left[len(right) :]
+    footer = wrap_words(" ".join(PARAGRAPHS[2:]), 79)
+    return "\n".join(["Water Council Asks Farmers to Wait", "", *rows, "", *footer]) + "\n"
+
+
+def test_columns_are_read_one_after_the_other():
+    texts = [b.text for b in split_blocks(_page())]
+    assert texts.index(PARAGRAPHS[0]) < texts.index(PARAGRAPHS[1]) < texts.index(SIDEBAR[0])
+    assert [t for t in texts if t in SIDEBAR] == SIDEBAR
+    assert texts[-1] == " ".join(PARAGRAPHS[2:])
+
+
+def test_prose_with_a_space_at_one_column_is_not_split():
+    lines = wrap_words(" ".join(PARAGRAPHS * 3), 79)
+    assert split_columns(lines) == (lines, [])
+
+
+def test_a_few_aligned_gaps_are_no_columns():
+    lines = ["Home                                     Contact", "Sport    Weather"]
+    assert split_columns(lines) == (lines, [])
