@@ -46,3 +46,13 @@ def test_prose_with_a_space_at_one_column_is_not_split():
 def test_a_few_aligned_gaps_are_no_columns():
     lines = ["Home                                     Contact", "Sport    Weather"]
     assert split_columns(lines) == (lines, [])
+
+
+def test_an_unwrapped_dump_with_a_cell_beside_the_article_is_read_in_order():
+    # inscriptis: each paragraph of the article cell is one line, padded to the cell's width,
+    # with the sidebar cell's lines beside them; the article cell goes on below
+    width = max(len(p) for p in PARAGRAPHS[:3])
+    rows = [f"{p:<{width}}  {teaser}" for p, teaser in zip(PARAGRAPHS, SIDEBAR, strict=False)]
+    dump = "\n".join(["Water Council Asks Farmers to Wait", "", *rows, PARAGRAPHS[3]]) + "\n"
+    texts = [b.text for b in split_blocks(dump)]
+    assert texts[1:] == PARAGRAPHS + SIDEBAR

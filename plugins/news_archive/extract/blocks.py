@@ -402,12 +402,9 @@ def _indents_text(lines: list[str]) -> bool:
     """True when the converter indents running text by three columns and sets headings
     flush left (lynx): that many long lines start with exactly three spaces (other
     converters start paragraphs in column 0 and indent only list items)."""
-    n = indented = 0
-    for ln in lines:
-        if len(ln) >= LONG_LINE:
-            n += 1
-            indented += ln.startswith(PARAGRAPH_INDENT) and ln[3] != " "
-    return n > 0 and indented >= INDENTED_SHARE * n
+    long_lines = [ln for ln in lines if len(ln) >= LONG_LINE]
+    indented = sum(1 for ln in long_lines if ln[:4] != "    " and ln[:3] == PARAGRAPH_INDENT)
+    return bool(long_lines) and indented >= INDENTED_SHARE * len(long_lines)
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -419,16 +416,15 @@ def split_blocks(text: str) -> list[Block]:
     ]
     width, line_widths, by_chars = wrap_measure(lines)
     indented = width > 0 and _indents_text(lines)
-    # side-by-side columns of a wrapped page (an unwrapped dump sets a cell's text on one
-    # line: what stands beside it is not known to run along all of it; lynx, which indents,
-    # sets table cells one below the other); the page's wrap width is measured before
-    columns, column_widths = split_columns(lines) if width and not indented else (lines, [])
+    # side-by-side table columns (w3m, inscriptis; lynx, which indents, sets table cells one
+    # below the other); the page's wrap width is measured before
+    columns, column_widths = split_columns(lines) if not indented else (lines, [])
     if columns is not lines:
         lines = columns
         line_widths = list(map(len, lines)) if by_chars else _line_widths(lines)
     first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
-    if column_widths:
+    if column_widths and width:  # (in an unwrapped dump a column's lines are not wrapped)
         local = [c or w for c, w in zip(column_widths, local, strict=True)]
     flush_left: list[Block] = []  # blocks starting in column 0 of an indented dump
     blocks: list[Block] = []

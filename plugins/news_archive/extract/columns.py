@@ -1,7 +1,8 @@
 """Undo side-by-side text columns in a text dump.
 
-w3m lays the cells of a layout table out side by side: an article column on the left and a
-sidebar on the right share every line ("At least 106 protesters     *Sidebar teaser").  Read
+w3m (and inscriptis, which does not wrap: there a cell's paragraph is one line) lays the
+cells of a layout table out side by side: an article column on the left and a sidebar on
+the right share every line ("At least 106 protesters     *Sidebar teaser").  Read
 line by line, the article's sentences interleave with the sidebar's.  `split_columns` finds
 runs of lines that share a gutter (a column at which the right-hand text starts, after a
 space) and rewrites each run as its left column followed by its right column.
@@ -80,7 +81,8 @@ def split_columns(lines: list[str]) -> tuple[list[str], list[int]]:
 
     The lines after a run that fit in its left column are the rest of that column's cell:
     they follow the left column, before the right one."""
-    gutters = Counter(m.end() for ln in lines if "  " in ln.lstrip()
+    gutters = Counter(m.end() for ln in lines
+                      if len(ln) > MIN_GUTTER and "  " in ln and "  " in ln.lstrip()
                       for m in _GAP_RE.finditer(ln) if m.end() >= MIN_GUTTER)
     candidates = [c for c, k in gutters.most_common() if k >= MIN_GAP_LINES]
     if not candidates:
