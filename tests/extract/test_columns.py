@@ -56,3 +56,17 @@ def test_an_unwrapped_dump_with_a_cell_beside_the_article_is_read_in_order():
     dump = "\n".join(["Water Council Asks Farmers to Wait", "", *rows, PARAGRAPHS[3]]) + "\n"
     texts = [b.text for b in split_blocks(dump)]
     assert texts[1:] == PARAGRAPHS + SIDEBAR
+
+
+def test_a_markdown_layout_table_row_is_read_cell_by_cell():
+    # html2text: the article cell and the sidebar cell joined by "|" over "---|---"
+    article = " ".join(PARAGRAPHS)
+    sidebar = " ".join(SIDEBAR)
+    dump = "\n".join(["Water Council Asks Farmers to Wait", "", f"{article}| {sidebar}",
+                      "---|---", ""]) + "\n"
+    assert [b.text for b in split_blocks(dump)][1:] == [article, sidebar]
+
+
+def test_a_markdown_data_table_keeps_its_rows():
+    dump = "Team| Points\n---|---\nRovers| 12\nUnited| 9\n"
+    assert [b.text for b in split_blocks(dump)] == ["Team| Points", "Rovers| 12", "United| 9"]

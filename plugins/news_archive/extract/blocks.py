@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .columns import split_columns
+from .columns import split_columns, split_layout_rows
 from .resources import pattern_groups
 
 BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–☆"  # (w3m nests lists as • □ ☆ ○, lynx as * + o #)
@@ -414,6 +414,8 @@ def split_blocks(text: str) -> list[Block]:
         ln.rstrip()
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     ]
+    if "---|" in text:
+        lines = split_layout_rows(lines)
     width, line_widths, by_chars = wrap_measure(lines)
     indented = width > 0 and _indents_text(lines)
     # side-by-side table columns (w3m, inscriptis; lynx, which indents, sets table cells one

@@ -114,3 +114,31 @@ def split_columns(lines: list[str]) -> tuple[list[str], list[int]]:
         widths += [left_width] * (rest - i) + [0] + [right_width] * len(right)
         pos = rest
     return out + lines[pos:], widths + [0] * (len(lines) - pos)
+
+
+# html2text's markdown table: a row of cells joined by "|" over a delimiter row ("---|---")
+_DELIMITER_RE = re.compile(r"^[-|: ]*---[-: ]*\|[-|: ]*$")
+LAYOUT_CELL = 400  # characters: a table cell this long holds a page's text (a layout table)
+
+
+def split_layout_rows(lines: list[str]) -> list[str]:
+    """`lines` with html2text's markdown tables undone where they lay out the page: a
+    delimiter row ("---|---") becomes a blank line (it ends the row above it, which a wrapped
+    dump would otherwise join to it), and a row above one (the cells joined by "|") that has
+    a cell of `LAYOUT_CELL` characters or more is set out as one paragraph per cell: such a
+    table holds an article cell and a sidebar cell, not data.  Rows of short cells stay."""
+    out: list[str] = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if "|" not in ln:
+            out.append(ln)
+        elif _DELIMITER_RE.match(ln):
+            out.append("")
+        elif len(ln) >= LAYOUT_CELL and i + 1 < n and _DELIMITER_RE.match(lines[i + 1]) and max(
+                len(c.strip()) for c in ln.split("|")) >= LAYOUT_CELL:
+            for cell in ln.split("|"):
+                if cell.strip():
+                    out += ["", cell.strip(), ""]
+        else:
+            out.append(ln)
+    return out
