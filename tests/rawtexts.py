@@ -14,6 +14,18 @@ PARAGRAPHS = [
 ]
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """`text` word-wrapped at `width` characters, as a converter hard-wraps a paragraph."""
+    lines, cur = [], ""
+    for w in text.split():
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return lines + [cur]
+
+
 SUBJECTS = ["water council", "rail operator", "city library", "fishing cooperative",
             "teachers' union", "harbour authority", "wine growers' guild", "bus company",
             "forestry office", "museum board", "power utility", "hospital trust"]

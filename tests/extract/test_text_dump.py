@@ -17,7 +17,7 @@ import pytest
 from news_archive.extract.blocks import is_menu_text, split_blocks
 from news_archive.extract.published import find_dates
 from news_archive.extract.text_dump import extract_text_dump
-from rawtexts import PARAGRAPHS, raw_dump
+from rawtexts import PARAGRAPHS, raw_dump, wrap_words
 
 ROOT = Path(__file__).parents[2]
 RAW = ROOT / "content" / "raw"
@@ -220,21 +220,10 @@ def test_hard_wrapped_dump_is_unwrapped():
     assert any(b.text == PARA_A + " " + PARA_B for b in blocks)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines, cur = [], ""
-    for w in text.split():
-        if cur and len(cur) + 1 + len(w) > width:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = f"{cur} {w}".strip()
-    return lines + [cur]
-
-
 def test_narrow_column_is_unwrapped():
     # a page wrapped at 100 columns, with one text column wrapped at 40 (a table layout)
-    wide = "\n".join(_wrap(" ".join([PARA_B, PARA_C] * 3), 100))
-    narrow = "\n".join(_wrap(PARA_A, 40))
+    wide = "\n".join(wrap_words(" ".join([PARA_B, PARA_C] * 3), 100))
+    narrow = "\n".join(wrap_words(PARA_A, 40))
     blocks = split_blocks(wide + "\n\n" + narrow + "\n")
     assert any(b.text == PARA_A for b in blocks)
 

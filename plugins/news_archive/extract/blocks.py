@@ -14,10 +14,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .columns import split_columns, split_layout_rows
 from .resources import pattern_groups
 
-BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–"
-_BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o)\s+(?=\S)")
+BULLET_CHARS = "*+-•◦▪▫□■●○·‣⁃–☆"  # (w3m nests lists as • □ ☆ ○, lynx as * + o #)
+_BULLET_RE = re.compile(r"^([" + re.escape(BULLET_CHARS) + r"]|o|#)\s+(?=\S)")
+DEEP_BULLET_INDENT = 4  # "#" is a bullet (lynx's fourth level) only this far in
 _NUMBERED_RE = re.compile(r"^(\d{1,3}|[a-z])[.)]\s+(?=\S)")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE_RE = re.compile(r"^(>\s?)+")
@@ -87,7 +89,7 @@ class Block:
 
     text: str
     kind: str = "p"  # "p", "li" (list item), "h" (heading)
-    level: int = 0  # heading level (1 = h1) or list depth (1 = top)
+    level: int = 0  # heading level (1 = h1; 0 = not known) or list depth (1 = top)
     line: int = 0  # first line number in the dump (0-based)
     n_lines: int = 1
     menu: bool = False  # a line of short items set apart by separators (navigation)
@@ -124,6 +126,7 @@ def _wide_class() -> str:
 
 
 WIDE_RE = re.compile(_wide_class())
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")  # jamo, syllables
 _ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
 # a character that may take two columns: wide, or outside the BMP (one pass to rule both out)
 _WIDE_OR_ASTRAL_RE = re.compile(WIDE_RE.pattern[:-1] + "\U00010000-\U0010FFFF]")
@@ -168,6 +171,20 @@ def _first_word_width(s: str) -> int:
             end = i
             break
     return display_width(s[:end])
+
+
+def _first_word_chars(s: str) -> int:
+    """`_first_word_width` counted in characters (a leading CJK character is one, a
+    Korean word, which is wrapped whole, its length)."""
+    s = s.lstrip()
+    if not s:
+        return 0
+    if s.isascii() or _HANGUL_RE.match(s):
+        return len(s.split(None, 1)[0])
+    for i, c in enumerate(s):
+        if c.isspace() or is_wide(c):
+            return max(i, 1)
+    return len(s)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -223,7 +240,7 @@ def _parse_line(raw: str) -> tuple[str, str, int, int]:
     return _parse_stripped(stripped, len(pad) if pad.isascii() else display_width(pad))
 
 
-_BULLET_FIRST = frozenset(BULLET_CHARS + "o")  # first characters _BULLET_RE can match
+_BULLET_FIRST = frozenset(BULLET_CHARS + "o#")  # first characters _BULLET_RE can match
 # first characters of a line that `_parse_stripped` may read as markup (and digits, when
 # the line is indented)
 _MARKUP_FIRST = _BULLET_FIRST | {"#", ">"}
@@ -233,7 +250,7 @@ def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
     """`_parse_line` for a line's text without its indentation (`indent` columns); each
     pattern is tried only when the first character allows it."""
     first = stripped[:1]
-    if first == "#" and indent < 4:
+    if first == "#" and indent < DEEP_BULLET_INDENT:
         m = _HEADING_RE.match(stripped)
         if m:
             return "h", m.group(2), len(m.group(1)), indent
@@ -244,7 +261,9 @@ def _parse_stripped(stripped: str, indent: int) -> tuple[str, str, int, int]:
             first = stripped[:1]
     if first in _BULLET_FIRST:
         m = _BULLET_RE.match(stripped)
-        if m and not (m.group(1) == "o" and indent < 2) and not (m.group(1) == "–" and indent < 2):
+        bullet = m.group(1) if m else ""
+        if m and not (bullet in ("o", "–") and indent < 2) and not (
+                bullet == "#" and indent < DEEP_BULLET_INDENT):
             item = stripped[m.end() :]
             if item[:1] == "#":  # a heading inside a list item ("* #### Teaser headline")
                 h = _HEADING_RE.match(item)
@@ -319,6 +338,75 @@ def _line_width(line: str) -> int:
     return len(line) if line.isascii() else display_width(line)
 
 
+WRAP_TIGHTNESS = 3  # columns: a wrapped line ends this close to its wrap width
+
+
+def _wrap_tightness(widths: list[int], width: int) -> int:
+    """How many lines end within `WRAP_TIGHTNESS` columns short of `width` (0 if none)."""
+    return sum(1 for w in widths if width - WRAP_TIGHTNESS <= w <= width) if width else 0
+
+
+def wrap_measure(lines: list[str]) -> tuple[int, list[int], bool]:
+    """(wrap width, per-line widths, by characters) of right-stripped lines.
+
+    Converters that know East Asian widths (w3m) wrap at a display column, where a CJK
+    character takes two; others (lynx) count every character as one column.  With wide
+    characters in the dump, both measures are tried and the one whose lines end closer to
+    its wrap width wins.
+    """
+    line_widths = _line_widths(lines)
+    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    lens = list(map(len, lines))
+    if lens == line_widths:
+        return width, line_widths, False
+    by_chars = _wrap_width_of([n for ln, n in zip(lines, lens, strict=True) if ln])
+    if _wrap_tightness(lens, by_chars) > _wrap_tightness(line_widths, width):
+        return by_chars, lens, True
+    return width, line_widths, False
+
+
+def _wrap_separator(tail: str, head: str, prev_width: int, width: int, by_chars: bool) -> str:
+    """What joins a hard-wrapped line ending in `tail` to the next starting with `head`:
+    a space, but nothing between CJK characters, which converters wrap anywhere.  Korean
+    sets words apart with spaces: a converter counting characters wraps it at a space
+    (lynx), one counting columns (w3m) wherever the line is full, so there a space was
+    dropped only when the line had room for one more wide character."""
+    if not (tail and head and is_wide(tail) and is_wide(head)):
+        return " "
+    if _HANGUL_RE.match(tail) and _HANGUL_RE.match(head) and (by_chars or prev_width + 2 <= width):
+        return " "
+    return ""
+
+
+# the start of a listing row: a word, a number, a separator ("June 9 -- ", "Aug. 14 – ")
+_ROW_START_RE = re.compile(r"([^\W\d][\w.]*)\s+\d{1,4}(?:st|nd|rd|th)?,?\s+(--|[-–—@|])\s")
+
+
+def _same_row(line: str, nxt: str) -> bool:
+    """True when `line` and the line after it both start a listing row of the same shape
+    ("June 9 -- Arena, City" / "June 10 -- Hall, Town"): a converter that wraps the page
+    lays the rows out line by line, and a row as long as the wrap width is not continued by
+    the next row."""
+    a = _ROW_START_RE.match(line)
+    return a is not None and (b := _ROW_START_RE.match(nxt)) is not None and a[2] == b[2]
+
+
+PARAGRAPH_INDENT = "   "  # lynx sets running text three columns in, headings flush left
+INDENTED_SHARE = 0.3  # of the long lines: a dump that indents its paragraphs so
+LONG_LINE = 50  # characters: a line this long is (mostly) running text
+FLUSH_LEFT_MAX = 150  # characters: a longer flush-left block is no heading
+FLUSH_LEFT_LEVEL = 0  # a flush-left line: a heading of unknown level (h1 and h2 look alike)
+
+
+def _indents_text(lines: list[str]) -> bool:
+    """True when the converter indents running text by three columns and sets headings
+    flush left (lynx): that many long lines start with exactly three spaces (other
+    converters start paragraphs in column 0 and indent only list items)."""
+    long_lines = [ln for ln in lines if len(ln) >= LONG_LINE]
+    indented = sum(1 for ln in long_lines if ln[:4] != "    " and ln[:3] == PARAGRAPH_INDENT)
+    return bool(long_lines) and indented >= INDENTED_SHARE * len(long_lines)
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
     hard-wrapped continuation lines are joined (without a space between CJK characters)."""
@@ -326,9 +414,21 @@ def split_blocks(text: str) -> list[Block]:
         ln.rstrip()
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
     ]
-    line_widths = _line_widths(lines)
-    width = _wrap_width_of([w for ln, w in zip(lines, line_widths, strict=True) if ln])
+    if "---|" in text:
+        lines = split_layout_rows(lines)
+    width, line_widths, by_chars = wrap_measure(lines)
+    indented = width > 0 and _indents_text(lines)
+    # side-by-side table columns (w3m, inscriptis; lynx, which indents, sets table cells one
+    # below the other); the page's wrap width is measured before
+    columns, column_widths = split_columns(lines) if not indented else (lines, [])
+    if columns is not lines:
+        lines = columns
+        line_widths = list(map(len, lines)) if by_chars else _line_widths(lines)
+    first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
+    if column_widths and width:  # (in an unwrapped dump a column's lines are not wrapped)
+        local = [c or w for c, w in zip(column_widths, local, strict=True)]
+    flush_left: list[Block] = []  # blocks starting in column 0 of an indented dump
     blocks: list[Block] = []
     wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
     cur: Block | None = None
@@ -365,17 +465,19 @@ def split_blocks(text: str) -> list[Block]:
             and cur.kind != "h"
             and col == cur_col
             and (
-                prev_width + 1 + _first_word_width(body) > w - 1
+                prev_width + 1 + first_word_width(body) > w - 1
                 or (prev_width >= EARLY_WRAP * w and _runs_on(cur.text, body_stripped))
             )
         )
+        if joinable and cur is not None and cur.n_lines == 1 and _same_row(cur.text, body_stripped):
+            joinable = False  # the next row of a listing, not the rest of this one
         if joinable and len(body_stripped) <= AD_LABEL_MAX and _AD_LABEL.match(body_stripped):
             cur = None  # an advertisement's label, never part of the paragraph above it
             continue
         if joinable and cur is not None:
             tail = cur.text[-1:]
             head = body_stripped[:1]
-            sep = "" if (tail and head and is_wide(tail) and is_wide(head)) else " "
+            sep = _wrap_separator(tail, head, prev_width, w, by_chars)
             if tail == "-" and len(cur.text) > 1 and cur.text[-2].isalpha() and head.islower():
                 sep = ""  # keep hyphenated compounds whole ("long-" + "gestating")
             cur.text += sep + body_stripped
@@ -385,6 +487,8 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(cur)
             wrapped.append(cur)
             cur_col = col
+            if col == 0 and kind == "p" and indented:
+                flush_left.append(cur)
         prev_width = line_widths[i]
         if kind == "h":
             cur = None
@@ -393,6 +497,9 @@ def split_blocks(text: str) -> list[Block]:
         b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
         if not keep:
             b.text, dropped = "", True  # (a kept block's text is never empty)
+    for b in flush_left:  # (a line of prose set flush left is no heading: a standfirst)
+        if not b.menu and len(b.text) <= FLUSH_LEFT_MAX and b.text[-1:] != ".":
+            b.kind, b.level = "h", FLUSH_LEFT_LEVEL
     return [b for b in blocks if b.text] if dropped else blocks
 
 

@@ -271,6 +271,21 @@ def _mark_copies(scored: list[Scored]) -> None:
 
 
 DOUBLE_MIN = 20  # a block this long shown twice in a row is an image's alt text + caption
+DOUBLE_TAIL_WORDS = 2  # words of a label a wrap may have joined to the second copy
+DOUBLE_TAIL_MAX = 30  # ... and their characters
+
+
+def shown_twice(a: str, b: str) -> bool:
+    """True when block texts `a` and `b` are the same text, or one is the other with a short
+    label after it that a converter's wrap joined to it ("... / AFP" + "Highlights": w3m
+    sets no blank line between an image's caption and the next element)."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) <= DOUBLE_MIN or not long.startswith(short) or long[len(short)] != " ":
+        return False
+    tail = long[len(short) :]
+    return len(tail) <= DOUBLE_TAIL_MAX and len(tail.split()) <= DOUBLE_TAIL_WORDS
 
 
 def _mark_doubles(scored: list[Scored]) -> None:
@@ -278,7 +293,7 @@ def _mark_doubles(scored: list[Scored]) -> None:
     when looking for the article; the text keeps its class (it may be the standfirst)."""
     for i in range(len(scored) - 1):
         a, b = scored[i], scored[i + 1]
-        if a.klass in (GOOD, NEAR) and len(a.text) > DOUBLE_MIN and a.text == b.text:
+        if a.klass in (GOOD, NEAR) and len(a.text) > DOUBLE_MIN and shown_twice(a.text, b.text):
             a.reason = b.reason = "double"
 
 

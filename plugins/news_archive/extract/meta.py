@@ -188,7 +188,7 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
         return 0.0
     score = 1.0
     if s.block.kind == "h":
-        score += 3.0 if s.block.level == 1 else 1.0
+        score += 3.0 if s.block.level == 1 else 1.0 if s.block.level else 0.0
     prose = 0
     header = False
     # a share bar right under the headline (short chrome lines, a date or byline among

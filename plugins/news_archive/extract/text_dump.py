@@ -17,7 +17,7 @@ from ..errors import UnreadableInput
 from .block_model import refine_body
 from .blocks import split_blocks
 from .briefs import brief_region, extend_end
-from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks
+from .classify import BAD, Scored, best_region, cut_at_end_marker, score_blocks, shown_twice
 from .cuts import absorb_short_tail, inner_cuts, tail_cut
 from .date_near_title import date_near_title
 from .dateline import read_dateline
@@ -251,7 +251,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     i = 0
     while i < len(kept):
         s = kept[i]
-        if i + 1 < len(kept) and same(kept[i + 1].text, s.text) and len(same.key(s.text)) > 20:
+        if i + 1 < len(kept) and len(same.key(s.text)) > 20 and (
+                same(kept[i + 1].text, s.text) or shown_twice(s.text, kept[i + 1].text)):
             if not body and not ex.summary:
                 ex.summary = s.text
             i += 2
