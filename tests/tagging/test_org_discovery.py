@@ -343,3 +343,32 @@ def test_a_things_name_passes_no_cue_to_its_other_mentions():
             "Landing System flew twice.")
     found = [c for c in candidates_of(text) if c.text == "Quillon Landing System"]
     assert len(found) == 2 and all("cue_elsewhere" not in c.features for c in found)
+
+
+SPORTS = ("The Pittsburgh Marmots beat the Quokkas 4-2 on Sunday. The Marmots' coach said the "
+          "game was close; the Marmots scored twice in the third period and the goalie made "
+          "30 saves in the win.")
+
+
+def test_a_place_then_a_name_is_marked_in_a_sports_article():
+    f = feats(SPORTS, "Pittsburgh Marmots")
+    assert {"place_first", "place_first_sports", "tail_alone"} <= set(f)
+
+
+def test_a_name_met_after_a_place_elsewhere_is_marked():
+    f = [c.features for c in candidates_of(SPORTS) if c.text == "Marmots"]
+    assert f and all("after_place_elsewhere" in x for x in f)
+
+
+def test_a_team_named_after_a_place_elsewhere_is_found():
+    text = ("The Oklahoma City Tempest lost 101-95 to the Lakers on Sunday. The coach said "
+            "the game went to overtime after a late basket by the Tempest.")
+    assert "Tempest" in orgs_of(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tajik President Emomali Valko met them.", "Tajik President Emomali Valko"),
+    ("The U.S. Attorney Dana Quillon said so.", "U.S. Attorney Dana Quillon"),
+])
+def test_an_adjective_or_a_title_after_a_place_is_no_place_name(text, name):
+    assert not any("place_first" in c.features for c in candidates_of(text))

@@ -284,6 +284,7 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("the_plural_sports")
     if _repeats(doc, s, e, at):
         f.append("repeated")
+    f += _place_team(doc, s, e, n_names, at)
     f += _left(doc, s, cue)
     f += _right(doc, e, cue, sets)
     return f
@@ -325,6 +326,80 @@ def _repeats(doc: Doc, s: int, e: int, at: dict[str, list[int]]) -> bool:
         return len(where) > 1  # a one-word name: every position of its word is a repeat
     words, key, n = doc.words, doc.words[s:e], e - s
     return sum(1 for p in where if words[p:p + n] == key) > 1
+
+
+def _place_prefix(doc: Doc, s: int, e: int) -> int:
+    """Length of a place or country name that opens [s, e) and leaves capitalised words
+    after it ('Pittsburgh' of 'Pittsburgh Penguins', 'Oklahoma City' of 'Oklahoma City
+    Thunder'), else 0. Looked up in the place entries themselves, so a listed name that
+    starts with the place does not hide it."""
+    entries, words, titles = doc.data.index.entries, doc.words, doc.data.sets["titles"]
+    if words[s] not in doc.data.index.maxlen:
+        return 0  # no phrase of the gazetteer starts with this word
+    for k in range(min(4, e - s - 1), 0, -1):
+        if not is_cap(words[s + k]) or words[s + k] in titles:
+            continue  # 'Tajik President ...', 'U.S. Attorney' name a person or an office
+        if any(_is_place(pay) for pay in entries.get(tuple(words[s:s + k]), ())):
+            return k
+    return 0
+
+
+def _is_place(pay: tuple) -> bool:
+    """A gazetteer payload of a place, or of a country's or capital's name (not of an
+    adjective: 'Tajik', 'Ukrainian')."""
+    return pay[0] == "place" or pay[0] == "country" and pay[2] in ("name", "cap")
+
+
+def _after_place(doc: Doc, p: int) -> bool:
+    """A place or country name ends right before token p ('Oklahoma City| Thunder')."""
+    entries, words = doc.data.index.entries, doc.words
+    if words[p - 1] not in _place_last_words(doc.data.index) or "\n" in doc.gaps[p]:
+        return False  # no place ends here, or it ends the line before
+    for k in range(1, min(4, p) + 1):
+        if any(_is_place(pay) for pay in entries.get(tuple(words[p - k:p]), ())):
+            return True
+    return False
+
+
+_PLACE_LAST: dict[int, frozenset[str]] = {}
+
+
+def _place_last_words(index) -> frozenset[str]:
+    """Last words of the gazetteer's place and country names (collected once)."""
+    key = id(index)
+    if key not in _PLACE_LAST:
+        _PLACE_LAST[key] = frozenset(k[-1] for k, pays in index.entries.items()
+                                     if any(_is_place(p) for p in pays))
+    return _PLACE_LAST[key]
+
+
+def _place_team(doc: Doc, s: int, e: int, n_names: int,
+                at: dict[str, list[int]]) -> list[str]:
+    """Cues of a name made of a place and a name ('Pittsburgh Penguins': place_first; in a
+    sports article place_first_sports; its name part also stands alone in the article:
+    tail_alone) and of a name met elsewhere after a place ('the Thunder' where the text
+    also says 'Oklahoma City Thunder': after_place_elsewhere). `at`: the positions of the
+    candidates' first words."""
+    out = []
+    k = _place_prefix(doc, s, e) if n_names > 1 else 0
+    words = doc.words
+    if k:
+        out.append("place_first")
+        if _sports(doc):
+            out.append("place_first_sports")
+        tail, n = words[s + k:e], e - s - k
+        for p in doc.positions({tail[0]}):
+            if p != s + k and words[p:p + n] == tail and not _after_place(doc, p):
+                out.append("tail_alone")
+                break
+    elif e - s == 1 or n_names == e - s:
+        span, n = words[s:e], e - s
+        for p in at.get(span[0], ()):
+            if p != s and words[p:p + n] == span and p > 0 and is_cap(words[p - 1]) \
+                    and _after_place(doc, p):
+                out.append("after_place_elsewhere")
+                break
+    return out
 
 
 def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
