@@ -372,3 +372,18 @@ def test_a_team_named_after_a_place_elsewhere_is_found():
 ])
 def test_an_adjective_or_a_title_after_a_place_is_no_place_name(text, name):
     assert not any("place_first" in c.features for c in candidates_of(text))
+
+
+def test_a_comma_alone_joins_no_list():
+    text = ("After Dana Vexa got a rebound for Kestrel Holdings, Ostrava Mills drilled a "
+            "3-pointer. Investors in Kestrel Holdings, Brightwater and Tollan Oyj were told.")
+    found = {c.text: c.features for c in candidates_of(text)}
+    assert "list_org" not in found["Ostrava Mills"]
+    assert "list_org" in found["Brightwater"]
+
+
+def test_an_events_name_makes_no_organization_of_its_neighbour():
+    text = "She is manager for sales on Harvest Day and QX director of Vexa, a retail site."
+    found = {c.text: c.features for c in candidates_of(text)}
+    assert "non_org_last" in found["Harvest Day"]
+    assert "list_org" not in found["QX"]

@@ -656,6 +656,27 @@ def _list_step(doc: Doc, p: int) -> int:
     return p + 1
 
 
+def _org_run(owner: list[str], p: int, step: int) -> int:
+    """The start (step -1) or end (step 1) of the run of organization tokens at p."""
+    if step < 0:
+        while p > 0 and owner[p - 1] == "org":
+            p -= 1
+        return p
+    while p < len(owner) and owner[p] == "org":
+        p += 1
+    return p
+
+
+def _listed_pair(doc: Doc, s: int, mid: int, e: int) -> bool:
+    """Two names [s, mid) and [mid + sep, e) joined by a separator at mid are members of a
+    list: the separator is a conjunction, or a comma with a separator before the first or
+    after the second ('A, B and C'); a comma alone joins no list ('for the Lakers, Joe Doe
+    drilled a 3-pointer')."""
+    if doc.next_word(mid) != "," or doc.next_word(mid + 1) in ("and", "or"):
+        return True
+    return (s >= 1 and doc.words[s - 1] in _LIST_SEPS) or _list_step(doc, e) >= 0
+
+
 def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
     """Add "list_org" to a candidate in a list of names ("Astrobotic, Draper, Firefly
     Aerospace and Lockheed Martin") one of whose other members is an organization: found by
@@ -671,20 +692,26 @@ def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
             k = group[k]
         return k
 
-    owner = doc.owner
+    owner, words = doc.owner, doc.words
     org_next = [False] * len(cands)
     for k, c in enumerate(cands):
-        q = _list_step(doc, _domain_end(doc, c.j))
+        end = _domain_end(doc, c.j)
+        q = _list_step(doc, end)
         if q >= 0:
             if q in at_start:
-                group[root(k)] = root(at_start[q])
+                if _listed_pair(doc, c.i, end, _domain_end(doc, cands[at_start[q]].j)):
+                    group[root(k)] = root(at_start[q])
             elif q < len(owner) and owner[q] == "org":
+                if _listed_pair(doc, c.i, end, _org_run(owner, q, 1)):
+                    org_next[k] = True
+        if c.i >= 2 and words[c.i - 1] in _LIST_SEPS:
+            p = c.i - 2 if words[c.i - 1] != "and" or words[c.i - 2] != "," else c.i - 3
+            if p >= 0 and owner[p] == "org" and (
+                    _listed_pair(doc, _org_run(owner, p, -1), p + 1, end)):
                 org_next[k] = True
-        if c.i >= 2 and doc.words[c.i - 1] in _LIST_SEPS:
-            p = c.i - 2 if doc.words[c.i - 1] != "and" or doc.words[c.i - 2] != "," else c.i - 3
-            if p >= 0 and owner[p] == "org":
-                org_next[k] = True
-    strong = [not STRONG.isdisjoint(c.features) for c in cands]
+    # a thing's or event's name ('Singles Day') makes no organization of its neighbours
+    strong = [not STRONG.isdisjoint(c.features) and "non_org_last" not in c.features
+              for c in cands]
     n_strong: dict[int, int] = {}
     has_org: set[int] = set()
     for k in range(len(cands)):
