@@ -140,7 +140,28 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     if s >= e:
         return []
     generic = doc.data.sets["org_generic_words"]
+    if "and" in words[s:e]:
+        generic = generic | _abstract_nouns(words, s, e)
     return [(a, b) for a, b in _split_and(words, s, e, generic) if _keep(doc, a, b)]
+
+
+def _abstract_nouns(words: list[str], s: int, e: int) -> frozenset[str]:
+    """Words of [s, e) that are abstract nouns (`is_abstract_noun`): common words of a
+    body's name, as the generic words are, so 'Citizenship and Immigration Services' stays
+    one name."""
+    return frozenset(w for w in words[s:e] if is_abstract_noun(w))
+
+
+def is_abstract_noun(word: str) -> bool:
+    """A capitalised word of seven letters or more with an abstract noun's suffix
+    ('Citizenship', 'Immigration', 'Enforcement'; org_cues 'abstract_suffix')."""
+    return len(word) > 6 and word.istitle() and word.lower().endswith(_abstract_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _abstract_suffixes() -> tuple[str, ...]:
+    """The suffixes of org_cues 'abstract_suffix' (for str.endswith)."""
+    return tuple(sorted(cues()["abstract_suffix"]))
 
 
 def _splits_at(doc: Doc, k: int) -> bool:
