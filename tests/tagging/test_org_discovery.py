@@ -397,3 +397,20 @@ def test_an_events_name_makes_no_organization_of_its_neighbour():
 def test_a_plain_name_before_and_still_splits():
     assert orgs_of("Investors in Marrowfield and Kestrel Media were told.") == [
         "Kestrel Media", "Marrowfield"]
+
+
+def test_plural_of_an_apposition_noun():
+    from news_archive.tagging.org_candidates import plural
+    assert [plural(w) for w in ("company", "firm", "agency", "outlet", "day")] == [
+        "companies", "firms", "agencies", "outlets", "days"]
+
+
+def test_a_plural_apposition_noun_opens_a_list_of_organizations():
+    text = ("NASA awarded missions to companies Vexa, Quillon Nano and Marrow Beyond. "
+            "Marrow Beyond later dropped out.")
+    found: dict[str, list[str]] = {}
+    for c in candidates_of(text):
+        found.setdefault(c.text, c.features)  # the first mention: in the list
+    assert "noun_before" in found["Vexa"]
+    assert "list_org" in found["Quillon Nano"] and "list_org" in found["Marrow Beyond"]
+    assert {"Vexa", "Quillon Nano", "Marrow Beyond"} <= set(orgs_of(text))

@@ -47,6 +47,7 @@ class Cues:
     strong_prep: frozenset[str] = field(init=False, default=frozenset())
     opener: frozenset[str] = field(init=False, default=frozenset())
     paper: frozenset[str] = field(init=False, default=frozenset())
+    appos_plural: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
@@ -55,6 +56,18 @@ class Cues:
         get = self.kinds.get
         for kind in CUE_KINDS:  # plain attributes for the hot paths
             object.__setattr__(self, kind, get(kind, frozenset()))
+        # "companies Astrobotic, Draper and ...": the apposition nouns' plurals
+        object.__setattr__(self, "appos_plural", frozenset(map(plural, self.appos)))
+
+
+def plural(noun: str) -> str:
+    """Regular English plural of a lower-case noun ('company' -> 'companies', 'firm' ->
+    'firms', 'watchdog' -> 'watchdogs')."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 @lru_cache(maxsize=1)
@@ -455,8 +468,8 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         out.append("prev:,")
     elif prev and not is_cap(prev) and prev.isalpha():
         out.append("prev_lower_other")
-    if low in cue.appos or low.endswith("-based"):
-        out.append("noun_before")  # "the startup X", "Chicago-based X"
+    if low in cue.appos or low in cue.appos_plural or low.endswith("-based"):
+        out.append("noun_before")  # "the startup X", "Chicago-based X", "companies X, Y"
     if low in doc.data.sets["titles"] or prev in doc.data.sets["titles"]:
         out.append("title_before")
     return out
@@ -578,7 +591,8 @@ def _single_cue(doc: Doc, s: int) -> bool:
         return True
     if low in cue.strong_prep:  # "at X", "by X"; not "in X", "of X"
         return True
-    if low in cue.verb or low in cue.appos or low.endswith("-based") or prev in QUOTES:
+    if (low in cue.verb or low in cue.appos or low in cue.appos_plural
+            or low.endswith("-based") or prev in QUOTES):
         return True
     nxt = doc.next_word(s + 1)
     if nxt == ",":
