@@ -414,3 +414,10 @@ def test_a_plural_apposition_noun_opens_a_list_of_organizations():
     assert "noun_before" in found["Vexa"]
     assert "list_org" in found["Quillon Nano"] and "list_org" in found["Marrow Beyond"]
     assert {"Vexa", "Quillon Nano", "Marrow Beyond"} <= set(orgs_of(text))
+
+
+def test_a_name_that_ends_an_apposition_before_said():
+    text = "Halvor Petersen, chief executive of Brightwater Logistics, said demand was weak."
+    f = feats(text, "Brightwater Logistics")
+    assert "appos_end" in f and "next:," not in f
+    assert orgs_of(text) == ["Brightwater Logistics"]

@@ -500,6 +500,8 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
                 out.append("appos_other")
         elif doc.next_word(k).lower() in ("who", "whose"):
             out.append("next_who")
+        elif doc.next_word(k) in sets["strong_report_verbs"]:
+            out.append("appos_end")  # "Jo Doe, chief executive of X, said": ends an apposition
         elif doc.next_word(k).lower() in ("which", "that"):
             out.append("next_which")
         elif is_legal_form(doc.next_word(k), cue.legal):
