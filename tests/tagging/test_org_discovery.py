@@ -421,3 +421,10 @@ def test_a_name_that_ends_an_apposition_before_said():
     f = feats(text, "Brightwater Logistics")
     assert "appos_end" in f and "next:," not in f
     assert orgs_of(text) == ["Brightwater Logistics"]
+
+
+def test_a_head_that_is_also_a_title_opens_an_of_name():
+    text = "The report was published by the Center for Coastal Policy Studies."
+    f = feats(text, "Center for Coastal Policy Studies")
+    assert "head_first_of" in f and "title_first" not in f
+    assert orgs_of(text) == ["Center for Coastal Policy Studies"]

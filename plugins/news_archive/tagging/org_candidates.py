@@ -298,8 +298,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("given_first_2")
     if _known_person(span):
         f.append("known_person")
-    if first in sets["titles"]:
-        f.append("title_first")
+    if first in sets["titles"] and not (of_inside and first in heads):
+        f.append("title_first")  # not a head before its of-name ("Center for ...")
     if last in speakers and any(p != e - 1 for p in _speaker_at(doc, speakers, last)):
         f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
     if n_names and all_generic:
