@@ -47,6 +47,7 @@ class Cues:
     strong_prep: frozenset[str] = field(init=False, default=frozenset())
     opener: frozenset[str] = field(init=False, default=frozenset())
     paper: frozenset[str] = field(init=False, default=frozenset())
+    appos_plural: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
@@ -55,6 +56,18 @@ class Cues:
         get = self.kinds.get
         for kind in CUE_KINDS:  # plain attributes for the hot paths
             object.__setattr__(self, kind, get(kind, frozenset()))
+        # "companies Astrobotic, Draper and ...": the apposition nouns' plurals
+        object.__setattr__(self, "appos_plural", frozenset(map(plural, self.appos)))
+
+
+def plural(noun: str) -> str:
+    """Regular English plural of a lower-case noun ('company' -> 'companies', 'firm' ->
+    'firms', 'watchdog' -> 'watchdogs')."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +153,28 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     if s >= e:
         return []
     generic = doc.data.sets["org_generic_words"]
+    if "and" in words[s:e]:
+        generic = generic | _abstract_nouns(words, s, e)
     return [(a, b) for a, b in _split_and(words, s, e, generic) if _keep(doc, a, b)]
+
+
+def _abstract_nouns(words: list[str], s: int, e: int) -> frozenset[str]:
+    """Words of [s, e) that are abstract nouns (`is_abstract_noun`): common words of a
+    body's name, as the generic words are, so 'Citizenship and Immigration Services' stays
+    one name."""
+    return frozenset(w for w in words[s:e] if is_abstract_noun(w))
+
+
+def is_abstract_noun(word: str) -> bool:
+    """A capitalised word of seven letters or more with an abstract noun's suffix
+    ('Citizenship', 'Immigration', 'Enforcement'; org_cues 'abstract_suffix')."""
+    return len(word) > 6 and word.istitle() and word.lower().endswith(_abstract_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _abstract_suffixes() -> tuple[str, ...]:
+    """The suffixes of org_cues 'abstract_suffix' (for str.endswith)."""
+    return tuple(sorted(cues()["abstract_suffix"]))
 
 
 def _splits_at(doc: Doc, k: int) -> bool:
@@ -264,8 +298,8 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("given_first_2")
     if _known_person(span):
         f.append("known_person")
-    if first in sets["titles"]:
-        f.append("title_first")
+    if first in sets["titles"] and not (of_inside and first in heads):
+        f.append("title_first")  # not a head before its of-name ("Center for ...")
     if last in speakers and any(p != e - 1 for p in _speaker_at(doc, speakers, last)):
         f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
     if n_names and all_generic:
@@ -284,6 +318,7 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("the_plural_sports")
     if _repeats(doc, s, e, at):
         f.append("repeated")
+    f += _place_team(doc, s, e, n_names, at)
     f += _left(doc, s, cue)
     f += _right(doc, e, cue, sets)
     return f
@@ -327,6 +362,80 @@ def _repeats(doc: Doc, s: int, e: int, at: dict[str, list[int]]) -> bool:
     return sum(1 for p in where if words[p:p + n] == key) > 1
 
 
+def _place_prefix(doc: Doc, s: int, e: int) -> int:
+    """Length of a place or country name that opens [s, e) and leaves capitalised words
+    after it ('Pittsburgh' of 'Pittsburgh Penguins', 'Oklahoma City' of 'Oklahoma City
+    Thunder'), else 0. Looked up in the place entries themselves, so a listed name that
+    starts with the place does not hide it."""
+    entries, words, titles = doc.data.index.entries, doc.words, doc.data.sets["titles"]
+    if words[s] not in doc.data.index.maxlen:
+        return 0  # no phrase of the gazetteer starts with this word
+    for k in range(min(4, e - s - 1), 0, -1):
+        if not is_cap(words[s + k]) or words[s + k] in titles:
+            continue  # 'Tajik President ...', 'U.S. Attorney' name a person or an office
+        if any(_is_place(pay) for pay in entries.get(tuple(words[s:s + k]), ())):
+            return k
+    return 0
+
+
+def _is_place(pay: tuple) -> bool:
+    """A gazetteer payload of a place, or of a country's or capital's name (not of an
+    adjective: 'Tajik', 'Ukrainian')."""
+    return pay[0] == "place" or pay[0] == "country" and pay[2] in ("name", "cap")
+
+
+def _after_place(doc: Doc, p: int) -> bool:
+    """A place or country name ends right before token p ('Oklahoma City| Thunder')."""
+    entries, words = doc.data.index.entries, doc.words
+    if words[p - 1] not in _place_last_words(doc.data.index) or "\n" in doc.gaps[p]:
+        return False  # no place ends here, or it ends the line before
+    for k in range(1, min(4, p) + 1):
+        if any(_is_place(pay) for pay in entries.get(tuple(words[p - k:p]), ())):
+            return True
+    return False
+
+
+_PLACE_LAST: dict[int, frozenset[str]] = {}
+
+
+def _place_last_words(index) -> frozenset[str]:
+    """Last words of the gazetteer's place and country names (collected once)."""
+    key = id(index)
+    if key not in _PLACE_LAST:
+        _PLACE_LAST[key] = frozenset(k[-1] for k, pays in index.entries.items()
+                                     if any(_is_place(p) for p in pays))
+    return _PLACE_LAST[key]
+
+
+def _place_team(doc: Doc, s: int, e: int, n_names: int,
+                at: dict[str, list[int]]) -> list[str]:
+    """Cues of a name made of a place and a name ('Pittsburgh Penguins': place_first; in a
+    sports article place_first_sports; its name part also stands alone in the article:
+    tail_alone) and of a name met elsewhere after a place ('the Thunder' where the text
+    also says 'Oklahoma City Thunder': after_place_elsewhere). `at`: the positions of the
+    candidates' first words."""
+    out = []
+    k = _place_prefix(doc, s, e) if n_names > 1 else 0
+    words = doc.words
+    if k:
+        out.append("place_first")
+        if _sports(doc):
+            out.append("place_first_sports")
+        tail, n = words[s + k:e], e - s - k
+        for p in doc.positions({tail[0]}):
+            if p != s + k and words[p:p + n] == tail and not _after_place(doc, p):
+                out.append("tail_alone")
+                break
+    elif e - s == 1 or n_names == e - s:
+        span, n = words[s:e], e - s
+        for p in at.get(span[0], ()):
+            if p != s and words[p:p + n] == span and p > 0 and is_cap(words[p - 1]) \
+                    and _after_place(doc, p):
+                out.append("after_place_elsewhere")
+                break
+    return out
+
+
 def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
     words = doc.words
     out = []
@@ -359,8 +468,8 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         out.append("prev:,")
     elif prev and not is_cap(prev) and prev.isalpha():
         out.append("prev_lower_other")
-    if low in cue.appos or low.endswith("-based"):
-        out.append("noun_before")  # "the startup X", "Chicago-based X"
+    if low in cue.appos or low in cue.appos_plural or low.endswith("-based"):
+        out.append("noun_before")  # "the startup X", "Chicago-based X", "companies X, Y"
     if low in doc.data.sets["titles"] or prev in doc.data.sets["titles"]:
         out.append("title_before")
     return out
@@ -391,6 +500,8 @@ def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
                 out.append("appos_other")
         elif doc.next_word(k).lower() in ("who", "whose"):
             out.append("next_who")
+        elif doc.next_word(k) in sets["strong_report_verbs"]:
+            out.append("appos_end")  # "Jo Doe, chief executive of X, said": ends an apposition
         elif doc.next_word(k).lower() in ("which", "that"):
             out.append("next_which")
         elif is_legal_form(doc.next_word(k), cue.legal):
@@ -482,7 +593,8 @@ def _single_cue(doc: Doc, s: int) -> bool:
         return True
     if low in cue.strong_prep:  # "at X", "by X"; not "in X", "of X"
         return True
-    if low in cue.verb or low in cue.appos or low.endswith("-based") or prev in QUOTES:
+    if (low in cue.verb or low in cue.appos or low in cue.appos_plural
+            or low.endswith("-based") or prev in QUOTES):
         return True
     nxt = doc.next_word(s + 1)
     if nxt == ",":
@@ -581,6 +693,27 @@ def _list_step(doc: Doc, p: int) -> int:
     return p + 1
 
 
+def _org_run(owner: list[str], p: int, step: int) -> int:
+    """The start (step -1) or end (step 1) of the run of organization tokens at p."""
+    if step < 0:
+        while p > 0 and owner[p - 1] == "org":
+            p -= 1
+        return p
+    while p < len(owner) and owner[p] == "org":
+        p += 1
+    return p
+
+
+def _listed_pair(doc: Doc, s: int, mid: int, e: int) -> bool:
+    """Two names [s, mid) and [mid + sep, e) joined by a separator at mid are members of a
+    list: the separator is a conjunction, or a comma with a separator before the first or
+    after the second ('A, B and C'); a comma alone joins no list ('for the Lakers, Joe Doe
+    drilled a 3-pointer')."""
+    if doc.next_word(mid) != "," or doc.next_word(mid + 1) in ("and", "or"):
+        return True
+    return (s >= 1 and doc.words[s - 1] in _LIST_SEPS) or _list_step(doc, e) >= 0
+
+
 def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
     """Add "list_org" to a candidate in a list of names ("Astrobotic, Draper, Firefly
     Aerospace and Lockheed Martin") one of whose other members is an organization: found by
@@ -596,20 +729,26 @@ def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
             k = group[k]
         return k
 
-    owner = doc.owner
+    owner, words = doc.owner, doc.words
     org_next = [False] * len(cands)
     for k, c in enumerate(cands):
-        q = _list_step(doc, _domain_end(doc, c.j))
+        end = _domain_end(doc, c.j)
+        q = _list_step(doc, end)
         if q >= 0:
             if q in at_start:
-                group[root(k)] = root(at_start[q])
+                if _listed_pair(doc, c.i, end, _domain_end(doc, cands[at_start[q]].j)):
+                    group[root(k)] = root(at_start[q])
             elif q < len(owner) and owner[q] == "org":
+                if _listed_pair(doc, c.i, end, _org_run(owner, q, 1)):
+                    org_next[k] = True
+        if c.i >= 2 and words[c.i - 1] in _LIST_SEPS:
+            p = c.i - 2 if words[c.i - 1] != "and" or words[c.i - 2] != "," else c.i - 3
+            if p >= 0 and owner[p] == "org" and (
+                    _listed_pair(doc, _org_run(owner, p, -1), p + 1, end)):
                 org_next[k] = True
-        if c.i >= 2 and doc.words[c.i - 1] in _LIST_SEPS:
-            p = c.i - 2 if doc.words[c.i - 1] != "and" or doc.words[c.i - 2] != "," else c.i - 3
-            if p >= 0 and owner[p] == "org":
-                org_next[k] = True
-    strong = [not STRONG.isdisjoint(c.features) for c in cands]
+    # a thing's or event's name ('Singles Day') makes no organization of its neighbours
+    strong = [not STRONG.isdisjoint(c.features) and "non_org_last" not in c.features
+              for c in cands]
     n_strong: dict[int, int] = {}
     has_org: set[int] = set()
     for k in range(len(cands)):

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
+from .org_candidates import is_abstract_noun
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
@@ -376,8 +377,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         if w in ("and", "&") and start - 2 >= i and words[start - 2] in heads:
             break
         if w == "and" and not any(words[t] in ("of", "for") and words[t - 1] in heads
-                                  for t in range(i + 1, start - 1)):
-            break  # "Gannett and GateHouse Media": two names (not "Department of A and B")
+                                  for t in range(i + 1, start - 1)) and not (
+                start - 2 >= i and is_abstract_noun(words[start - 2])):
+            break  # "Gannett and GateHouse Media": two names (not "Department of A and B",
+            # "Citizenship and Immigration Services")
         if w in ("'s", "’s") and words[start - 2] not in sets["possessive_org_words"]:
             break
         start -= 1
