@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .columns import split_columns, split_layout_rows
 from .resources import pattern_groups
@@ -407,9 +408,20 @@ def _indents_text(lines: list[str]) -> bool:
     return bool(long_lines) and indented >= INDENTED_SHARE * len(long_lines)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
-    hard-wrapped continuation lines are joined (without a space between CJK characters)."""
+class _Lines(NamedTuple):
+    """A dump's lines as `split_blocks` walks them, with the widths its wraps are judged by."""
+
+    lines: list[str]
+    line_widths: list[int]  # display width of each line
+    local: list[int]  # the wrap width that holds at each line (0: unwrapped)
+    width: int  # the dump's wrap width (0: unwrapped)
+    by_chars: bool  # wrapped by characters rather than display columns (lynx's CJK)
+    indented: bool  # running text indented, headings flush left (lynx)
+
+
+def _measured_lines(text: str) -> _Lines:
+    """The dump's lines, right-stripped, with layout-table rows and side-by-side columns
+    undone, and the wrap widths measured."""
     lines = [
         ln.rstrip()
         for ln in text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(8).split("\n")
@@ -424,35 +436,51 @@ def split_blocks(text: str) -> list[Block]:
     if columns is not lines:
         lines = columns
         line_widths = list(map(len, lines)) if by_chars else _line_widths(lines)
-    first_word_width = _first_word_chars if by_chars else _first_word_width
     local = _local_widths_of(lines, line_widths, width)
     if column_widths and width:  # (in an unwrapped dump a column's lines are not wrapped)
         local = [c or w for c, w in zip(column_widths, local, strict=True)]
+    return _Lines(lines, line_widths, local, width, by_chars, indented)
+
+
+def _parsed_line(raw: str) -> tuple[str, str, int, int, str] | None:
+    """(kind, body, level, column, stripped body) of a line; None for a blank line, a rule
+    or a placeholder (each ends the block above)."""
+    stripped = raw.lstrip()
+    first = stripped[:1]
+    if not first or (first in _RULE_CHARS and _RULE_RE.match(raw)):
+        return None
+    pad = len(raw) - len(stripped)
+    indent = pad if pad == 0 or raw[:pad].isascii() else display_width(raw[:pad])
+    if first in _MARKUP_FIRST or (pad and first.isdigit()):
+        kind, body, level, col = _parse_stripped(stripped, indent)
+        body_stripped = body.strip()
+    else:  # plain text: what `_parse_stripped` returns for it
+        kind, body, level, col = "p", stripped, 0, indent
+        body_stripped = stripped
+    if ((body_stripped[:1] in _PLACEHOLDER_FIRST or len(body_stripped) <= 3)
+            and _is_placeholder(body_stripped)):
+        return None
+    return kind, body, level, col, body_stripped
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of a dump: blank lines, list markers, headings and indentation changes split;
+    hard-wrapped continuation lines are joined (without a space between CJK characters)."""
+    m = _measured_lines(text)
+    first_word_width = _first_word_chars if m.by_chars else _first_word_width
     flush_left: list[Block] = []  # blocks starting in column 0 of an indented dump
     blocks: list[Block] = []
     wrapped: list[Block] = []  # blocks of wrapped lines: finished once all lines are joined
     cur: Block | None = None
     cur_col = 0
     prev_width = 0
-    for i, raw in enumerate(lines):
-        stripped = raw.lstrip()
-        first = stripped[:1]
-        if not first or (first in _RULE_CHARS and _RULE_RE.match(raw)):
+    for i, raw in enumerate(m.lines):
+        parsed = _parsed_line(raw)
+        if parsed is None:
             cur = None
             continue
-        pad = len(raw) - len(stripped)
-        indent = pad if pad == 0 or raw[:pad].isascii() else display_width(raw[:pad])
-        if first in _MARKUP_FIRST or (pad and first.isdigit()):
-            kind, body, level, col = _parse_stripped(stripped, indent)
-            body_stripped = body.strip()
-        else:  # plain text: what `_parse_stripped` returns for it
-            kind, body, level, col = "p", stripped, 0, indent
-            body_stripped = stripped
-        if body_stripped[:1] in _PLACEHOLDER_FIRST or len(body_stripped) <= 3:
-            if _is_placeholder(body_stripped):
-                cur = None
-                continue
-        w = local[i] or width
+        kind, body, level, col, body_stripped = parsed
+        w = m.local[i] or m.width
         if not w:  # an unwrapped line is a block of its own, finished at once
             menu, text, keep = _finish_text(body_stripped, True)
             if keep:
@@ -477,7 +505,7 @@ def split_blocks(text: str) -> list[Block]:
         if joinable and cur is not None:
             tail = cur.text[-1:]
             head = body_stripped[:1]
-            sep = _wrap_separator(tail, head, prev_width, w, by_chars)
+            sep = _wrap_separator(tail, head, prev_width, w, m.by_chars)
             if tail == "-" and len(cur.text) > 1 and cur.text[-2].isalpha() and head.islower():
                 sep = ""  # keep hyphenated compounds whole ("long-" + "gestating")
             cur.text += sep + body_stripped
@@ -487,11 +515,17 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(cur)
             wrapped.append(cur)
             cur_col = col
-            if col == 0 and kind == "p" and indented:
+            if col == 0 and kind == "p" and m.indented:
                 flush_left.append(cur)
-        prev_width = line_widths[i]
+        prev_width = m.line_widths[i]
         if kind == "h":
             cur = None
+    return _finished(blocks, wrapped, flush_left)
+
+
+def _finished(blocks: list[Block], wrapped: list[Block], flush_left: list[Block]) -> list[Block]:
+    """The blocks with their joined lines finished (`_finish_text`), empty ones left out,
+    and short flush-left lines of an indented dump made headings."""
     dropped = False
     for b in wrapped:
         b.menu, b.text, keep = _finish_text(b.text, b.n_lines == 1)
