@@ -202,19 +202,17 @@ def fastest(steps: Iterable[Step]) -> Step:
     return min(steps, key=lambda step: step.seconds)
 
 
-def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
-    """Every measurement at size n; `large`: only ingest, cold, no-change and +10 today;
-    `args.core`: no 1-worker ingest comparison, pelican_floor or resident process."""
-    print(f"N = {n}", flush=True)
-    short = large or args.core
-    root = args.work / str(n)
-    content = root / "content"
-    raw = content / "raw"
-    generate(n, raw, seed=args.seed)
+def ingest_steps(n: int, args, root: Path, snap: Path, short: bool) -> dict[str, Step]:
+    """Ingest of the N raw files of `root` on all cores (and, unless `short`, 1 worker against
+    all cores on a sample): the faster of each pair of runs."""
     env = {"PYTHONPATH": str(snap / "plugins")}
     cli = [PY, "-m", "news_archive.cli", "ingest"]
-    res: dict = {"n": n, "steps": {}}
-    steps = res["steps"]
+    raw, posts = root / "content" / "raw", root / "content" / "posts"
+    steps: dict[str, Step] = {}
+
+    def keep_faster(step: Step) -> None:
+        if step.name not in steps or step.seconds < steps[step.name].seconds:
+            steps[step.name] = step
 
     sample_n = min(n, args.ingest_sample)
     sample = root / "sample_raw"
@@ -229,17 +227,28 @@ def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
                                                   str(root / f"sample_posts_{workers}_{rnd}"),
                                                   "--workers", str(workers)], env=env)
             s.extra["files_per_s"] = sample_n / s.seconds
-            if s.name not in steps or s.seconds < steps[s.name].seconds:
-                steps[s.name] = s
+            keep_faster(s)
     # All cores on all N files, twice (a scratch folder first, then the posts every build
     # below uses); the faster run counts, as above.
-    for posts_dir in ((content / "posts",) if short else
-                      (root / "all_cores_posts", content / "posts")):
+    for posts_dir in (posts,) if short else (root / "all_cores_posts", posts):
         s = run("ingest_all_cores", [*cli, "--raw", str(raw), "--posts", str(posts_dir),
                                      "--workers", str(cores)], env=env)
         s.extra["files_per_s"] = n / s.seconds
-        if s.name not in steps or s.seconds < steps[s.name].seconds:
-            steps[s.name] = s
+        keep_faster(s)
+    return steps
+
+
+def bench_size(n: int, args, snap: Path, large: bool = False) -> dict:
+    """Every measurement at size n; `large`: only ingest, cold, no-change and +10 today;
+    `args.core`: no 1-worker ingest comparison, pelican_floor or resident process."""
+    print(f"N = {n}", flush=True)
+    short = large or args.core
+    root = args.work / str(n)
+    content = root / "content"
+    raw = content / "raw"
+    generate(n, raw, seed=args.seed)
+    res: dict = {"n": n, "steps": ingest_steps(n, args, root, snap, short)}
+    steps = res["steps"]
     posts = content / "posts"
     res["posts"] = len(list(posts.glob("*.md")))
 
