@@ -259,3 +259,12 @@ def test_known_name_inside_a_longer_name_is_not_tagged():
     assert "Science" not in [o.name for o in tag_text(text).organizations]
     assert [o.name for o in tag_text("A study published in Science found more ice.")
             .organizations] == ["Science"]
+
+
+def test_known_name_after_for_the_inside_a_longer_name_is_not_tagged():
+    """'Liberation' (a listed newspaper's English name) inside 'Front for the Liberation of
+    ...' is a word of the front's name, as 'Science' is in 'Foundation for Science'."""
+    text = "The Popular Front for the Liberation of Kestrel said it would join the talks."
+    assert "Libération" not in [o.name for o in tag_text(text).organizations]
+    assert [o.name for o in tag_text("Writing in Liberation, a columnist doubted the plan.")
+            .organizations] == ["Libération"]

@@ -116,8 +116,7 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
         if s.j - s.i > 1 and words[s.i] in sets["org_heads"] and _named_before(doc, s.i):
             s.suppressed = True  # "Eastbrook Chamber of Commerce": a longer, other name
             continue
-        if (doc.next_word(s.i - 1) in ("for", "of")
-                and doc.next_word(s.i - 2) in sets["org_heads"]):
+        if _after_head_connector(doc, s.i, sets["org_heads"]):
             s.suppressed = True  # "Foundation for Science and Technology": inside a longer name
             continue
         if s.j - s.i > 1 and doc.span_at.get(s.j) is None and _continues(doc, s, nxt):
@@ -139,6 +138,13 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
         orgs.add(pay[1], form)
         for t in range(s.i, s.j):
             doc.owner[t] = "org"
+
+
+def _after_head_connector(doc: Doc, i: int, heads: frozenset[str]) -> bool:
+    """Token i follows a head noun and "for" or "of", with or without "the" between
+    ("Foundation for Science", "Front for the Liberation of ..."): a word of a longer name."""
+    k = i - 2 if doc.next_word(i - 1) == "the" else i - 1
+    return doc.next_word(k) in ("for", "of") and doc.next_word(k - 1) in heads
 
 
 def _run_to_head(doc: Doc, j: int) -> bool:
