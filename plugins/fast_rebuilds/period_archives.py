@@ -3,9 +3,10 @@
 Pelican 4.12's `ArticlesGenerator._build_period_archives` picks each period's articles with
 `[a for a in articles if a in dates]`, a list scan per article: quadratic in the number of
 articles (0.5 s of a 5,000-article build, four times that at 10,000). This is the same method
-with the membership test on a set of identities (articles have no `__eq__`, so `in` compared
-identities already). It replaces Pelican's only while Pelican's source is the one it was
-written from (checked when the plugin registers); otherwise Pelican's own runs.
+with each article's period looked up by identity (articles have no `__eq__`, so `in` compared
+identities already) in one pass over the articles for all periods. It replaces Pelican's
+only while Pelican's source is the one it was written from (checked when the plugin
+registers); otherwise Pelican's own runs.
 """
 
 from __future__ import annotations
