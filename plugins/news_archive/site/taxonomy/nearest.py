@@ -22,16 +22,20 @@ def nearest(articles: Sequence[Any], pos: int, reach: int, k: int,
     def distance(i: int) -> float:
         return abs((articles[i].date - when).total_seconds())
 
+    far = float("inf")  # the distance of a side that has run out
     left, right = pos - 1, pos
+    d_left = distance(left) if left >= lo else far
+    d_right = distance(right) if right < hi else far
     found: list[tuple[float, int]] = []
     while left >= lo or right < hi:
-        take_left = right >= hi or (left >= lo and distance(left) <= distance(right))
-        i = left if take_left else right
-        if take_left:
+        if d_left <= d_right and left >= lo:
+            i, d = left, d_left
             left -= 1
+            d_left = distance(left) if left >= lo else far
         else:
+            i, d = right, d_right
             right += 1
-        d = distance(i)
+            d_right = distance(right) if right < hi else far
         if len(found) >= k and d > found[k - 1][0]:
             break  # everything further is further than the k-th: ties are all in
         if not skip(articles[i]):
