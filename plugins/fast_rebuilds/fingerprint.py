@@ -140,10 +140,11 @@ class Fingerprinter:
         return value
 
     def _each(self, items: Any, depth: int, ref: bool) -> list[str]:
-        """Fingerprints of the items of a container (short strings inline: the common case)."""
+        """Fingerprints of the items of a container. Strings, the common case, are written out
+        with their length (so no separator in them can make two lists alike) and hashed once
+        with the container, instead of one hash each."""
         fp = self._fp
-        return ["s" + x if type(x) is str and len(x) <= 48 else fp(x, depth, ref)
-                for x in items]
+        return [f"s{len(x)}:{x}" if type(x) is str else fp(x, depth, ref) for x in items]
 
     def _compute(self, obj: Any, depth: int, ref: bool) -> str:
         if isinstance(obj, (list, tuple)):
@@ -197,26 +198,35 @@ class Fingerprinter:
         return hit
 
     def _content(self, obj: Content, depth: int, ref: bool) -> str:
-        """Full: every public attribute (at ref depth); ref: own state, not linked objects."""
-        _, raw, raw_digest, url, save_as, volatile = self._own_state(obj)
+        """Full: every public attribute (at ref depth); ref: own state, not linked objects.
+        The full fingerprint is the ref one plus the attributes it leaves out."""
         if ref:
-            attrs = {k: v for k, v in vars(obj).items()
-                     if isinstance(v, _SCALARS) and k[0] != "_" and k not in IGNORED_ATTRS}
-            metadata = getattr(obj, "metadata", {})
-            frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
-            inputs = (raw, frozen, attrs, url, save_as)
-            now, before = _content_refs
-            kept = now.get(id(obj)) or before.get(id(obj))
-            if kept is not None and kept[0] is obj and kept[1] == inputs:
-                now[id(obj)] = kept
-                return kept[2]
-            attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
-        else:
-            attrs = _public(obj)
+            return self._content_ref(obj, depth)
+        memo = self._memos[True]
+        hit = memo.get(id(obj))
+        own = hit[1] if hit is not None else self._content_ref(obj, depth)
+        memo[id(obj)] = (obj, own)
+        linked = {k: v for k, v in vars(obj).items() if k[0] != "_" and k != "metadata"
+                  and k not in IGNORED_ATTRS and not isinstance(v, _SCALARS)}
+        return "C" + digest(own + "|" + self._dict(linked, depth, True))
+
+    def _content_ref(self, obj: Content, depth: int) -> str:
+        """Source text, metadata, URL, save_as and plain attributes (title, summary ...)."""
+        _, raw, raw_digest, url, save_as, volatile = self._own_state(obj)
+        attrs = {k: v for k, v in vars(obj).items()
+                 if isinstance(v, _SCALARS) and k[0] != "_" and k not in IGNORED_ATTRS}
+        metadata = getattr(obj, "metadata", {})
+        frozen = {k: tuple(v) if isinstance(v, list) else v for k, v in metadata.items()}
+        inputs = (raw, frozen, attrs, url, save_as)
+        now, before = _content_refs
+        kept = now.get(id(obj)) or before.get(id(obj))
+        if kept is not None and kept[0] is obj and kept[1] == inputs:
+            now[id(obj)] = kept
+            return kept[2]
         if volatile:
             return "volatile:" + os.urandom(8).hex()
+        attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
         parts = [type(obj).__qualname__, url, save_as, raw_digest, self._dict(attrs, depth, True)]
-        value = ("R" if ref else "C") + digest("|".join(parts))
-        if ref:
-            _content_refs[0][id(obj)] = (obj, inputs, value)
+        value = "R" + digest("|".join(parts))
+        now[id(obj)] = (obj, inputs, value)
         return value
