@@ -110,3 +110,38 @@ def test_contents_linking_to_other_contents_are_never_unchanged() -> None:
     for body in ("<p>Plain text, a {brace} and a | bar.</p>", "<p>No links.</p>"):
         plain = article(body)
         assert Fingerprinter().of(plain) == Fingerprinter().of(plain), body
+
+
+def test_strings_in_containers_cannot_run_into_each_other() -> None:
+    """Strings of any length, with any separator in them, keep lists apart."""
+    fp = Fingerprinter()
+    assert fp.of(["a,sb"]) != fp.of(["a", "b"])
+    assert fp.of(["a", "b,c"]) != fp.of(["a,b", "c"])
+    long = "x" * 200
+    assert fp.of([long, "y"]) != fp.of([long + "y"])
+    assert fp.of({"k": "1:2"}) != fp.of({"k": "1", "2": ""})
+
+
+def test_a_contents_full_fingerprint_follows_its_linked_and_its_own_attributes() -> None:
+    """Full = ref + the attributes ref leaves out (lists, terms): a change to either shows,
+    and only a change to its own state shows in the ref fingerprint."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    def article() -> Article:
+        a = Article("<p>Body.</p>", metadata={"title": "T", "slug": "t"}, settings=DEFAULT_CONFIG)
+        a.news_more = [("Chile", ["one", "two"])]
+        a.byline = "A. Writer"
+        return a
+
+    base = article()
+    other_list, other_byline = article(), article()
+    other_list.news_more = [("Chile", ["one", "three"])]
+    other_byline.byline = "B. Writer"
+    full = Fingerprinter().of(base)
+    assert full == Fingerprinter().of(article())
+    assert full != Fingerprinter().of(other_list)
+    assert full != Fingerprinter().of(other_byline)
+    ref = Fingerprinter().of_attribute(base)
+    assert ref == Fingerprinter().of_attribute(other_list)
+    assert ref != Fingerprinter().of_attribute(other_byline)
