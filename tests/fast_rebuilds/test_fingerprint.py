@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import SimpleNamespace
 
 from fast_rebuilds.fingerprint import Fingerprinter, digest
@@ -145,3 +146,30 @@ def test_a_contents_full_fingerprint_follows_its_linked_and_its_own_attributes()
     ref = Fingerprinter().of_attribute(base)
     assert ref == Fingerprinter().of_attribute(other_list)
     assert ref != Fingerprinter().of_attribute(other_byline)
+
+
+def test_plain_and_linked_metadata_both_show_their_changes() -> None:
+    """Metadata of plain values (text, numbers, dates) is fingerprinted from one repr; a
+    value of another kind (a list, a term) value by value. Either way a change shows."""
+    from datetime import timezone
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Tag
+
+    def article(**meta) -> Article:
+        return Article("<p>Body.</p>", metadata={"title": "T", "slug": "t", **meta},
+                       settings=DEFAULT_CONFIG)
+
+    def ref(a: Article) -> str:
+        return Fingerprinter().of_attribute(a)
+
+    when = datetime(2024, 5, 1, 12, 0)
+    plain = article(date=when, source="Wire")
+    assert ref(plain) == ref(article(date=when, source="Wire"))
+    assert ref(plain) != ref(article(date=when, source="Wire2"))
+    assert ref(plain) != ref(article(date=when.replace(tzinfo=timezone.utc), source="Wire"))
+    assert ref(plain) != ref(article(date=when, source="Wire", pages="3"))
+    tagged = article(tags=[Tag("energy", DEFAULT_CONFIG)])
+    assert ref(tagged) == ref(article(tags=[Tag("energy", DEFAULT_CONFIG)]))
+    assert ref(tagged) != ref(article(tags=[Tag("power", DEFAULT_CONFIG)]))
