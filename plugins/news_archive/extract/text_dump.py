@@ -189,12 +189,52 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     warning); UnreadableInput says so when no article text remains.
     """
     ex = Extracted()
+    scored, n_repeats = _scored_blocks(text)
+    title_i, start, end = _headline_and_region(scored, ex, today)
+    if start < 0:
+        if n_repeats:
+            raise UnreadableInput(skip_reason(n_repeats))
+        ex.warnings.append("no article body found")
+        ex.source = find_source("\n".join(s.text for s in scored))
+        return ex
+    start, end, listing, opening_byline = _settle_region(scored, ex, title_i, start, end)
+    body = refine_body(scored, _body_blocks(scored[start : end + 1], ex), start, end, ex.title,
+                       title_i, ex.summary, listing)
+
+    # header zone: from the headline to the first paragraph, plus the first paragraph
+    head_from = title_i if 0 <= title_i < start else max(0, start - 6)
+    header = [s.text for s in scored[head_from:start]]
+    first_par = body[0].text if body else ""
+    body = _credits_and_byline(scored, ex, body, header, end, opening_byline)
+
+    ex.paragraphs = [s.text for s in body]
+    _check_body(ex, n_repeats, today)
+    ex.published, ex.published_source = _publication_date(scored, header, title_i,
+                                                          (first_par, ex.summary), today)
+    # outlet: signatures in everything that is not the article body, then the dateline
+    in_body = {id(s) for s in body}
+    chrome = "\n".join(s.text for s in scored if id(s) not in in_body)
+    ex.source = find_source(chrome, ex.title)
+    if not ex.source and first_par:
+        ex.source = find_source(first_par[:80])
+    return ex
+
+
+def _scored_blocks(text: str) -> tuple[list[Scored], int]:
+    """The dump's blocks, classified; a paragraph that makes up most of the page (repeated
+    thousands of times) kept once. Also returns how many repeats were dropped."""
     blocks = split_blocks(text)
     repeated, n_repeats = dominant_repeat([b.text for b in blocks])
-    if n_repeats:  # a page of one paragraph repeated: read it with the repeats collapsed
+    if n_repeats:
         first = next(i for i, b in enumerate(blocks) if b.text == repeated)
         blocks = [b for i, b in enumerate(blocks) if i == first or b.text != repeated]
-    scored = score_blocks(blocks)
+    return score_blocks(blocks), n_repeats
+
+
+def _headline_and_region(scored: list[Scored], ex: Extracted,
+                         today: date | None) -> tuple[int, int, int]:
+    """(headline index, first and last block of the article); sets `ex.title` (a warning
+    when there is none). The article's start is -1 when the dump holds no article text."""
     title_i, start, end = find_region(scored)
     if start < 0:
         title_i, start, end = brief_region(scored)
@@ -210,12 +250,14 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             (s.text for i, s in enumerate(scored) if i != title_i))
     if not ex.title:
         ex.warnings.append("no headline found")
-    if start < 0:
-        if n_repeats:
-            raise UnreadableInput(skip_reason(n_repeats))
-        ex.warnings.append("no article body found")
-        ex.source = find_source("\n".join(s.text for s in scored))
-        return ex
+    return title_i, start, end
+
+
+def _settle_region(scored: list[Scored], ex: Extracted, title_i: int, start: int,
+                   end: int) -> tuple[int, int, frozenset[int], str]:
+    """The article's final bounds: its end moved over short tails, a listing and up to an end
+    marker (cuts noted as warnings), its start past the standfirst and an opening byline.
+    Returns (start, end, the listing's blocks, the opening byline); sets `ex.summary`."""
     end = absorb_short_tail(scored, end)
     ex.warnings += tail_cut(scored, end)
     end = extend_end(scored, start, cut_at_end_marker(scored, start, end))
@@ -242,10 +284,14 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             ex.summary = standfirst_between(scored, title_i, start)
     if start >= 2 and scored[start - 1].reason == scored[start - 2].reason == "double":
         start -= 2  # a block shown twice just before the article: its standfirst (see below)
+    return start, end, listing, opening_byline
 
-    # body: chrome dropped; a block shown twice in a row (caption + lead) is kept once, as
-    # the standfirst when it opens the article, and otherwise dropped (an image caption)
-    kept: list[Scored] = [s for s in scored[start : end + 1] if s.klass != BAD]
+
+def _body_blocks(region: list[Scored], ex: Extracted) -> list[Scored]:
+    """The region's blocks without chrome; a block shown twice in a row (caption + lead) is
+    kept once, as the standfirst when it opens the article, and otherwise dropped (an image
+    caption); the headline and a paragraph repeating the one before are dropped."""
+    kept = [s for s in region if s.klass != BAD]
     body: list[Scored] = []
     same = _SameWords()  # same words (`_norm` keys), ignoring case and punctuation
     i = 0
@@ -262,25 +308,22 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             continue
         body.append(s)
         i += 1
+    return body
 
-    body = refine_body(scored, body, start, end, ex.title, title_i, ex.summary, listing)
 
-    # header zone: from the headline to the first paragraph, plus the first paragraph
-    head_from = title_i if 0 <= title_i < start else max(0, start - 6)
-    header = [s.text for s in scored[head_from:start]]
-    first_par = body[0].text if body else ""
-
-    # credits at the end of the article (or just after it)
+def _credits_and_byline(scored: list[Scored], ex: Extracted, body: list[Scored],
+                        header: list[str], end: int, opening_byline: str) -> list[Scored]:
+    """Set `ex.credits` and `ex.byline`; returns the body without the lines they came from."""
+    # credits at the end of the article (or just after it); a credit line stands last: one
+    # followed by article prose is part of the article
     tail = [s.text for s in scored[end + 1 : end + 4]]
-    # (a credit line stands last: one followed by article prose is part of the article)
     credit_texts = [s.text for s in body[-1:] if is_credit(s.text)]
     credit_texts += [t for t in tail if is_credit(t)]
     if credit_texts:
         ex.credits = credit_texts[0]
         body = [s for s in body if s.text != ex.credits]
 
-    # byline: explicit "By ..." in the header, or a byline opening/closing the body; a
-    # byline a few blocks into the body ends the header (standfirst above, dateline below)
+    # byline: explicit "By ..." in the header, or a byline opening/closing the body
     ex.byline = find_byline(header)
     if opening_byline:
         ex.byline = ex.byline or opening_byline
@@ -293,8 +336,12 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
             if name:
                 ex.byline = ex.byline or name
                 body = [b for b in body if b is not s]
+    return body
 
-    ex.paragraphs = [s.text for s in body]
+
+def _check_body(ex: Extracted, n_repeats: int, today: date | None) -> None:
+    """Warnings about the body, and a stand-in headline from a first paragraph that opens
+    with a dateline; UnreadableInput when a page of repeats has no article text left."""
     if not ex.title and ex.paragraphs and read_dateline(ex.paragraphs[0], today):
         # the stand-in headline starts after the dateline ("ТАШКЕНТ, 5 мая 2019 — ...")
         ex.title = lead_headline(ex.paragraphs[0], today)
@@ -310,27 +357,17 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     elif sum(len(p) for p in ex.paragraphs) < 200:
         ex.warnings.append("very short body")
 
-    # publication date: header first, then a dateline opening the first paragraph
-    ex.published = _pick_date(header, today)
-    if ex.published:
-        ex.published_source = "text"
-    else:
-        for lead in (first_par, ex.summary):
-            dateline = read_dateline(lead, today) if lead else None
-            if dateline and dateline.published:
-                ex.published, ex.published_source = dateline.published, "dateline"
-                break
-    if not ex.published:
-        ex.published = date_near_title(scored, title_i, today)
-        ex.published_source = "text" if ex.published else ""
-    if not ex.published:
-        ex.published = labelled_date(scored, today)
-        ex.published_source = "text" if ex.published else ""
 
-    # outlet: signatures in everything that is not the article body, then the dateline
-    in_body = {id(s) for s in body}
-    chrome = "\n".join(s.text for s in scored if id(s) not in in_body)
-    ex.source = find_source(chrome, ex.title)
-    if not ex.source and first_par:
-        ex.source = find_source(first_par[:80])
-    return ex
+def _publication_date(scored: list[Scored], header: list[str], title_i: int,
+                      leads: tuple[str, str], today: date | None) -> tuple[str | None, str]:
+    """(ISO date, where it was found): the header first, then a dateline opening the first
+    paragraph or the standfirst (`leads`), a date line beside the headline, a labelled date."""
+    found = _pick_date(header, today)
+    if found:
+        return found, "text"
+    for lead in leads:
+        dateline = read_dateline(lead, today) if lead else None
+        if dateline and dateline.published:
+            return dateline.published, "dateline"
+    found = date_near_title(scored, title_i, today) or labelled_date(scored, today)
+    return found, "text" if found else ""
