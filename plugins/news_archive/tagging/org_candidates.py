@@ -227,11 +227,26 @@ _LEN = ("len:0", "len:1", "len:2", "len:3", "len:4")
 
 def features(doc: Doc, s: int, e: int, speakers: set[str],
              at: dict[str, list[int]]) -> list[str]:
-    """Feature names of the candidate [s, e)."""
-    words, sets, cue = doc.words, doc.data.sets, cues()
-    given, span_of = doc.data.given_names, doc.span_of
-    span = words[s:e]
-    first, last = span[0], span[-1]
+    """Feature names of the candidate [s, e), in a fixed order (the scorer sums their
+    weights in it)."""
+    cue = cues()
+    n_names, all_generic, all_upper, flags = _word_flags(doc, s, e, cue)
+    f = ["bias", _LEN[min(n_names, 4)], *sorted(flags)]
+    heads = _heads(cue, doc.data.sets["org_heads"])
+    f += _head_features(doc, s, e, n_names, "paper_place" in flags, heads, cue)
+    f += _shape_features(doc, s, e, all_upper)
+    f += _person_features(doc, s, e, n_names, heads, speakers)
+    f += _position_features(doc, s, e, n_names, all_generic, at)
+    f += _place_team(doc, s, e, n_names, at)
+    f += _left(doc, s, cue)
+    f += _right(doc, e, cue, doc.data.sets)
+    return f
+
+
+def _word_flags(doc: Doc, s: int, e: int, cue: Cues) -> tuple[int, bool, bool, set[str]]:
+    """(capitalised words, all of them generic, all in capitals, flags of single words:
+    camel case, a word that names no organization, a given name inside, a digit, a place)."""
+    words, sets, given, span_of = doc.words, doc.data.sets, doc.data.given_names, doc.span_of
     generic, non_org, venue = sets["org_generic_words"], sets["non_org_words"], sets["venue_words"]
     n_names = 0
     all_generic = all_upper = True
@@ -261,28 +276,42 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             flags.add("has_place")
             if t < e - 1 and words[e - 1] in cue.paper:
                 flags.add("paper_place")  # "Lakeside Bee", "Riverton Star": a newspaper
-    f = ["bias", _LEN[min(n_names, 4)], *sorted(flags)]  # same order, same sums
-    heads = _heads(cue, sets["org_heads"])
-    of_inside = "of" in span or "for" in span
+    return n_names, all_generic, all_upper, flags
+
+
+def _head_features(doc: Doc, s: int, e: int, n_names: int, paper_place: bool,
+                   heads: frozenset[str], cue: Cues) -> list[str]:
+    """The head word: a legal form or an organization's head noun last, a venue's word last,
+    an of-name, a conjunction inside."""
+    sets, span = doc.data.sets, doc.words[s:e]
+    first, last = span[0], span[-1]
+    f = []
     legal = e - s > 1 and is_legal_form(last, cue.legal)
     if legal:
         f.append("legal_last")
     # a legal form is the head word of a company's name, a newspaper word after a place
     # the head word of a newspaper's
-    if last in heads or legal or "paper_place" in flags:
+    if last in heads or legal or paper_place:
         f.append("head_last")
-        if last in generic:
+        if last in sets["org_generic_words"]:
             f.append("head_generic")
         if n_names == 1 and doc.next_word(s - 1) not in ("the", "The"):
             f.append("head_alone")  # "Court", "Party" (not "the Agency"): no one body
-    if last in non_org or last in venue:
+    if last in sets["non_org_words"] or last in sets["venue_words"]:
         f.append("non_org_last")  # "Riverbend Music Center", "Singles Day": a venue or event
-    if of_inside:
+    if "of" in span or "for" in span:
         f.append("of_inside")
         if first in heads:
             f.append("head_first_of")
     if "and" in span or "&" in span:
         f.append("and_inside")
+    return f
+
+
+def _shape_features(doc: Doc, s: int, e: int, all_upper: bool) -> list[str]:
+    """An acronym (one defined in the text as a thing), capitals throughout, a web domain."""
+    f = []
+    first = doc.words[s]
     if e - s == 1:
         if first.isupper() and 2 <= len(first) <= 6 and first.isalpha():
             f.append("acronym" if len(first) > 2 else "acronym_2")
@@ -292,16 +321,36 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
         f.append("all_caps")
     if _domain_end(doc, e) > e:
         f.append("domain")
-    if first in given:
+    return f
+
+
+def _person_features(doc: Doc, s: int, e: int, n_names: int, heads: frozenset[str],
+                     speakers: set[str]) -> list[str]:
+    """Signs of a person: a given name first, a listed person, a title first, a last word
+    that speaks alone elsewhere."""
+    span = doc.words[s:e]
+    first, last = span[0], span[-1]
+    f = []
+    if first in doc.data.given_names:
         f.append("given_first")
         if n_names == 2:
             f.append("given_first_2")
     if _known_person(span):
         f.append("known_person")
-    if first in sets["titles"] and not (of_inside and first in heads):
+    of_inside = "of" in span or "for" in span
+    if first in doc.data.sets["titles"] and not (of_inside and first in heads):
         f.append("title_first")  # not a head before its of-name ("Center for ...")
     if last in speakers and any(p != e - 1 for p in _speaker_at(doc, speakers, last)):
         f.append("speaker")  # the last word speaks alone elsewhere ("Vandermeer said")
+    return f
+
+
+def _position_features(doc: Doc, s: int, e: int, n_names: int, all_generic: bool,
+                       at: dict[str, list[int]]) -> list[str]:
+    """Generic words only, a sentence's first word, a common word, a score line, "the"
+    before a plural, a repeat elsewhere in the text."""
+    first = doc.words[s]
+    f = []
     if n_names and all_generic:
         f.append("all_generic")
     if doc.starts[s]:
@@ -318,9 +367,6 @@ def features(doc: Doc, s: int, e: int, speakers: set[str],
             f.append("the_plural_sports")
     if _repeats(doc, s, e, at):
         f.append("repeated")
-    f += _place_team(doc, s, e, n_names, at)
-    f += _left(doc, s, cue)
-    f += _right(doc, e, cue, sets)
     return f
 
 
