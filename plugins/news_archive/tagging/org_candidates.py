@@ -522,57 +522,66 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
 
 
 def _right(doc: Doc, e: int, cue: Cues, sets: dict) -> list[str]:
-    words = doc.words
+    """The feature of what follows the candidate ending at e (none after a word that says
+    nothing)."""
     nxt = doc.next_word(e)
-    low = nxt.lower()
-    out = []
     if nxt in POSS:
-        after = [w.lower() for w in words[e + 1:e + 3]]
-        out.append("poss_role" if any(w in cue.role for w in after) else "poss")
-    elif nxt == ",":
-        k = e + 1
-        det = doc.next_word(k).lower()
-        if det in DETERMINERS or doc.next_word(k).endswith("-based"):
-            win = []
-            for w in words[k:k + 7]:
-                if w in (",", ".", ";"):
-                    break
-                win.append(w.lower())
-            if any(w in cue.appos or w.endswith("-based") for w in win):
-                out.append("appos_org")
-            elif any(w in sets["person_role_nouns"] for w in win):
-                out.append("appos_person")
-            else:
-                out.append("appos_other")
-        elif doc.next_word(k).lower() in ("who", "whose"):
-            out.append("next_who")
-        elif doc.next_word(k) in sets["strong_report_verbs"]:
-            out.append("appos_end")  # "Jo Doe, chief executive of X, said": ends an apposition
-        elif doc.next_word(k).lower() in ("which", "that"):
-            out.append("next_which")
-        elif is_legal_form(doc.next_word(k), cue.legal):
-            out.append("legal_after_comma")
-        else:
-            out.append("next:,")
-    elif nxt == "(":
+        after = [w.lower() for w in doc.words[e + 1:e + 3]]
+        return ["poss_role" if any(w in cue.role for w in after) else "poss"]
+    if nxt == ",":
+        return [_after_comma(doc, e + 1, cue, sets)]
+    if nxt == "(":
         inner = doc.next_word(e + 1)
-        if inner.isupper() and len(inner) >= 2 and doc.next_word(e + 2) == ")":
-            out.append("acronym_after")
-        else:
-            out.append("paren_after")
-    elif low in cue.verb:
-        out.append("next_org_verb")
-    elif low in cue.person_verb:
-        out.append("next_person_verb")
-    elif low in ("said", "says"):
-        out.append("next_said")
-    elif low in cue.prep:
-        out.append(f"next:{low}")
-    elif is_legal_form(nxt, cue.legal):
-        out.append("legal_next")
-    elif nxt and not nxt[0].isalnum():
-        out.append("next_punct")
-    return out
+        acronym = inner.isupper() and len(inner) >= 2 and doc.next_word(e + 2) == ")"
+        return ["acronym_after" if acronym else "paren_after"]
+    feature = _next_word_feature(nxt, cue)
+    return [feature] if feature else []
+
+
+def _after_comma(doc: Doc, k: int, cue: Cues, sets: dict) -> str:
+    """The feature of what follows a comma at k: an apposition ("X, a Chicago-based
+    startup", "X, the chief executive"), a relative clause, a reporting verb, a legal form."""
+    nxt = doc.next_word(k)
+    low = nxt.lower()
+    if low in DETERMINERS or nxt.endswith("-based"):
+        win = []
+        for w in doc.words[k:k + 7]:
+            if w in (",", ".", ";"):
+                break
+            win.append(w.lower())
+        if any(w in cue.appos or w.endswith("-based") for w in win):
+            return "appos_org"
+        if any(w in sets["person_role_nouns"] for w in win):
+            return "appos_person"
+        return "appos_other"
+    if low in ("who", "whose"):
+        return "next_who"
+    if nxt in sets["strong_report_verbs"]:
+        return "appos_end"  # "Jo Doe, chief executive of X, said": ends an apposition
+    if low in ("which", "that"):
+        return "next_which"
+    if is_legal_form(nxt, cue.legal):
+        return "legal_after_comma"
+    return "next:,"
+
+
+def _next_word_feature(nxt: str, cue: Cues) -> str | None:
+    """The feature of the word right after a candidate: a verb organizations or persons
+    take, "said", a preposition, a legal form, punctuation; None for any other word."""
+    low = nxt.lower()
+    if low in cue.verb:
+        return "next_org_verb"
+    if low in cue.person_verb:
+        return "next_person_verb"
+    if low in ("said", "says"):
+        return "next_said"
+    if low in cue.prep:
+        return f"next:{low}"
+    if is_legal_form(nxt, cue.legal):
+        return "legal_next"
+    if nxt and not nxt[0].isalnum():
+        return "next_punct"
+    return None
 
 
 def _speaker_at(doc: Doc, speakers: set[str], word: str) -> list[int]:

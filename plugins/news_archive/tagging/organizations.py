@@ -349,18 +349,44 @@ def _after_the(doc: Doc, i: int) -> bool:
 
 def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
     """Head-word organization inside chunk [i, j): (start, end, head) or None."""
+    heads = _rule_heads(doc.data.sets["org_heads"])
+    h = _head_at(doc, i, j, heads)
+    if h < 0:
+        return None
+    end = _head_name_end(doc, h, j)
+    start = _head_name_start(doc, i, h, heads)
+    first = i
+    words = doc.words
+    while first < h and (words[first] in doc.data.sets["function_words"]
+                         or words[first] in ("of", "the")):
+        first += 1  # "The Ministry of Water and Irrigation": the head still comes first
+    if start == h and words[h - 1] in ("'s", "’s"):
+        first = h  # "South Korea's Ministry of Trade": the head opens the name
+    if start == h and (end == h + 1 or h > first):
+        return None  # a bare head; "University of Colorado" (head first, then "of") is kept
+    if _not_a_body(doc, start, end, h, heads):
+        return None
+    return start, end, words[h]
+
+
+def _head_at(doc: Doc, i: int, j: int, heads: frozenset[str]) -> int:
+    """The last head word of chunk [i, j) (a weak head only before "of", or ending
+    "the Valley Daily"), or -1."""
     words, sets = doc.words, doc.data.sets
-    heads, after_of = _rule_heads(sets["org_heads"]), sets["org_heads_only_after_of"]
-    h = -1
+    after_of = sets["org_heads_only_after_of"]
     for t in range(j - 1, i - 1, -1):
         w = words[t]
         if w in heads and (w not in after_of or doc.next_word(t + 1) == "of"
                            or (w in sets["org_heads_after_the"] and t == j - 1
                                and _after_the(doc, i))):
-            h = t  # a weak head counts before "of", or ending "the Valley Daily"
-            break
-    if h < 0:
-        return None
+            return t
+    return -1
+
+
+def _head_name_end(doc: Doc, h: int, j: int) -> int:
+    """Where the name headed at h ends: after the head, or after its "of"-name (up to a
+    person joining it or a weekday or month), with a company suffix's full stop."""
+    words, sets = doc.words, doc.data.sets
     end = j if doc.next_word(h + 1) in ("of", "for", "on") else h + 1
     for t in range(h + 1, end):
         if words[t] in ("and", "&") and doc.next_word(t + 1) in doc.data.given_names:
@@ -375,6 +401,13 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         end += 1
     if end == j and words[h] in sets["org_of_name_heads"] and doc.next_word(h + 1) == "of":
         end = _of_list_end(doc, j)  # "Ministry of Trade, Industry and Energy"
+    return end
+
+
+def _head_name_start(doc: Doc, i: int, h: int, heads: frozenset[str]) -> int:
+    """Where the name headed at h starts: back over its capitalised words, not past another
+    name's "of", a second name joined by "and", a possessive, or a person."""
+    words, sets = doc.words, doc.data.sets
     start = h
     while start > i:
         w = words[start - 1]
@@ -396,25 +429,26 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         start += 1
     while start < h and doc.owner[start] == "person":
         start += 1
-    first = i
-    while first < h and (words[first] in sets["function_words"] or words[first] in ("of", "the")):
-        first += 1  # "The Ministry of Water and Irrigation": the head still comes first
-    if start == h and words[h - 1] in ("'s", "’s"):
-        first = h  # "South Korea's Ministry of Trade": the head opens the name
-    if start == h and (end == h + 1 or h > first):
-        return None  # a bare head; "University of Colorado" (head first, then "of") is kept
+    return start
+
+
+def _not_a_body(doc: Doc, start: int, end: int, h: int, heads: frozenset[str]) -> bool:
+    """True when the name [start, end) headed at h is no organization: it holds a word that
+    names none or is too long, it names a venue, programme or award, or all its words are
+    common ones."""
+    words, sets = doc.words, doc.data.sets
     core = words[start:end]
     if any(w in sets["non_org_words"] for w in core) or len(core) > 9:
-        return None
+        return True
     after = doc.next_word(end)
     for w in words[end:end + 3]:
         if not is_cap(w):
             break
         if w in sets["venue_words"] and w not in ("Bank", "Live", "Music", "Wireless"):
-            return None  # "Coastal Credit Union Music Park": a venue named after a sponsor
+            return True  # "Coastal Credit Union Music Park": a venue named after a sponsor
     if after in sets["non_org_words"] or after.lower() in (
             "program", "programme", "project", "initiative", "act", "award", "prize"):
-        return None
+        return True
     distinct = [
         t for t in range(start, end)
         if is_cap(words[t]) and words[t] not in sets["org_generic_words"]
@@ -422,11 +456,10 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
         and not (_is_country_tok(doc, t) and (t < h or words[h] in sets["org_state_heads"]))
         and words[t] not in sets["titles"] and words[t] not in sets["stop_words"]
     ]
-    if not distinct and not (all(_is_country_tok(doc, t) for t in range(start, h))
-                             and words[h] in sets["org_of_name_heads"]
-                             and doc.next_word(h + 1) == "of" and end > h + 2):
-        return None  # ("[Chinese] Ministry of State Security": may be all common words)
-    return start, end, words[h]
+    # ("[Chinese] Ministry of State Security": may be all common words)
+    return not distinct and not (all(_is_country_tok(doc, t) for t in range(start, h))
+                                 and words[h] in sets["org_of_name_heads"]
+                                 and doc.next_word(h + 1) == "of" and end > h + 2)
 
 
 def _of_list_end(doc: Doc, j: int) -> int:
