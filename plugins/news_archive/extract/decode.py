@@ -165,46 +165,61 @@ def decode_bytes(data: bytes, path: str = "", max_size: int = MAX_DECOMPRESSED) 
     elif len(data) > max_size:
         raise UnreadableInput(f"too large: more than {max_size // (1024 * 1024)} MB")
     _check_magic(data)
-    text: str | None = None
-    encoding = ""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                text, encoding = data.decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise UnreadableInput(f"broken {enc} text ({exc.reason})") from exc
-            text = text.lstrip("\ufeff")
-            break
-    if text is None and b"\x00" in data:
-        enc16 = _utf16_without_bom(data)
-        if enc16 is None:
-            raise UnreadableInput("binary data: NUL bytes in text")
-        try:
-            text, encoding = data.decode(enc16), enc16
-        except UnicodeDecodeError as exc:
-            reason = f"binary data: NUL bytes, not valid UTF-16 ({exc.reason})"
-            raise UnreadableInput(reason) from exc
-    if text is None:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-                text, encoding = data[: exc.start].decode("utf-8"), "utf-8"  # cut mid-character
-        if text is None:
-            declared = _declared_charset(data)
-            if declared and declared != "utf-8":
-                try:
-                    text, encoding = data.decode(declared), declared
-                except UnicodeDecodeError:
-                    text = None
-            if text is None:
-                text, encoding = _detect(data)
+    text, encoding = (_with_bom(data) or _utf16_with_nuls(data) or _utf8(data)
+                      or _declared_or_detected(data))
     if _control_share(text) > _CONTROL_SHARE:
         raise UnreadableInput("binary data: too many control characters")
     text, repaired = _repair_mojibake(text)
     if repaired:
         encoding += "+ftfy"
     return text, encoding
+
+
+def _with_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of data that opens with a byte-order mark, else None."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc).lstrip("\ufeff"), enc
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(f"broken {enc} text ({exc.reason})") from exc
+    return None
+
+
+def _utf16_with_nuls(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of data holding NUL bytes, which only UTF-16 text without a BOM may;
+    None when there are none."""
+    if b"\x00" not in data:
+        return None
+    enc16 = _utf16_without_bom(data)
+    if enc16 is None:
+        raise UnreadableInput("binary data: NUL bytes in text")
+    try:
+        return data.decode(enc16), enc16
+    except UnicodeDecodeError as exc:
+        reason = f"binary data: NUL bytes, not valid UTF-16 ({exc.reason})"
+        raise UnreadableInput(reason) from exc
+
+
+def _utf8(data: bytes) -> tuple[str, str] | None:
+    """(text, "utf-8") of UTF-8 data (a last character cut in the middle dropped), else None."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8"), "utf-8"  # cut mid-character
+    return None
+
+
+def _declared_or_detected(data: bytes) -> tuple[str, str]:
+    """(text, encoding) by the charset the page declares, else by detection."""
+    declared = _declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
+    return _detect(data)
 
 
 def _strip_gz(path: str) -> str:
