@@ -71,24 +71,8 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     hashes = hash_files(raw_dir, rel_paths, report, state)
     exact = group_identical(hashes, report)
     copies = Copies(exact, remembered_near_duplicates(state, hashes, exact))
-    todo: list[str] = []
-    rows = manifest_rows(str(raw_dir))
-    patterns = pattern_keys(rows)
-    for rel in exact:
-        entry = state.get(rel, {})
-        if rel in copies.near_of:
-            report.duplicates.append((rel, copies.near_of[rel]))
-        elif entry.get("sha") == hashes[rel] and entry.get("skipped"):
-            report.skip(rel, entry["skipped"], " (unchanged since the last run)")
-            continue
-        elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
-                                  row_digest(row_for(rows, rel, patterns))) \
-                or entity_register.outdated(known.of(rel), register, register_checked):
-            todo.append(rel)
-            continue
-        report.unchanged += 1
-        # the report lists every post's warnings, not only those of files processed now
-        report.warnings += [(k, w) for k, w in state.get(rel, {}).get("warnings", [])]
+    todo = _files_to_process(raw_dir, exact, hashes, state, known, copies, register,
+                             register_checked, report)
 
     def run(paths: list[str]) -> Iterable[FileResult]:
         if map_files is None:  # in path order, as the pool finishes them
@@ -123,6 +107,34 @@ def ingest(raw_dir: Path, posts_dir: Path, workers: int | None = None,
     # A run that skipped files says so at warning level, so it shows in a normal build log.
     log.log(logging.WARNING if report.skipped else logging.INFO, report.summary_line())
     return report
+
+
+def _files_to_process(raw_dir: Path, exact: Iterable[str], hashes: dict[str, str],
+                      state: dict, known: KnownPosts, copies: Copies,
+                      register: entity_register.Register, register_checked: str,
+                      report: Report) -> list[str]:
+    """The raw files to run through the pipeline: new or changed ones, near-duplicates (to
+    record them), and those whose post the entity register or the manifest outdates. The
+    others are counted as unchanged, with their warnings from earlier runs."""
+    todo: list[str] = []
+    rows = manifest_rows(str(raw_dir))
+    patterns = pattern_keys(rows)
+    for rel in exact:
+        entry = state.get(rel, {})
+        if rel in copies.near_of:
+            report.duplicates.append((rel, copies.near_of[rel]))
+        elif entry.get("sha") == hashes[rel] and entry.get("skipped"):
+            report.skip(rel, entry["skipped"], " (unchanged since the last run)")
+            continue
+        elif not known.is_current(rel, hashes[rel], copies.alternates(rel),
+                                  row_digest(row_for(rows, rel, patterns))) \
+                or entity_register.outdated(known.of(rel), register, register_checked):
+            todo.append(rel)
+            continue
+        report.unchanged += 1
+        # the report lists every post's warnings, not only those of files processed now
+        report.warnings += [(k, w) for k, w in state.get(rel, {}).get("warnings", [])]
+    return todo
 
 
 def _sort_out(res: FileResult, index: NearDuplicateIndex, near_of: dict[str, str], state: dict,
