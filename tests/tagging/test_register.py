@@ -252,3 +252,21 @@ def test_entity_page_json_ld_uses_the_id_carried_by_its_articles():
     data = news_entity_jsonld({"SITEURL": ""}, "Ana Maria Duarte", "person", articles)
     assert data["about"]["sameAs"] == ["https://www.wikidata.org/wiki/Q7"]
     assert data["about"]["nationality"]["name"] == "Portugal"
+
+
+def test_entities_table_names_countries_and_csv_keeps_their_codes(tmp_path, capsys):
+    """The table shows a country's English name after its code; the CSV rows keep the code
+    alone, as the register names countries."""
+    from news_archive.cli import main
+
+    out = tmp_path / "posts"
+    out.mkdir()
+    (out / "a.md").write_text("Title: A\nDate: 2022-01-02\nCountries: KZ;FR\n\nText.\n",
+                              encoding="utf-8")
+    assert main(["entities", "--posts", str(out), "--kind", "country"]) == 0
+    table = capsys.readouterr().out
+    assert "KZ Kazakhstan" in table and "FR France" in table
+    assert main(["entities", "--posts", str(out), "--kind", "country", "--csv"]) == 0
+    rows = capsys.readouterr().out
+    assert "add,country,KZ," in rows and "Kazakhstan" not in rows
+    assert not R.parse(rows).errors

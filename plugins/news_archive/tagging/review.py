@@ -110,11 +110,22 @@ def as_csv(items: list[Listed]) -> str:
 
 
 def as_table(items: list[Listed]) -> str:
-    """Aligned text columns: kind, name, aliases, articles, first, last, flags."""
+    """Aligned text columns: kind, name, aliases, articles, first, last, flags. A country,
+    named by its ISO code as in the register, also shows its English name ("AF Afghanistan")."""
     rows = [("kind", "name", "aliases", "articles", "first", "last", "flags")]
-    rows += [(it.kind, it.name, "|".join(it.aliases), str(it.articles), it.first, it.last,
-              ", ".join(it.flags)) for it in items]
+    rows += [(it.kind, _shown_name(it), "|".join(it.aliases), str(it.articles), it.first,
+              it.last, ", ".join(it.flags)) for it in items]
     widths = [min(40, max(len(r[k]) for r in rows)) for k in range(len(rows[0]) - 1)]
     lines = ["  ".join(c.ljust(widths[k]) for k, c in enumerate(r[:-1])) + "  " + r[-1]
              for r in rows]
     return "\n".join(ln.rstrip() for ln in lines) + "\n"
+
+
+def _shown_name(item: Listed) -> str:
+    """The entity's name in the table; a country's ISO code followed by its English name."""
+    if item.kind != "country":
+        return item.name
+    from ..countries import lookup
+
+    info = lookup(item.name)
+    return f"{item.name} {info.name}" if info is not None and info.name != item.name else item.name
