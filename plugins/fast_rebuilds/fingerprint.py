@@ -5,7 +5,8 @@ of `value` changes. Two depths:
 
 - *full*: the value of a top-level template variable, and the items of containers in it.
   A content (article, page) or other object is fingerprinted by all its public attributes,
-  each of them in *ref* depth.
+  each of them in *ref* depth (a content's: its ref fingerprint, plus the attributes that
+  leaves out, such as lists of related articles and terms).
 - *ref*: a value reached through an attribute (also a path such as `entity.related` that a
   template read, see `incremental.py`). A content is fingerprinted by its own state
   (source text, metadata, URL, plain attributes such as title or summary) but not by the
@@ -16,9 +17,11 @@ of `value` changes. Two depths:
   term of a term page, a list such as `news_top_countries`), not through another object's
   attribute.
 
-An object whose class defines `__fingerprint__()` is fingerprinted by what that returns,
-at ref depth (a feed item by the article it stands for). Private attributes (`_x`) are ignored,
-except a content's `_content` and a wrapper's name and slug.
+Strings inside a container are written out with their length and hashed with it, so no
+separator inside them can make two containers alike. An object whose class defines
+`__fingerprint__()` is fingerprinted by what that returns, at ref depth (a feed item by the
+article it stands for). Private attributes (`_x`) are ignored, except a content's `_content`
+and a wrapper's name and slug.
 
 Fingerprints are memoized by object identity for one build (the memo keeps the objects alive,
 so identities are not reused). A content's ref fingerprint is also kept from one build to the
