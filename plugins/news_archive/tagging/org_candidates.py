@@ -775,6 +775,26 @@ def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
     the lists or rules, or a candidate with a strong cue (`STRONG`)."""
     if len(cands) < 2 and "org" not in doc.owner:
         return
+    roots, org_next = _list_groups(doc, cands)
+    # a thing's or event's name ('Singles Day') makes no organization of its neighbours
+    strong = [not STRONG.isdisjoint(c.features) and "non_org_last" not in c.features
+              for c in cands]
+    n_strong: dict[int, int] = {}
+    has_org: set[int] = set()
+    for k, r in enumerate(roots):
+        n_strong[r] = n_strong.get(r, 0) + strong[k]
+        if org_next[k]:
+            has_org.add(r)
+    for k, c in enumerate(cands):
+        r = roots[k]
+        if c.features != ["known"] and (r in has_org or n_strong[r] - strong[k] > 0):
+            c.features.append("list_org")
+
+
+def _list_groups(doc: Doc, cands: list[Candidate]) -> tuple[list[int], list[bool]]:
+    """(the list each candidate belongs to, as the index of one of its members; whether a
+    known organization stands next to it in a list). Candidates next to each other in a list
+    ("A, B and C") belong to one."""
     at_start = {c.i: k for k, c in enumerate(cands)}
     group = list(range(len(cands)))
 
@@ -801,17 +821,4 @@ def _lists_with_orgs(doc: Doc, cands: list[Candidate]) -> None:
             if p >= 0 and owner[p] == "org" and (
                     _listed_pair(doc, _org_run(owner, p, -1), p + 1, end)):
                 org_next[k] = True
-    # a thing's or event's name ('Singles Day') makes no organization of its neighbours
-    strong = [not STRONG.isdisjoint(c.features) and "non_org_last" not in c.features
-              for c in cands]
-    n_strong: dict[int, int] = {}
-    has_org: set[int] = set()
-    for k in range(len(cands)):
-        r = root(k)
-        n_strong[r] = n_strong.get(r, 0) + strong[k]
-        if org_next[k]:
-            has_org.add(r)
-    for k, c in enumerate(cands):
-        r = root(k)
-        if c.features != ["known"] and (r in has_org or n_strong[r] - strong[k] > 0):
-            c.features.append("list_org")
+    return [root(k) for k in range(len(cands))], org_next
