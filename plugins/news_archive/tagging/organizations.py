@@ -280,9 +280,8 @@ def _initials_match(words: list[str], acr: str) -> bool:
 def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
     """'Full Name (ACR)' -> register org with alias; returns acronym -> canonical. Acronyms
     defined by a thing's name ("Exploration Upper Stage (EUS)") go to doc.thing_acronyms."""
-    words, sets = doc.words, doc.data.sets
+    words = doc.words
     acrs: dict[str, str] = {}
-    things = doc.thing_acronyms
     for k in doc.positions({"("}):
         if k < 1 or k >= len(words) - 2 or words[k + 2] != ")":
             continue
@@ -293,35 +292,46 @@ def _definitions(doc: Doc, orgs: OrgSet) -> dict[str, str]:
         if prev_span and prev_span.kind == "org" and prev_span.j == k and not prev_span.suppressed:
             acrs[acr] = orgs.add(prev_span.payload[1], acr)
             continue
-        nletters = sum(c.isalpha() for c in acr)
-        for size in range(max(2, nletters - 1), nletters + 4):
-            i = k - size
-            if i < 0:
-                break
-            win = words[i:k]
-            if not is_cap(win[0]) or not is_cap(win[-1]) or any(
-                    w in (",", ".", "(", ")") for w in win):
-                continue
-            if _initials_match(win, acr):
-                if any(w in sets["non_org_words"] for w in win):
-                    if win[-1] in sets["non_org_words"]:
-                        things.add(acr)  # "Exploration Upper Stage (EUS)": a thing's
-                    break
-                if doc.owner[i] == "person":
-                    break
-                if win[-1] not in sets["org_heads"] and all(
-                        _is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
-                        for t in range(i, k) if is_cap(words[t])):
-                    break  # common words and no head noun: "Human Rights (HR)"
-                acrs[acr] = orgs.add(doc.surface(i, k), acr)
-                for t in range(i, k + 2):
-                    doc.owner[t] = "org"
-                break
+        i = _defined_by(doc, k, acr)
+        if i >= 0:
+            acrs[acr] = orgs.add(doc.surface(i, k), acr)
+            for t in range(i, k + 2):
+                doc.owner[t] = "org"
     if acrs:
         for k, w in enumerate(words):
             if w in acrs and not doc.owner[k]:
                 doc.owner[k] = "org"
     return acrs
+
+
+def _defined_by(doc: Doc, k: int, acr: str) -> int:
+    """Start of the organization's name before "(" at k whose initials spell `acr`, or -1:
+    when no name does, or the one that does is a person's, a thing's (then `acr` goes to
+    doc.thing_acronyms) or only common words."""
+    words, sets = doc.words, doc.data.sets
+    nletters = sum(c.isalpha() for c in acr)
+    for size in range(max(2, nletters - 1), nletters + 4):
+        i = k - size
+        if i < 0:
+            return -1
+        win = words[i:k]
+        if not is_cap(win[0]) or not is_cap(win[-1]) or any(
+                w in (",", ".", "(", ")") for w in win):
+            continue
+        if not _initials_match(win, acr):
+            continue
+        if any(w in sets["non_org_words"] for w in win):
+            if win[-1] in sets["non_org_words"]:
+                doc.thing_acronyms.add(acr)  # "Exploration Upper Stage (EUS)": a thing's
+            return -1
+        if doc.owner[i] == "person":
+            return -1
+        if win[-1] not in sets["org_heads"] and all(
+                _is_country_tok(doc, t) or win[t - i] in sets["org_generic_words"]
+                for t in range(i, k) if is_cap(words[t])):
+            return -1  # common words and no head noun: "Human Rights (HR)"
+        return i
+    return -1
 
 
 def _is_country_tok(doc: Doc, t: int) -> bool:
