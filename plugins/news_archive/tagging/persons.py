@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Doc, is_cap
@@ -138,62 +139,34 @@ def _name_string(doc: Doc, s: int, e: int) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """What `find_persons` asks of every candidate, gathered once per document."""
+
+    given: frozenset[str]
+    sets: dict
+    role_words: frozenset[str]
+    speakers: set[str]
+    not_surname: frozenset[str]
+    named_after: frozenset[str]
+    placey: set[int]  # token indices where a country, place or idiom span starts
+
+
 def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
     """Full names (surname-only mentions are never emitted)."""
-    sets, given = doc.data.sets, doc.data.given_names
-    verbs = sets["strong_report_verbs"]
+    sets = doc.data.sets
+    cues = _Cues(doc.data.given_names, sets,
+                 _role_words(sets["org_role_cues"], sets["person_role_nouns"]),
+                 speakers_of(doc), person_cues("not_surname"), person_cues("named_after"),
+                 {t for t, sp in doc.span_at.items() if sp.kind in ("country", "place", "idiom")})
     found: dict[str, None] = {}
     fictional: set[str] = set()
-    role_words = _role_words(sets["org_role_cues"], sets["person_role_nouns"])
-    speakers = speakers_of(doc)
-    not_surname, named_after = person_cues("not_surname"), person_cues("named_after")
-    # token indices where a country, place or idiom span starts (`_country_like`)
-    placey = {t for t, sp in doc.span_at.items() if sp.kind in ("country", "place", "idiom")}
     for i, j in pieces:
         if j - i < 2:
             continue  # one token: never two name words
         for s, e, titled in _candidates(doc, i, j):
-            if e - s < 2:
-                continue  # one token: never two name words
-            core = _core(doc, s, e)
-            names = [w for w in core if w != "." and len(w) > 1]
-            if len(names) < 2 or len(names) > 4:
-                continue
-            while (e - s > 2 and _country_like(doc, s) and doc.span_at[s].j == s + 1
-                   and doc.words[s + 1] in given and not doc.owner[s + 1]):
-                s += 1  # "to Ukraine Kurt Volker": a country word before a full name
-                core = _core(doc, s, e)
-            if not placey.isdisjoint(range(s, e)):
-                first_country = s in placey and doc.span_at[s].j == s + 1
-                if not (first_country and doc.words[s] in given
-                        and placey.isdisjoint(range(s + 1, e))):
-                    continue
-            if core[-1] in not_surname:
-                continue  # "Marin County", "Davis Cup": a place or an event
-            after = doc.next_word(e)
-            after2 = doc.next_word(e + 1)
-            if after in sets["venue_words"] or after in sets["org_heads"]:
-                continue
-            if after.lower() in named_after:
-                continue  # "the Philip K. Dick Award", "Walter Reed hospital": named after
-            before = doc.next_word(s - 1)
-            if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
-                    and core[0] not in given):
-                continue  # "Ministry of Mining and Heavy Industry", "High Commissioner for
-                # Human Rights": the end of a longer name
-            cue = (
-                core[0] in given
-                or titled
-                or after in verbs
-                or (after == "," and (after2 in verbs or after2 in ("who", "whose")
-                                      or after2 in sets["titles"]
-                                      or _appositive_role(doc, e + 1, role_words)))
-                or before in ("said", "says", "told", "by")
-                or (before.islower() and before in role_words)
-                or (before == "," and doc.next_word(s - 2).lower() in role_words)
-                or core[-1] in speakers
-            )
-            if not cue:
+            s = _person_start(doc, s, e, titled, cues)
+            if s < 0:
                 continue
             for t in range(s, e):
                 doc.owner[t] = "person"
@@ -205,6 +178,61 @@ def find_persons(doc: Doc, pieces: list[tuple[int, int]]) -> list[str]:
         del found[name]
     _famous(doc, found)
     return _dedupe(list(found))
+
+
+def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
+    """Where the person's name [s, e) starts (past a country word before a full name), or -1
+    when the candidate is no person's name: too few or too many name words, a place's or an
+    event's name, the end of a longer name, or no cue that a person is meant."""
+    if e - s < 2:
+        return -1  # one token: never two name words
+    core = _core(doc, s, e)
+    names = [w for w in core if w != "." and len(w) > 1]
+    if len(names) < 2 or len(names) > 4:
+        return -1
+    while (e - s > 2 and _country_like(doc, s) and doc.span_at[s].j == s + 1
+           and doc.words[s + 1] in cues.given and not doc.owner[s + 1]):
+        s += 1  # "to Ukraine Kurt Volker": a country word before a full name
+        core = _core(doc, s, e)
+    if not cues.placey.isdisjoint(range(s, e)):
+        first_country = s in cues.placey and doc.span_at[s].j == s + 1
+        if not (first_country and doc.words[s] in cues.given
+                and cues.placey.isdisjoint(range(s + 1, e))):
+            return -1
+    if core[-1] in cues.not_surname:
+        return -1  # "Marin County", "Davis Cup": a place or an event
+    after = doc.next_word(e)
+    if after in cues.sets["venue_words"] or after in cues.sets["org_heads"]:
+        return -1
+    if after.lower() in cues.named_after:
+        return -1  # "the Philip K. Dick Award", "Walter Reed hospital": named after
+    before = doc.next_word(s - 1)
+    if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
+            and core[0] not in cues.given):
+        return -1  # "Ministry of Mining and Heavy Industry", "High Commissioner for
+        # Human Rights": the end of a longer name
+    return s if _person_cue(doc, s, e, core, titled, cues) else -1
+
+
+def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _Cues) -> bool:
+    """A sign that [s, e) names a person: a given name first, a title, a reporting verb or
+    a role around it, or a last word that speaks alone elsewhere."""
+    sets = cues.sets
+    after, after2 = doc.next_word(e), doc.next_word(e + 1)
+    before = doc.next_word(s - 1)
+    return (
+        core[0] in cues.given
+        or titled
+        or after in sets["strong_report_verbs"]
+        or (after == "," and (after2 in sets["strong_report_verbs"]
+                              or after2 in ("who", "whose")
+                              or after2 in sets["titles"]
+                              or _appositive_role(doc, e + 1, cues.role_words)))
+        or before in ("said", "says", "told", "by")
+        or (before.islower() and before in cues.role_words)
+        or (before == "," and doc.next_word(s - 2).lower() in cues.role_words)
+        or core[-1] in cues.speakers
+    )
 
 
 def _fictional(doc: Doc, s: int, e: int) -> bool:
