@@ -52,6 +52,8 @@ DATELINES = {
     "TASS style": ("МИНСК, 3 июня 2019 /ТАСС/.", "2019-06-03"),
     "Persian, Solar Hijri": ("تهران، ۱۴ اردیبهشت ۱۳۹۸ —", "2019-05-04"),
     "Dari, Solar Hijri": ("کابل، ۵ اسد ۱۳۹۸ —", "2019-07-27"),
+    "Spanish wire, full stop and dash": ("Lima, 22 de agosto de 2022.-", "2022-08-22"),
+    "Spanish, full stop, spaced dash": ("BOGOTÁ, 4 de marzo de 2021. —", "2021-03-04"),
 }
 
 

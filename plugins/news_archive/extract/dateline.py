@@ -5,8 +5,9 @@ Forms recognised, in any language and script (month names from `published.MONTHS
 2021 — ...", "GENEVA (Reuters) — Feb. 9, 2021 — ...", "WASHINGTON (AP) — Tuesday, Sept. 14,
 2021 — ...", "PARIS, 3 juin 2019 (AFP) - ...", "BERLIN (dpa) - 3. Juni 2019 - ...",
 "ТАШКЕНТ, 5 мая 2019 г. — ...", "طهران، ۵ مه ۲۰۱۹ — ...", "June 3, 2019 10:30 EDT — ...",
-and datelines without a date ("LONDON (Reuters) - ..."). A dateline without a year gives no
-date ("LONDON, June 3 —"): the year is never guessed.
+"Lima, 22 de agosto de 2022.- ..." (a full stop before the dash, as Spanish-language wires
+write it), and datelines without a date ("LONDON (Reuters) - ..."). A dateline without a year
+gives no date ("LONDON, June 3 —"): the year is never guessed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _AFTER_DATE = re.compile(
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
     r"(?:\s*(?:г\.|года|р\.|року|yılı|m\.|gada))?"
     r"(?:\s*\([^()]{1,40}\))?(?:" + _SEP + r"|\s*/[^/\s][^/]{0,20}/\.?\s+"
+    r"|\.\s?[-—–―]{1,2}\s+"  # "Lima, 22 de agosto de 2022.- El ...": Spanish-language wires
     r"|\.\s+(?=[^\W\d_]))"  # "Wien, 3. Oktober 2022. Österreich hat ...": a full stop
 )
 _AGENCY = re.compile(r"\([^()]{1,40}\)")
