@@ -24,6 +24,9 @@ def countries(text: str, lang: str) -> set[str]:
      {"KZ", "RU", "AF"}),
     ("Кыргызстандын өкмөтү Кытай менен сүйлөштү.", "ky", {"KG", "CN"}),
     ("Тоҷикистон ва Афғонистон дар бораи сарҳад гуфтугӯ карданд.", "tg", {"TJ", "AF"}),
+    # Kazakh and Kyrgyz locative adjectives (-дағы / -дагы: "in Afghanistan's ...")
+    ("Кездесуде Ауғанстандағы жағдай талқыланды.", "kk", {"AF"}),
+    ("Министр Тажикстандагы кырдаал боюнча билдирүү жасады.", "ky", {"TJ"}),
 ])
 def test_cyrillic_inflected(text, lang, expected):
     assert countries(text, lang) == expected
@@ -36,6 +39,10 @@ def test_cyrillic_inflected(text, lang, expected):
     ("Oʻzbekiston Rossiyaga paxta eksport qiladi, Afgʻonistondagi vaziyat muhokama qilindi.",
      "uz", {"UZ", "RU", "AF"}),
     ("Azərbaycan Gürcüstan ilə yeni layihəni müzakirə etdi.", "az", {"AZ", "GE"}),
+    # Azerbaijani case endings with ə, and the genitive after a consonant (no apostrophe)
+    ("Nümayəndə heyəti Türkiyədə görüşüb, sonra Rusiyaya gedib.", "az", {"TR", "RU"}),
+    ("Baş nazir Gürcüstanın paytaxtında Qazaxıstandan gələn heyətlə görüşüb.", "az",
+     {"GE", "KZ"}),
 ])
 def test_turkic(text, lang, expected):
     assert countries(text, lang) == expected
