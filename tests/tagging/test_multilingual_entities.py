@@ -160,3 +160,23 @@ def test_samples_are_scored_by_the_bench_script(tmp_path, shared_dir):
     line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("countries"))
     assert float(line.split()[-1]) >= 0.9
     assert Path(out).exists()
+
+
+@pytest.mark.parametrize("text, lang, longer, inside", [
+    # a listed name ("Anadolu", an alias of Anadolu Agency) opening a name found by its form
+    ("Merkez Bankası faizi sabit tuttu, Anadolu Ajansı bildirdi.", "tr",
+     "Anadolu Ajansı", "Anadolu Agency"),
+    # a listed name in the language ("Avrupa Birliği") inside a longer body's name
+    ("Avrupa Birliği Komisyonu yeni kuralları açıkladı.", "tr",
+     "Avrupa Birliği Komisyonu", "European Union"),
+])
+def test_a_listed_name_inside_a_longer_name_is_not_a_second_organization(
+        text, lang, longer, inside):
+    found = orgs(text, lang)
+    assert longer in found and inside not in found
+
+
+def test_a_listed_name_mentioned_on_its_own_too_is_kept():
+    found = orgs("Avrupa Birliği Komisyonu açıklama yaptı. Avrupa Birliği üyeleri toplandı.",
+                 "tr")
+    assert {"Avrupa Birliği Komisyonu", "European Union"} <= set(found)

@@ -207,7 +207,11 @@ def _known_english(text: str, found, title_acronyms: bool = False) -> None:
     a text in another language they are the organization's name."""
     data = load()
     idx = data.index
-    words = _LATIN_TOKEN.findall(text)
+    tokens = list(_LATIN_TOKEN.finditer(text))
+    words = [m.group() for m in tokens]
+    # names the family's rules found ("Anadolu Ajansı"): a listed name inside one of them
+    # ("Anadolu") is part of that name, not a mention of its own
+    named = [m.span() for name in found for m in re.finditer(re.escape(name), text)]
     i = 0
     while i < len(words):
         hit = idx.longest(words, i)
@@ -220,10 +224,12 @@ def _known_english(text: str, found, title_acronyms: bool = False) -> None:
             i += 1
             continue
         n, payloads = hit
-        for p in payloads:
-            if p[0] == "org" and p[3] != "team":
-                found.setdefault(p[1], None)
-                break
+        a, b = tokens[i].start(), tokens[i + n - 1].end()
+        if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in named):
+            for p in payloads:
+                if p[0] == "org" and p[3] != "team":
+                    found.setdefault(p[1], None)
+                    break
         i += n
 
 

@@ -241,11 +241,36 @@ def tag_multilingual(text: str, title: str = "", lang: str | None = None) -> Tag
                 if surface != payload[1] and surface not in aliases:
                     aliases.append(surface)
         known = {surface for _, surface in found} | set(orgs)
-        for name in find_organizations(full, toks, hits, fam):
-            if name not in known:
-                orgs.setdefault(name, [])
+        named = [n for n in find_organizations(full, toks, hits, fam) if n not in known]
+        for name in named:
+            orgs.setdefault(name, [])
+        for listed in _inside_longer_names(full, orgs, named):
+            del orgs[listed]
     return Tags(
         countries=list(countries),
         organizations=[Organization(n, a) for n, a in orgs.items()],
         persons=persons,
     )
+
+
+def _inside_longer_names(text: str, orgs: dict[str, list[str]], named: list[str]) -> list[str]:
+    """Listed organizations that the text names only inside a longer organization's name
+    found by its form ("Anadolu" of "Anadolu Ajansı", "Avrupa Birliği" of "Avrupa Birliği
+    Komisyonu"): the longer name is the one meant, as the longest match wins elsewhere."""
+    if not named:
+        return []
+    spans = [m.span() for n in named for m in _mentions(text, n)]
+    inside = []
+    for name, aliases in orgs.items():
+        if name in named:
+            continue
+        mentions = [m.span() for form in {name, *aliases} for m in _mentions(text, form)]
+        if mentions and all(any(a <= i and j <= b and (i, j) != (a, b) for a, b in spans)
+                            for i, j in mentions):
+            inside.append(name)
+    return inside
+
+
+def _mentions(text: str, form: str):
+    """Where `form` stands in `text` as whole words."""
+    return re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
