@@ -180,3 +180,37 @@ def test_a_listed_name_mentioned_on_its_own_too_is_kept():
     found = orgs("Avrupa Birliği Komisyonu açıklama yaptı. Avrupa Birliği üyeleri toplandı.",
                  "tr")
     assert {"Avrupa Birliği Komisyonu", "European Union"} <= set(found)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    # a ministry of two fields: the conjunction joins them
+    ("Das Bundesministerium für Bildung und Forschung fördert das Projekt.", "de",
+     "Bundesministerium für Bildung und Forschung"),
+    ("El Ministerio de Economía y Finanzas publicó el informe.", "es",
+     "Ministerio de Economía y Finanzas"),
+    ("O Ministério da Ciência e Tecnologia anunciou bolsas.", "pt",
+     "Ministério da Ciência e Tecnologia"),
+    # elided articles inside a name
+    ("La Banca d'Italia prevede una crescita debole.", "it", "Banca d'Italia"),
+    ("Il Ministero dello Sviluppo Economico ha firmato un accordo.", "it",
+     "Ministero dello Sviluppo Economico"),
+])
+def test_latin_script_names_with_conjunctions_and_elisions(text, lang, name):
+    assert name in orgs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("El Ministerio de Salud y Secretaría de Educación firmaron un convenio.", "es",
+     "Ministerio de Salud", "Secretaría de Educación"),
+    ("El Ministerio de Salud y UNICEF lanzaron una campaña.", "es",
+     "Ministerio de Salud", "United Nations Children's Fund"),
+])
+def test_a_conjunction_before_another_body_ends_the_name(text, lang, first, second):
+    found = orgs(text, lang)
+    assert first in found and second in found
+
+
+def test_a_conjunction_before_a_person_ends_the_name():
+    text = "El Ministerio de Salud y María López, la portavoz, explicaron el plan."
+    assert "Ministerio de Salud" in orgs(text, "es")
+    assert "María López" in tag_text(text, lang="es").persons

@@ -98,7 +98,9 @@ def _latin_heads(text, toks, covered, fam, heads, found) -> None:
             w = toks[j].text
             if w[:1].isupper():
                 last = j
-            elif w.lower() not in _CONNECT or w.lower() in _AND:
+            elif w.lower() not in _CONNECT or (w.lower() in _AND
+                                               and not _joins_field(text, toks, i, j, fam,
+                                                                    heads)):
                 break
             j += 1
         if last is not None:
@@ -106,6 +108,29 @@ def _latin_heads(text, toks, covered, fam, heads, found) -> None:
             i = last + 1
         else:
             i += 1
+
+
+def _joins_field(text: str, toks, i: int, j: int, fam: Family, heads) -> bool:
+    """True when the conjunction at j joins a second field to the name that the head word at
+    i opens with a connector ("Bundesministerium für Wirtschaft und Klimaschutz", "Ministerio
+    de Industria y Comercio"): a capitalised word follows it that is no head word of another
+    body ("... y Secretaría de ..."), acronym or listed organization, and no given name
+    ("... y María López")."""
+    if j + 1 >= len(toks) or not _adjacent(text, toks[j], toks[j + 1]):
+        return False
+    if not any(toks[k].text.lower() in _CONNECT and toks[k].text.lower() not in _AND
+               for k in range(i + 1, j)):
+        return False  # "Deutsche Bank und ...": no field named after a connector
+    nxt = toks[j + 1].text
+    if not nxt[:1].isupper() or nxt.isupper() or fam.norm(nxt) in heads:
+        return False  # ("... y UNICEF"): an acronym names another body
+    from .foreign_persons import latin_given_extra
+
+    data = load()
+    listed = data.index.entries.get((nxt,), ())
+    if any(p[0] == "org" for p in listed):
+        return False  # "... and Reuters": a listed organization
+    return nxt not in data.given_names and nxt not in latin_given_extra()
 
 
 def _adjacent(text: str, a, b) -> bool:
