@@ -214,3 +214,24 @@ def test_a_conjunction_before_a_person_ends_the_name():
     text = "El Ministerio de Salud y María López, la portavoz, explicaron el plan."
     assert "Ministerio de Salud" in orgs(text, "es")
     assert "María López" in tag_text(text, lang="es").persons
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Le ministère de l'Économie a annoncé un plan de soutien.", "fr",
+     "Ministère de l'Économie"),
+    ("Il ministero della Salute ha pubblicato i dati settimanali.", "it",
+     "Ministero della Salute"),
+])
+def test_a_ministry_in_lower_case_running_text_is_found_and_capitalised(text, lang, name):
+    assert name in orgs(text, lang)
+
+
+def test_a_ministry_without_its_field_is_no_name():
+    assert orgs("Le ministère a confirmé la nouvelle lundi soir.", "fr") == {}
+
+
+def test_english_names_are_whole_latin_words():
+    """"Armées" holds no "Arm" (Arm Holdings); a name written next to another script is
+    still one ("Amazonで")."""
+    assert "Arm Holdings" not in orgs("Le ministère des Armées a confirmé l'envoi.", "fr")
+    assert "Amazon" in orgs("Amazonで本を買いました。", "ja")

@@ -12,9 +12,15 @@ from functools import cache
 from .gazetteer import _lines, load
 from .script_families import Family, word_list
 
-_LATIN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&.-][A-Za-z0-9]+)*")
+# a word of ASCII letters and digits not run on by other Latin letters ("Armées" gives none,
+# not "Arm"); next to other scripts it stands alone ("Amazonで")
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+_LATIN_TOKEN = re.compile(rf"(?<![{_LATIN}])"
+                          r"(?:(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[&.-][A-Za-z0-9]+)*)"
+                          rf"(?![{_LATIN}])")
 _CONNECT = frozenset(word_list("org_connectors"))
 _AND = frozenset(word_list("org_and"))  # "Ministério da Saúde e ..." ends the name
+_LOWER_HEADS = frozenset(word_list("org_lower_heads"))  # "le ministère de l'Économie"
 _GENITIVE_END = word_list("genitive_endings")
 _GENITIVE_WORDS = frozenset(word_list("genitive_words"))
 _QUOTES = {"«": "»", "„": "“", "\"": "\"", "“": "”"}
@@ -86,11 +92,16 @@ def _stops(family: str) -> frozenset[str]:
 
 
 def _latin_heads(text, toks, covered, fam, heads, found) -> None:
-    """"Secretaria de Saúde": a capitalised cue, then capitalised words and connectors."""
+    """"Secretaria de Saúde": a capitalised cue, then capitalised words and connectors. A
+    ministry written in lower case, as French and Italian running text writes it ("le
+    ministère de l'Économie", "il ministero della Salute"), counts when a connector and a
+    capitalised field follow; its name is given with a capital, as where it stands alone."""
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i in covered or not t.text[:1].isupper() or fam.norm(t.text) not in heads:
+        cased = t.text[:1].isupper() or (t.text.lower() in _LOWER_HEADS and i + 1 < len(toks)
+                                         and toks[i + 1].text.lower() in _CONNECT)
+        if i in covered or not cased or fam.norm(t.text) not in heads:
             i += 1
             continue
         j, last = i + 1, None
@@ -104,7 +115,8 @@ def _latin_heads(text, toks, covered, fam, heads, found) -> None:
                 break
             j += 1
         if last is not None:
-            found[text[t.start:toks[last].end]] = None
+            name = text[t.start:toks[last].end]
+            found[name[:1].upper() + name[1:]] = None
             i = last + 1
         else:
             i += 1
@@ -236,7 +248,8 @@ def _known_english(text: str, found, title_acronyms: bool = False) -> None:
     words = [m.group() for m in tokens]
     # names the family's rules found ("Anadolu Ajansı"): a listed name inside one of them
     # ("Anadolu") is part of that name, not a mention of its own
-    named = [m.span() for name in found for m in re.finditer(re.escape(name), text)]
+    named = [m.span() for name in found
+             for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
     i = 0
     while i < len(words):
         hit = idx.longest(words, i)
