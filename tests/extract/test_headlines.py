@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from lxml import html as lxml_html
-from news_archive.extract.headline import page_h1, shares_headline
+from news_archive.extract.headline import page_h1, shares_headline, site_in_title
 from news_archive.extract.html_page import extract_html_page
 from news_archive.extract.text_dump import extract_text_dump
 
@@ -263,3 +263,34 @@ def test_headline_ending_with_a_period(title):
     ex = extract_text_dump(dump(title, *PARAS), today=TODAY)
     assert ex.title == title
     assert ex.paragraphs[0] == PARAS[0]
+
+
+@pytest.mark.parametrize("title, headline, site", [
+    ("Council approves library budget | Riverside Chronicle", "Council approves library budget",
+     "Riverside Chronicle"),
+    ("Council approves library budget - Local - Riverside Chronicle",
+     "Council approves library budget", "Riverside Chronicle"),
+    ("Council approves library budget | riverside-chronicle.example",
+     "Council approves library budget", "riverside-chronicle.example"),
+    # not the headline, or not a name after it
+    ("Budget news | Riverside Chronicle", "Council approves library budget", ""),
+    ("Council approves library budget | read the full story here",
+     "Council approves library budget", ""),
+    ("Council approves library budget", "Council approves library budget", ""),
+])
+def test_site_name_after_the_headline_in_the_title(title, headline, site):
+    assert site_in_title(title, headline) == site
+
+
+def test_saved_page_without_site_metadata_takes_its_outlet_from_the_title():
+    html = ("<html><head><title>Council approves library budget | Riverside Chronicle</title>"
+            "</head><body><article><h1>Council approves library budget</h1>"
+            + "".join(f"<p>{p}</p>" for p in (
+                "The regional council approved a new budget for public libraries on Thursday, "
+                "raising spending on books and reading rooms by a tenth, officials said.",
+                "Council members from both parties supported the plan, which also funds "
+                "longer opening hours in rural branches during the winter months.",
+                "Librarians welcomed the decision but warned that staff shortages would have "
+                "to be solved before the new hours can start in the spring."))
+            + "</article></body></html>")
+    assert extract_html_page(html).source == "Riverside Chronicle"

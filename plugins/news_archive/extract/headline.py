@@ -97,6 +97,25 @@ def without_site_suffix(title: str, elsewhere: Iterable[str]) -> str:
     return head if any(name in t.casefold() for t in elsewhere) else title
 
 
+def site_in_title(title: str, headline: str) -> str:
+    """The site's name that a page's title gives after its headline ("Council approves budget
+    | Example Times", also with a section between them); "" unless the title opens with the
+    headline and ends with a short capitalised name or a domain."""
+    head, tail = _split_suffix(title)
+    if not tail or not headline or len(tail) > SUFFIX_MAX_CHARS or tail[-1] in ".?!":
+        return ""
+    lead = norm_words(headline)
+    if not lead or norm_words(head)[: len(lead)] != lead:
+        return ""
+    if _DOMAIN.fullmatch(tail):
+        return tail
+    words = tail.split()
+    if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
+                                                for w in words):
+        return ""
+    return tail
+
+
 def lead_headline(paragraph: str, today: date | None = None) -> str:
     """A stand-in headline from the start of a lead paragraph, after its dateline."""
     dl = read_dateline(paragraph, today)

@@ -25,7 +25,7 @@ from ..calendar_names import alternation, month_names
 from ..draft import Extracted
 from ..errors import UnreadableInput
 from .dateline import read_dateline
-from .headline import page_h1
+from .headline import page_h1, site_in_title
 from .html_fallback import (
     TRUNCATED_WARNING,
     fallback_paragraphs,
@@ -330,7 +330,8 @@ def extract_html_page(html: str, url: str = "") -> Extracted:
     out.credits = " ".join(credit_lines)
     if meta:
         out.byline = ", ".join(a.strip() for a in (meta.author or "").split(";") if a.strip())
-        out.source = (meta.sitename or meta.hostname or "").strip()
+        out.source = (meta.sitename or site_in_title(tree.findtext(".//title") or "", title)
+                      or meta.hostname or "").strip()
         if meta.date:
             out.published, out.published_source = meta.date, "html-meta"
         out.summary = _summary(meta.description or "", paragraphs, title)
