@@ -134,3 +134,27 @@ def test_record_without_title_gets_a_stand_in_headline(key, tmp_path):
     assert e.title and P1.startswith(e.title.rstrip("…"))
     assert any("no headline" in w for w in e.warnings)
     assert e.paragraphs == [P1, P2] and e.published == "2021-05-01"
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("May 1, 2021", "2021-05-01"),
+    ("1 May 2021", "2021-05-01"),
+    ("01.05.2021", "2021-05-01"),  # dotted: day first
+    ("25/05/2021", "2021-05-25"),  # only one reading
+    ("1 мая 2021", "2021-05-01"),
+])
+def test_record_dates_written_out_in_words_or_day_first(value, iso):
+    [e] = extract_json_records(json.dumps(dict(PLAIN, date=value)))
+    assert e.published == iso and e.published_source == "record"
+
+
+def test_an_ambiguous_record_date_gives_way_to_the_dateline(tmp_path):
+    """"05/01/2022" may be 5 January or 1 May: it is not guessed; the dateline dates it."""
+    from news_archive.ingest.pipeline import process_file
+
+    body = f"LISBON, 5 January 2022 — {P1}\n\n{P2}"
+    (tmp_path / "r.json").write_text(json.dumps(dict(PLAIN, body=body, date="05/01/2022")))
+    [draft] = process_file(str(tmp_path), "r.json").drafts
+    e = draft.extracted
+    assert e.published == "2022-01-05" and e.published_source == "dateline"
+    assert any("ambiguous date '05/01/2022'" in w for w in e.warnings)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..draft import Extracted
 from ..errors import UnknownRecordShape, UnreadableInput
+from .published import find_dates
 from .resources import data_json
 
 FIELDS_FILE = "json_fields.json"
@@ -87,7 +88,21 @@ def _iso_date(value: object) -> str | None:
     try:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
+        pass
+    if is_ambiguous_date(text):
         return None
+    found = find_dates(text)  # "March 3, 2023", "3 марта 2023", "03.03.2023", "Monday, ..."
+    return found[0].iso if len(found) == 1 else None
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b.*")
+
+
+def is_ambiguous_date(text: str) -> bool:
+    """A slashed date whose day and month could be either ("05/01/2022": 5 January or
+    1 May): no date is read from it, rather than a guess."""
+    m = _SLASHED.fullmatch(text)
+    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1] != m[2]
 
 
 def html_to_text(markup: str) -> str:
@@ -151,7 +166,8 @@ def record_to_extracted(record: object) -> Extracted:
     if out.published:
         out.published_source = "record"
     elif raw_date is not None:
-        out.warnings.append(f"unreadable date {_text(raw_date)[:40]!r}")
+        what = "ambiguous date" if is_ambiguous_date(_text(raw_date)) else "unreadable date"
+        out.warnings.append(f"{what} {_text(raw_date)[:40]!r}")
     return out
 
 

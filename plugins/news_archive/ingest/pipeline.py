@@ -105,6 +105,13 @@ def finish(extracted: Extracted) -> Extracted:
     if len(extracted.paragraphs) > 1:
         apply_opening_byline(extracted)
     extracted.byline = tidy_byline(extracted.byline)
+    if not extracted.published and extracted.paragraphs:
+        # a record whose date field is missing or unreadable: the story's own dateline
+        from ..extract.dateline import read_dateline
+
+        dateline = read_dateline(extracted.paragraphs[0])
+        if dateline and dateline.published and not is_future(dateline.published):
+            extracted.published, extracted.published_source = dateline.published, "dateline"
     if not extracted.published:
         from ..extract.text_date import date_from_text
 
