@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import shutil
 from pathlib import Path
 
 import pytest
 from _synthetic import SMALL, build_site, write_post, write_small
+from news_archive.site.pagefind_service import PagefindError
 from news_archive.site.search_shards import (
+    _complete_shards,
     assign_shards,
     page_url,
     search_fingerprint,
     search_view,
+    shard_damage,
 )
 
 NEW = dict(name="ferry-strike", title="Ferry Crews Strike Over Pay", date="2022-11-20",
@@ -208,3 +212,50 @@ def test_pagefind_indexes_the_search_view_as_the_whole_page(tmp_path: Path) -> N
                     (tmp_path / kind).glob("pagefind/shards/all/index/*.pf_index")}
              for kind in ("whole", "view")}
     assert words["whole"] and words["view"] == words["whole"]
+
+
+def _write_shard(folder: Path, cut: str = "") -> None:
+    """A shard laid out as Pagefind writes one; `cut`: the file to leave cut short."""
+    (folder / "fragment").mkdir(parents=True)
+    files = {
+        "pagefind-entry.json": json.dumps({"version": "1.5.2", "languages": {}}).encode(),
+        "pagefind.js": b"// pagefind " + b"x" * 9000,
+        "fragment/en_1.pf_fragment": gzip.compress(b"pagefind_dcd" + random.randbytes(9000)),
+    }
+    for rel, data in files.items():  # a cut write stops at the last 4 KiB boundary it reached
+        (folder / rel).write_bytes(data[: len(data) // 4096 * 4096] if rel == cut else data)
+
+
+@pytest.mark.parametrize("cut", ["pagefind-entry.json", "pagefind.js",
+                                 "fragment/en_1.pf_fragment"])
+def test_a_shard_pagefind_left_cut_is_found(tmp_path: Path, cut: str) -> None:
+    """Pagefind 1.5.2 can stop with a file cut at a 4 KiB boundary (its issue #1271)."""
+    whole, damaged = tmp_path / "whole", tmp_path / "damaged"
+    _write_shard(whole)
+    _write_shard(damaged, cut)
+    assert shard_damage(whole) is None
+    assert cut.split("/")[-1] in (shard_damage(damaged) or "")
+
+
+def test_a_cut_shard_is_indexed_again_and_one_that_stays_cut_is_an_error(tmp_path) -> None:
+    writes: list[list[str]] = []
+
+    def index_cut_once(names: list[str]) -> int:
+        for name in names:
+            _write_shard(tmp_path / name, "pagefind.js" if not writes else "")
+        writes.append(names)
+        return len(names)
+
+    index_cut_once(["2021"])
+    _complete_shards(tmp_path, ["2021"], index_cut_once)
+    assert writes == [["2021"], ["2021"]] and shard_damage(tmp_path / "2021") is None
+
+    def index_always_cut(names: list[str]) -> int:
+        for name in names:
+            shutil.rmtree(tmp_path / name, ignore_errors=True)
+            _write_shard(tmp_path / name, "pagefind.js")
+        return len(names)
+
+    index_always_cut(["2022"])
+    with pytest.raises(PagefindError, match="2022 is incomplete"):
+        _complete_shards(tmp_path, ["2022"], index_always_cut)

@@ -19,6 +19,7 @@ written by this build are indexed, so a page left on disk by a deleted article i
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -26,6 +27,7 @@ import os
 import re
 import shutil
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -217,6 +219,56 @@ def _hashes(output: Path, rels: list[str], old: dict[str, list]) -> tuple[dict[s
 
 # ------------------------------------------------------------------ update
 
+# Pagefind 1.5.2's service can answer WriteFiles before its last writes reach the disk, and
+# stops at once when its input closes, leaving a file cut at a 4 KiB boundary (Pagefind issue
+# #1271, fixed after that release). So a written shard is checked, and indexed again if cut.
+PAGE_BOUNDARY = 4096
+WRITE_ATTEMPTS = 3
+
+
+def shard_damage(folder: Path) -> str | None:
+    """Why a shard Pagefind wrote is incomplete (None when whole). A cut write stops on a
+    4 KiB boundary, so only its entry file (parsed) and files whose size is a multiple of
+    4 KiB (a compressed one must decompress, another is taken as cut) are read."""
+    entry = folder / "pagefind-entry.json"
+    try:
+        json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"{entry.name}: {exc}"
+    for path in folder.rglob("*"):
+        if not path.is_file() or path == entry:
+            continue
+        size = path.stat().st_size
+        if size and size % PAGE_BOUNDARY:
+            continue
+        data = path.read_bytes()
+        if data[:2] != b"\x1f\x8b":
+            return f"{path.relative_to(folder)}: {size} bytes, cut at a 4 KiB boundary"
+        try:
+            gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            return f"{path.relative_to(folder)}: {exc}"
+    return None
+
+
+def _complete_shards(building: Path, names: list[str],
+                     index: Callable[[list[str]], int]) -> None:
+    """Index again the shards Pagefind left incomplete (see `shard_damage`); PagefindError
+    when one still is after `WRITE_ATTEMPTS` writes."""
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        damaged = {n: why for n in names if (why := shard_damage(building / n))}
+        if not damaged:
+            return
+        if attempt == WRITE_ATTEMPTS:
+            name, why = next(iter(damaged.items()))
+            raise PagefindError(f"search shard {name} is incomplete after "
+                                f"{WRITE_ATTEMPTS} writes ({why})")
+        log.warning("news_archive search: Pagefind left %d shard(s) incomplete (%s: %s); "
+                    "indexing them again", len(damaged), *next(iter(damaged.items())))
+        for name in damaged:
+            shutil.rmtree(building / name, ignore_errors=True)
+        index(sorted(damaged))
+
 
 def update_index(output: Path, pages: dict[str, tuple[int, int]], *, size: int,
                  config: dict, config_key: str,
@@ -282,6 +334,7 @@ def update_index(output: Path, pages: dict[str, tuple[int, int]], *, size: int,
         else:
             with ThreadPoolExecutor(lanes) as pool:
                 run.pages_indexed = sum(pool.map(index, groups))
+        _complete_shards(building, dirty, index)
         (folder / "shards").mkdir(parents=True, exist_ok=True)
         for name in dirty:
             target = folder / "shards" / name
