@@ -12,7 +12,7 @@ whatever its language. Organization cue words and person-name patterns per scrip
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -255,8 +255,10 @@ def tag_multilingual(text: str, title: str = "", lang: str | None = None) -> Tag
 
 def _inside_longer_names(text: str, orgs: dict[str, list[str]], named: list[str]) -> list[str]:
     """Listed organizations that the text names only inside a longer organization's name
-    found by its form ("Anadolu" of "Anadolu Ajansı", "Avrupa Birliği" of "Avrupa Birliği
-    Komisyonu"): the longer name is the one meant, as the longest match wins elsewhere."""
+    found by its form ("Avrupa Birliği" of "Avrupa Birliği Komisyonu"): the longer name is
+    the one meant, as the longest match wins elsewhere. (English list names inside such a
+    name, "Anadolu" of "Anadolu Ajansı", are left out where they are found,
+    `foreign_orgs._known_english`.)"""
     if not named:
         return []
     spans = [m.span() for n in named for m in _mentions(text, n)]
@@ -271,6 +273,6 @@ def _inside_longer_names(text: str, orgs: dict[str, list[str]], named: list[str]
     return inside
 
 
-def _mentions(text: str, form: str):
+def _mentions(text: str, form: str) -> Iterator[re.Match[str]]:
     """Where `form` stands in `text` as whole words."""
     return re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text)
