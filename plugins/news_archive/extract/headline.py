@@ -78,21 +78,31 @@ def headline_before_date(text: str, today: date | None = None) -> str:
     return head if len(words) <= STAMP_EXTRA_WORDS else ""
 
 
+def _site_kind(tail: str) -> str:
+    """What a title's last part is when it can be a site's name: "domain", "name" (a short
+    capitalised name), or "" (anything else)."""
+    if not tail or len(tail) > SUFFIX_MAX_CHARS or tail[-1] in ".?!":
+        return ""
+    if _DOMAIN.fullmatch(tail):
+        return "domain"
+    words = tail.split()
+    if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
+                                                for w in words):
+        return ""
+    return "name"
+
+
 def without_site_suffix(title: str, elsewhere: Iterable[str]) -> str:
     """`title` without a trailing site name ("Council approves budget | Example Times"): a
     short capitalised name or a domain after a title separator, which the page also shows
     elsewhere (`elsewhere`: its other texts, e.g. the masthead or the copyright line; read
     only when the title has such a suffix)."""
     head, tail = _split_suffix(title)
-    if (not tail or len(tail) > SUFFIX_MAX_CHARS or len(head) <= len(tail)
-            or len(norm_words(head)) < 3 or tail[-1] in ".?!"):
+    kind = _site_kind(tail)
+    if not kind or len(head) <= len(tail) or len(norm_words(head)) < 3:
         return title
-    words = tail.split()
-    if _DOMAIN.fullmatch(tail):
+    if kind == "domain":
         return head
-    if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
-                                                for w in words):
-        return title
     name = tail.casefold()
     return head if any(name in t.casefold() for t in elsewhere) else title
 
@@ -102,16 +112,8 @@ def site_in_title(title: str, headline: str) -> str:
     | Example Times", also with a section between them); "" unless the title opens with the
     headline and ends with a short capitalised name or a domain."""
     head, tail = _split_suffix(title)
-    if not tail or not headline or len(tail) > SUFFIX_MAX_CHARS or tail[-1] in ".?!":
-        return ""
     lead = norm_words(headline)
-    if not lead or norm_words(head)[: len(lead)] != lead:
-        return ""
-    if _DOMAIN.fullmatch(tail):
-        return tail
-    words = tail.split()
-    if len(words) > SUFFIX_MAX_WORDS or not all(w[0].isupper() or not w[0].isalpha()
-                                                for w in words):
+    if not _site_kind(tail) or not lead or norm_words(head)[: len(lead)] != lead:
         return ""
     return tail
 
