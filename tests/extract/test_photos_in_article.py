@@ -224,3 +224,15 @@ def test_the_body_run_together_in_one_block_is_a_copy(where):
     parts.insert(3 if where == "after" else 0, copy)
     ex = extract_text_dump(_dump(*parts))
     assert ex.paragraphs == body
+
+
+def test_screen_reader_labels_glued_to_a_caption_make_it_a_caption():
+    # "Image caption" / "Media caption" are labels for screen readers; a text dump joins them
+    # to the caption they announce
+    assert is_caption("Media captionWho runs the northern harbour?")
+    assert is_caption("Image captionThe pier was rebuilt in six weeks")
+    assert is_caption("Image copyrightValley Photo Agency")
+    assert not is_caption("Image quality of the new harbour cameras is poor, officials said.")
+    text = _story(_paras(PARAGRAPHS[:2]),
+                 ["Media captionWho runs the northern harbour now?", ""], _paras(PARAGRAPHS[2:]))
+    assert extract_text_dump(text).paragraphs == PARAGRAPHS
