@@ -46,6 +46,24 @@ def test_surnames_that_are_common_or_title_words(text, name):
     assert name in persons(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mayor Bill de Blasio opened the new ferry pier on Monday.", "Bill de Blasio"),
+    ("Riverside Mayor Bill Okafor opened the new ferry pier on Monday.", "Bill Okafor"),
+    ("Rep. Mark Tolliver voted against the budget.", "Mark Tolliver"),
+    ("Coach Grace Hanley praised the defence after the game.", "Grace Hanley"),
+])
+def test_a_given_name_that_is_also_a_common_word_after_a_title(text, name):
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate Bill Passes After Long Debate",
+    "Commerce Bill Stalls in Committee",
+])
+def test_a_bill_after_an_office_word_is_no_person(text):
+    assert persons(text) == []
+
+
 def test_a_surname_alone_folds_into_the_full_mention():
     found = persons("Mirela Novak said the dam was safe. Later, Novak said repairs would start.")
     assert found == ["Mirela Novak"]

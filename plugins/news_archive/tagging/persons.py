@@ -35,7 +35,7 @@ def _name_token(doc: Doc, t: int) -> bool:
     if kind == "name":
         return True
     if kind == "stop":
-        return _surname_after_given(doc, t)
+        return _surname_after_given(doc, t) or _given_after_title(doc, t)
     return False
 
 
@@ -88,7 +88,8 @@ def _word_kind(doc: Doc, w: str) -> object:
 
 def _surname_after_given(doc: Doc, t: int) -> bool:
     """A surname that is also a common or title word, right after a given name in mid-sentence
-    ('Chris Early', 'Kevin King', 'Danny Green'), and not followed by another name word."""
+    ('Chris Early', 'Kevin King', 'Danny Green'), and not followed by another name word (nor,
+    for a title word, by any capitalised word)."""
     if t < 1 or doc.starts[t] or doc.owner[t - 1]:
         return False
     w, sets = doc.words[t], doc.data.sets
@@ -98,8 +99,29 @@ def _surname_after_given(doc: Doc, t: int) -> bool:
         return False
     prev = doc.words[t - 1]
     nxt = doc.next_word(t + 1)
+    if w in sets["titles"] and nxt[:1].isupper() and nxt not in sets["name_suffixes"]:
+        return False  # "New York Mayor Bill de Blasio": a title before the next name
     return (prev in doc.data.given_names and prev not in sets["stop_words"]
             and not (nxt[:1].isupper() and nxt not in sets["stop_words"]))
+
+
+def _given_after_title(doc: Doc, t: int) -> bool:
+    """A given name that is also a common word, right after a title and before another name
+    word ("Mayor Bill de Blasio", "Senator Mark Warner"): the title says a name follows."""
+    w, sets = doc.words[t], doc.data.sets
+    if t < 1 or w not in doc.data.given_names:
+        return False
+    k = t - 1
+    while k > 0 and doc.words[k] == ".":  # "Rep. Bill Foster"
+        k -= 1
+    prev = doc.words[k]
+    # a person's title: a role noun ("Mayor", "Coach") or a short form ("Rep.", "Dr", "Mrs");
+    # not the words of the titles list that also head an office's name ("Senate", "Center")
+    personal = prev.lower() in sets["person_role_nouns"] or k < t - 1 or len(prev) <= 3
+    if prev not in sets["titles"] or prev in sets["org_heads"] or not personal:
+        return False
+    nxt = doc.next_word(t + 1)
+    return nxt in sets["particles"] or _word_kind(doc, nxt) == "name"
 
 
 def _candidates(doc: Doc, i: int, j: int) -> list[tuple[int, int, bool]]:
