@@ -436,3 +436,21 @@ def test_a_box_of_links_above_the_article_is_no_inset():
                  "Most Popular", LINKS, PARA_A, PARA_B, *MORE)
     marker = next(s for s in score_blocks(split_blocks(text)) if s.text == "Most Popular")
     assert marker.reason == "end"
+
+
+def test_headline_above_a_long_share_panel_with_notices_in_it():
+    # a share panel under the headline holds short lines that are not chrome words ("These
+    # links open in a new window"); the headline still has its article after the panel, and
+    # the notice right above the article is no headline
+    share = [f"Share this with {net}" for net in ("Facebook", "Messenger", "Twitter", "Email",
+                                                    "WhatsApp")]
+    dump = "\n\n".join([
+        "Valley Courier", "Home", "News", "Regions",
+        "Harbour reopens after winter storm", "19 November 2019", *share,
+        "These links open in a new window", *share, *share, "Copy this link",
+        "Read more about sharing.", "Media playback is not available on this device",
+        *PARAGRAPHS, "More on this story", "Related topics"]) + "\n"
+    ex = extract_text_dump(dump, today=date(2020, 1, 1))
+    assert ex.title == "Harbour reopens after winter storm"
+    assert ex.published == "2019-11-19"
+    assert ex.paragraphs == PARAGRAPHS

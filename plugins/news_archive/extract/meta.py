@@ -162,7 +162,7 @@ def dek_above_photo(scored: list[Scored], title_i: int, start: int, end: int) ->
 
 
 CHROME_SKIP = 20  # at most this many share-bar lines under a headline are skipped
-SHARE_BAR_LINE = 40  # characters: a longer chrome block is no share-bar line
+SHARE_BAR_LINE = 40  # characters: a longer block is no share-bar line
 
 
 def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
@@ -191,10 +191,11 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
         score += 3.0 if s.block.level == 1 else 1.0 if s.block.level else 0.0
     prose = 0
     header = False
-    # a share bar right under the headline (short chrome lines, a date or byline among
-    # them) is skipped: the article is looked for after it
+    # a share bar right under the headline (short lines that are no prose: chrome, a date or
+    # byline, a notice such as "These links open in a new window") is skipped: the article
+    # is looked for after it
     k = i + 1
-    while (k < len(scored) and k <= i + CHROME_SKIP and scored[k].klass == BAD
+    while (k < len(scored) and k <= i + CHROME_SKIP and scored[k].klass != GOOD
            and scored[k].reason != "end" and len(scored[k].text) <= SHARE_BAR_LINE):
         header = header or is_date_line(scored[k].text) or bool(BYLINE.search(scored[k].text))
         k += 1
