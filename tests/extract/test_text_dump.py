@@ -454,3 +454,20 @@ def test_headline_above_a_long_share_panel_with_notices_in_it():
     assert ex.title == "Harbour reopens after winter storm"
     assert ex.published == "2019-11-19"
     assert ex.paragraphs == PARAGRAPHS
+
+
+def test_a_title_cased_headline_that_ends_with_a_full_stop():
+    headline = "Harbour Stock Is Falling After Its Storm Report. Why Owners Shouldn't Worry."
+    dump = "\n\n".join(["Valley Courier", "Markets", headline, "By Ann Lee",
+                        "Updated Nov. 19, 2019 8:21 am ET", *PARAGRAPHS]) + "\n"
+    ex = extract_text_dump(dump, today=date(2020, 1, 1))
+    assert ex.title == headline
+    assert ex.paragraphs == PARAGRAPHS
+
+
+def test_title_case_is_a_headline_mark_and_prose_is_not_title_cased():
+    from news_archive.extract.meta import title_cased
+
+    assert title_cased("Shares Fall After Earnings Report. Why Investors Shrug.")
+    assert not title_cased("Shares fell after the earnings report, and investors shrugged.")
+    assert not title_cased("Read More.")  # too few words to tell

@@ -50,6 +50,15 @@ _NAV_SEPARATORS = re.compile(r"(?:\s[|•·»/]\s.*){2}")  # "Home | Politics | 
 # "» Coluna de ...": a menu or list link; "#Feed ... » Comments feed": a text browser's list
 # of the page's <link> tags. Neither is a headline.
 _NAV_BULLET = re.compile(r"^[»›>]|^#.*(?:»|\bfeeds?\b|\brss\b)", re.IGNORECASE)
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def title_cased(text: str) -> bool:
+    """Headline capitalisation: every word of four letters or more opens with a capital (at
+    least four such words), as in "Shares Fall After Earnings Report. Why Investors Shrug."
+    A sentence of prose is never written so, whatever punctuation ends it."""
+    words = [w for w in _CASED_WORD.findall(text) if len(w) >= 4]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def clean_byline(text: str) -> str:
@@ -182,7 +191,8 @@ def title_score(scored: list[Scored], i: int, anchor: bool = False) -> float:
         return 0.0
     if not anchor and never_headline(text):
         return 0.0
-    if ((_TITLE_END_PUNCT.search(text) and not _TITLE_END_ABBREV.search(text))
+    if ((_TITLE_END_PUNCT.search(text) and not _TITLE_END_ABBREV.search(text)
+         and not title_cased(text))
             or BYLINE.search(text) or _NAV_SEPARATORS.search(text)
             or _NAV_BULLET.match(text)):
         return 0.0
