@@ -471,3 +471,30 @@ def test_title_case_is_a_headline_mark_and_prose_is_not_title_cased():
     assert title_cased("Shares Fall After Earnings Report. Why Investors Shrug.")
     assert not title_cased("Shares fell after the earnings report, and investors shrugged.")
     assert not title_cased("Read More.")  # too few words to tell
+
+
+def test_a_line_that_is_never_a_headline_is_no_headline_above_a_deck():
+    from news_archive.extract.classify import score_blocks
+    from news_archive.extract.meta import headline_above_deck
+
+    long_headline = ("Traders cannot tell what to make of the long harbour dispute between the "
+                     "two towns")
+    for above, chosen in (("━━━━━━━━━━━━━━━━━━━━", 1),  # a rule line above the headline
+                          ("Harbour Dispute", 0)):  # a short headline above its deck stays
+        scored = score_blocks(split_blocks(above + "\n\n" + long_headline + "\n"))
+        assert headline_above_deck(scored, 1, {0: 4.0, 1: 4.5}, set()) == chosen
+
+
+def test_dates_in_photo_captions_under_the_headline_do_not_date_the_article():
+    caption = ("Dock workers unload containers at the northern harbour on October 10, 2019, "
+               "after the council lifted the ban on night shifts that had slowed the port.")
+    other = caption.replace("October 10", "March 13")
+    dump = "\n\n".join([
+        "Home", "Business", "Markets",
+        "Traders cannot tell what to make of the long harbour dispute between the two towns",
+        "By Ann Lee, Valley Business", "Updated 0339 GMT (1139 HKT) November 19, 2019",
+        "Watch the latest videos", "MUST WATCH", caption, caption,
+        "Harbour strike ends after two weeks", other, other, "Ferries return to the old pier",
+        *PARAGRAPHS]) + "\n"
+    ex = extract_text_dump(dump, today=date(2020, 1, 1))
+    assert ex.published == "2019-11-19"  # the date line, not the first caption's date

@@ -339,8 +339,9 @@ def headline_above_deck(scored: list[Scored], i: int, scores: dict[int, float],
     least `DECK_MIN_WORDS` words right below a shorter line whose headline score (`scores`,
     as `choose_title` computed them) is at most `DECK_MARGIN` lower and that is no teaser
     for another story (`off_topic`)."""
-    if i <= 0 or scored[i].words < DECK_MIN_WORDS or i - 1 in off_topic:
-        return i
+    if (i <= 0 or scored[i].words < DECK_MIN_WORDS or i - 1 in off_topic
+            or never_headline(scored[i - 1].text)):
+        return i  # (a line that is never a headline, a rule or "Follow us", has no deck)
     above = scores.get(i - 1, 0.0)
     if scored[i - 1].words >= scored[i].words or above < scores[i] - DECK_MARGIN:
         return i

@@ -146,7 +146,8 @@ def dateline_title(scored: list[Scored], start: int, today: date | None) -> tupl
 
 
 def _pick_date(texts: list[str], today: date | None) -> str | None:
-    """The labelled "published" date if any, else the first date, among header texts."""
+    """Among header texts: the labelled "published" date if any, else the first date of a
+    date line, else the first "updated" date."""
     first: str | None = None
     updated: str | None = None
     for t in texts:
@@ -156,8 +157,8 @@ def _pick_date(texts: list[str], today: date | None) -> str | None:
                 return d.iso
             if label == "updated":
                 updated = updated or d.iso
-            elif first is None:
-                first = d.iso
+            elif first is None and is_date_line(t):
+                first = d.iso  # (a date inside a sentence, such as a photo caption's, is not)
     return first or updated
 
 
