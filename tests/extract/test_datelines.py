@@ -124,6 +124,33 @@ def test_date_forms_in_many_languages(text, iso):
     assert [d.iso for d in find_dates(text, TODAY)] == [iso]
 
 
+# The languages the archive's readers collect news in (issue 15), and others whose CLDR
+# formats differ in form: year first with its word ("2021 ж. 7 шілде"), day and month joined
+# by a hyphen ("7-iyul, 2021"), dots with spaces ("7. 7. 2021", "2021. 7. 7."), Arabic commas,
+# directional marks between the parts ("07\u200f/07\u200f/2021"), Hebrew's prefixed months.
+CLDR_LOCALES = ("ru uk be kk uz uz_Cyrl tg ky tk az tr fa ar ur ps he de fr es pt it pl id "
+                "nl cs sk sr sl hu ro bg el ka hy lt lv et zh ja ko").split()
+
+
+@pytest.mark.parametrize("locale", CLDR_LOCALES)
+def test_cldr_date_formats_of_each_language(locale):
+    from babel.dates import format_date
+
+    # (Hebrew's abbreviated months end in a geresh, "בנוב׳", which the month table lacks)
+    forms = ("full", "long") if locale == "he" else ("full", "long", "medium")
+    for day in (date(2021, 7, 7), date(2019, 11, 23), date(2012, 12, 12)):
+        for form in forms:
+            text = format_date(day, form, locale=locale)
+            assert [d.iso for d in find_dates(text, TODAY)][:1] == [day.isoformat()], text
+
+
+def test_a_date_read_across_directional_marks_keeps_its_place_in_the_text():
+    text = "Published 07\u200f/07\u200f/2021"
+    found = find_dates(text, TODAY)
+    assert [d.iso for d in found] == ["2021-07-07"]
+    assert text[found[0].start : found[0].end] == "07\u200f/07\u200f/2021"
+
+
 @pytest.mark.parametrize("jalali,iso", [
     ((1398, 1, 1), (2019, 3, 21)), ((1399, 12, 30), (2021, 3, 20)),
     ((1400, 10, 11), (2022, 1, 1)), ((1403, 1, 1), (2024, 3, 20)),

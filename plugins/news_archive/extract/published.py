@@ -3,7 +3,9 @@
 Recognised forms: "July 7, 2021", "Nov. 19, 2019", "Tuesday, Sept. 14, 2021", "7 July 2021",
 "3. Juni 2019", "22 de janeiro de 2018", "7 июля 2021 г.", "۵ مه ۲۰۱۹", "2019. május 5.",
 "2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021" (day first),
-"۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
+"7. 7. 2021", "2021. 7. 7.", "7-iyul, 2021", "2021 ж. 7 шілде", "2021. gada 7. jūlijs",
+"7 ביולי 2021" (CLDR's long and medium formats of the archive's languages; directional marks
+between the parts are read past), "۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
 "11/19/2019" (month first unless impossible).  A date needs a year: "June 3" is no date.
 Month names are looked up in the one calendar table (``calendar_names``: hand-written
 ``data/months.tsv`` and CLDR's ``data/months_cldr.tsv``), so a month is matched as any word and then
@@ -39,18 +41,27 @@ _Y = r"(?P<year>(?:19|20)\d\d)"
 _Y_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))"
 DATE_RES = [
     re.compile(rf"(?<!\w){_M}\s+{_D},?\s+(?:of\s+)?{_Y}{_Y_END}", re.IGNORECASE),
-    re.compile(rf"(?<![\w.]){_D}\.?\s+(?:de\s+|of\s+)?{_M},?\s+(?:de\s+|del\s+)?{_Y}{_Y_END}",
-               re.IGNORECASE),
+    # (day and month also joined by a hyphen, Uzbek and Kyrgyz "7-iyul"; Arabic-script commas)
+    re.compile(rf"(?<![\w.]){_D}\.?[,،]?(?:\s+|-)(?:de\s+|of\s+)?{_M}[,،]?\s+(?:de\s+|del\s+)?"
+               rf"{_Y}{_Y_END}", re.IGNORECASE),
     re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)"),
-    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[./](?P<month>[01]?\d)[./](?P<day>[0-3]?\d)"
-               r"(?![\d/])"),
+    re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)[./] ?(?P<month>[01]?\d)[./] ?(?P<day>[0-3]?\d)"
+               r"(?![\d/])"),  # ("2021. 7. 7.": Korean)
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
                r"(?P<day>[0-3]?\d)\s*[日일]"),
     re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
                r"(?P<year>(?:19|20)\d\d)(?![\d.]\d)"),
-    # year first with a month name: Hungarian "2019. május 5.", Lithuanian "2019 m. gegužės 5 d."
-    re.compile(rf"(?<![\w.]){_Y}\.?\s+(?:m\.\s+|gada\s+)?{_M}\s+(?P<day>[0-3]?\d)(?!\d)",
+    # day first with a space after each dot: Czech, Slovak, Serbian, Croatian "7. 7. 2021"
+    re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>\.) (?P<b>[01]?\d)\. (?P<year>(?:19|20)\d\d)"
+               r"(?![\d.]\d)"),
+    # year first with a month name: Hungarian "2019. május 5.", Lithuanian "2019 m. gegužės 5 d.",
+    # Armenian "2021 թ. հուլիսի 7"
+    re.compile(rf"(?<![\w.]){_Y}\.?\s+(?:m\.\s+|gada\s+|թ\.\s+)?{_M}\s+(?P<day>[0-3]?\d)(?!\d)",
                re.IGNORECASE),
+    # the year and its word first, then day and month: Kazakh "2021 ж. 7 шілде", Kyrgyz
+    # "2021-ж., 7-июль", Uzbek "2021-yil 7-iyul", Latvian "2021. gada 7. jūlijs" (CLDR's patterns)
+    re.compile(rf"(?<![\w.]){_Y}\.?\s*-?(?:ж|жыл|yil|йил|gada)\.?,?\s+{_D}\.?(?:\s+|-){_M}"
+               rf"(?!\w)", re.IGNORECASE),
 ]
 # Solar Hijri (Iranian/Afghan) calendar: "۱۴ اردیبهشت ۱۳۹۸" is 4 May 2019
 JALALI_MONTHS: dict[str, int] = name_table("months_jalali.tsv")
@@ -98,6 +109,10 @@ def ascii_digits(text: str) -> str:
     return text if text.isascii() else text.translate(_ASCII_DIGITS)
 
 
+# directional marks (LRM, RLM, Arabic letter mark) that CLDR's right-to-left date formats set
+# between the parts of a date
+_MARK_CHARS = "\u200e\u200f\u061c"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
 LABELS = pattern_groups("date_labels.tsv")
 _DIGITS_RE = re.compile(r"\d\d")  # Unicode digits: any script
 # a four-digit year of the Gregorian or Solar Hijri calendar (after `ascii_digits`)
@@ -124,6 +139,11 @@ class FoundDate:
     end: int
 
 
+def _hebrew_in(name: str) -> int | None:
+    """The month of a Hebrew month name written with the prefix ב ("in"): "ביולי"."""
+    return MONTHS.get(name[1:]) if name[:1] == "\u05d1" and len(name) > 3 else None
+
+
 def _to_iso(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     if g.get("jname"):
@@ -133,7 +153,8 @@ def _to_iso(m: re.Match[str]) -> str | None:
         return date(*jalali_to_gregorian(int(g["jyear"]), jm, jd)).isoformat()
     year = int(g["year"])
     if g.get("mname"):
-        month, day = MONTHS.get(fold_name(g["mname"])), int(g["day"])
+        name = fold_name(g["mname"])
+        month, day = MONTHS.get(name) or _hebrew_in(name), int(g["day"])
     elif g.get("a"):
         a, b = int(g["a"]), int(g["b"])
         if g["sep"] == "/":
@@ -158,6 +179,10 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     text = ascii_digits(text)
     if not _YEAR_RE.search(text) and _year_required():
         return []
+    kept = None
+    if _MARKS.search(text):  # "07\u200f/07\u200f/2021": read without the marks, report
+        kept = [i for i, ch in enumerate(text) if ch not in _MARK_CHARS]  # original offsets
+        text = "".join(text[i] for i in kept)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for rx in DATE_RES:
@@ -168,7 +193,10 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
             if not iso or iso > today.isoformat() or iso < "1990-01-01":
                 continue
             taken.append((m.start(), m.end()))
-            found.append(FoundDate(iso, m.start(), m.end()))
+            start, end = m.start(), m.end()
+            if kept is not None:
+                start, end = kept[start], kept[end - 1] + 1
+            found.append(FoundDate(iso, start, end))
     found.sort(key=lambda f: f.start)
     return found
 
