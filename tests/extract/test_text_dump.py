@@ -498,3 +498,22 @@ def test_dates_in_photo_captions_under_the_headline_do_not_date_the_article():
         *PARAGRAPHS]) + "\n"
     ex = extract_text_dump(dump, today=date(2020, 1, 1))
     assert ex.published == "2019-11-19"  # the date line, not the first caption's date
+
+
+@pytest.mark.parametrize(("above_score", "chosen"), [(1.96, "above"), (1.0, "inside")])
+def test_a_line_inside_the_article_gives_way_to_a_headline_above_it(monkeypatch, above_score,
+                                                                   chosen):
+    # the scores of a page whose headline (above) scored 1.96 and a subheading after the
+    # first paragraph (inside) 2.0: the line above wins unless the inside one leads by more
+    # than INSIDE_MARGIN
+    from news_archive.extract import meta
+    from news_archive.extract.classify import score_blocks
+
+    text = "\n\n".join(["Home", "Regional water council approves its plan", PARAGRAPHS[0],
+                        "Checking chain stretch", PARAGRAPHS[1]]) + "\n"
+    scored = score_blocks(split_blocks(text))
+    index = {"above": 1, "inside": 3}
+    scores = {index["above"]: above_score, index["inside"]: 2.0}
+    monkeypatch.setattr(meta, "title_score", lambda sc, i, anchor=False: scores.get(i, 0.0))
+    assert meta.headline_before_article(scored, index["inside"], 2) == index[chosen]
+    assert meta.headline_before_article(scored, index["above"], 2) == index["above"]

@@ -329,6 +329,24 @@ def choose_title(scored: list[Scored], limit: int, anchor: bool = False,
     return headline_above_deck(scored, best_i, scores, off_topic)
 
 
+INSIDE_MARGIN = 0.5  # headline score a line inside the article must lead by over one above it
+
+
+def headline_before_article(scored: list[Scored], title_i: int, start: int) -> int:
+    """The headline when the chosen line `title_i` stands inside the article (after its first
+    block `start`): the best line above the article instead, unless the inside line leads it
+    by more than `INSIDE_MARGIN` (a line that follows some of the article's prose is
+    likelier one of its subheadings)."""
+    if not 0 <= start < title_i:
+        return title_i
+    topic = ArticleTopic(scored, start, len(scored) - 1)
+    above = choose_title(scored, start, anchor=True, topic=topic, article_start=start)
+    if above >= 0 and (title_score(scored, above, anchor=True)
+                       >= title_score(scored, title_i, anchor=True) - INSIDE_MARGIN):
+        return above
+    return title_i
+
+
 DECK_MIN_WORDS = 10  # a line this long right under a headline-like line is its standfirst
 DECK_MARGIN = 1.5  # ... when that line's headline score is at most this much lower
 

@@ -35,6 +35,7 @@ from .meta import (
     dek_above_photo,
     find_byline,
     find_source,
+    headline_before_article,
     headline_near_anchor,
     is_credit,
     opening_byline_block,
@@ -239,6 +240,7 @@ def _headline_and_region(scored: list[Scored], ex: Extracted,
     title_i, start, end = find_region(scored)
     if start < 0:
         title_i, start, end = brief_region(scored)
+    title_i = headline_before_article(scored, title_i, start)
     if title_i < 0:
         title_i, ex.title = dateline_title(scored, start, today)
         if title_i < 0 and start > 0:
