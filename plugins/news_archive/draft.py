@@ -37,6 +37,8 @@ class Extracted:
     url: str = ""
     published: str | None = None  # ISO 8601 date or datetime
     published_source: str = ""  # where `published` came from: "dateline", "html-meta", ...
+    # when the page gives no date, only a relative time: its line ("Published 3 hours ago")
+    published_ago: str = ""
     language: str = ""
     warnings: list[str] = field(default_factory=list)
     sample: bool = False  # a made-up article (manifest `sample` column): labelled on the site

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..draft import Extracted
 from ..errors import UnknownRecordShape, UnreadableInput
 from .published import find_dates
+from .relative_date import find_relative_time
 from .resources import data_json
 
 FIELDS_FILE = "json_fields.json"
@@ -165,6 +166,8 @@ def record_to_extracted(record: object) -> Extracted:
     out.published = _iso_date(raw_date)
     if out.published:
         out.published_source = "record"
+    elif raw_date is not None and find_relative_time([_text(raw_date)]):
+        out.published_ago = _text(raw_date)  # "3 hours ago": counted back from the file's time
     elif raw_date is not None:
         what = "ambiguous date" if is_ambiguous_date(_text(raw_date)) else "unreadable date"
         out.warnings.append(f"{what} {_text(raw_date)[:40]!r}")

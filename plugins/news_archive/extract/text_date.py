@@ -55,6 +55,10 @@ def date_from_text(ex: Extracted, today: date | None = None) -> None:
     """Fill `ex.published` from the text when nothing better was found; say what happened."""
     if ex.published:
         return
+    if ex.published_ago:
+        ex.warnings.append(f"no full date: the file gives only {ex.published_ago!r}; dated by "
+                           "the file's modification time less that")
+        return
     hit = date_in_text(ex, today)
     if hit:
         ex.published, ex.published_source = hit[0], "text-body"

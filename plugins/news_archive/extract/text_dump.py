@@ -45,6 +45,7 @@ from .meta import (
     trailing_byline,
 )
 from .published import date_label, find_dates, is_date_line
+from .relative_date import MAX_LINE, find_relative_time
 from .repeats import collapse_warning, dominant_repeat, skip_reason
 from .resources import byline_words
 
@@ -213,6 +214,9 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     _check_body(ex, n_repeats, today)
     ex.published, ex.published_source = _publication_date(scored, header, title_i,
                                                           (first_par, ex.summary), today)
+    if not ex.published:
+        ago = find_relative_time([*header, first_par[:MAX_LINE]])
+        ex.published_ago = ago.line if ago else ""
     # outlet: signatures in everything that is not the article body, then the dateline
     in_body = {id(s) for s in body}
     chrome = "\n".join(s.text for s in scored if id(s) not in in_body)

@@ -14,6 +14,7 @@ from safe_state import atomic_write_text
 
 from .. import posts
 from ..draft import Draft
+from ..extract.relative_date import find_relative_time
 from ..tagging import register as entity_register
 from .duplicates import Copies
 from .edit_notices import warn_once
@@ -48,6 +49,10 @@ def choose_date(draft: Draft, raw_file: Path) -> tuple[str, str]:
         mtime = raw_file.stat().st_mtime
     except OSError:
         mtime = 0.0
+    ago = find_relative_time([e.published_ago]) if e.published_ago else None
+    if ago is not None and mtime:  # "Published 3 hours ago": counted back from the save
+        when = datetime.fromtimestamp(mtime - ago.seconds, tz=timezone.utc)
+        return when.strftime("%Y-%m-%d %H:%M"), "file-mtime-relative"
     when = datetime.fromtimestamp(mtime, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
     return when, "file-mtime"
 
