@@ -424,7 +424,38 @@ def test_a_name_that_ends_an_apposition_before_said():
 
 
 def test_a_head_that_is_also_a_title_opens_an_of_name():
+    # an institution's head before "for" is taken by the head rule; another head that is also
+    # a title ("Senate") reaches the scorer as an of-name, not as a person with a title
     text = "The report was published by the Center for Coastal Policy Studies."
-    f = feats(text, "Center for Coastal Policy Studies")
-    assert "head_first_of" in f and "title_first" not in f
     assert orgs_of(text) == ["Center for Coastal Policy Studies"]
+    f = feats("The report was published by the Senate for Coastal Policy Studies.",
+              "Senate for Coastal Policy Studies")
+    assert "head_first_of" in f and "title_first" not in f
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("According to the Marrowfield Institute for Ocean Studies, the reef is shrinking.",
+     "Marrowfield Institute for Ocean Studies"),
+    ("The Tollan Centre for Disease Research said cases rose.",
+     "Tollan Centre for Disease Research"),
+    ("The Quillon Foundation for Valley Hospitals gave $2 million.",
+     "Quillon Foundation for Valley Hospitals"),
+])
+def test_a_field_after_an_institution_head_may_be_a_place_or_event_word(text, name):
+    # "Ocean", "Disease", "Hospital" name the field after the head, not a place or an event
+    assert name in orgs_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Life Support Systems for Spacecraft and Lunar Habitats was the topic of the panel.",
+    "The Festival of Lights drew large crowds to the old town.",
+])
+def test_place_and_event_words_still_end_names_that_are_no_institution(text):
+    assert orgs_of(text) == []
+
+
+def test_an_institution_name_ends_before_in_and_its_country():
+    found = orgs_of("Scientists at the Tollan Centre for Marine Research in France said so.")
+    assert "Tollan Centre for Marine Research" in found
+    assert tag_text("Scientists at the Tollan Centre for Marine Research in France said "
+                    "so.").countries == ["FR"]

@@ -145,7 +145,7 @@ def load() -> Data:
     set_keys = (
         "stop_words", "months", "weekdays", "titles", "report_verbs", "actor_verbs", "particles",
         "name_suffixes", "org_heads", "org_heads_only_after_of", "org_heads_after_the",
-        "org_of_name_heads", "org_state_heads",
+        "org_of_name_heads", "org_field_heads", "org_state_heads",
         "company_suffixes", "org_generic_words", "non_org_words", "org_before_cues",
         "org_role_cues", "sports_cues", "sentence_enders", "safe_short_acronyms",
         "strong_report_verbs", "function_words", "venue_words", "possessive_org_words",

@@ -339,6 +339,11 @@ def _is_country_tok(doc: Doc, t: int) -> bool:
     return s is not None and s.kind == "country"
 
 
+def _is_place_tok(doc: Doc, t: int) -> bool:
+    s = doc.span_of[t]
+    return s is not None and s.kind in ("country", "place")
+
+
 _HEADS: dict[int, frozenset[str]] = {}
 
 
@@ -380,13 +385,15 @@ def _head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
 
 
 def _head_at(doc: Doc, i: int, j: int, heads: frozenset[str]) -> int:
-    """The last head word of chunk [i, j) (a weak head only before "of", or ending
-    "the Valley Daily"), or -1."""
+    """The last head word of chunk [i, j) (a weak head only before "of", an institution's
+    also before "for", or ending "the Valley Daily"), or -1."""
     words, sets = doc.words, doc.data.sets
     after_of = sets["org_heads_only_after_of"]
     for t in range(j - 1, i - 1, -1):
         w = words[t]
-        if w in heads and (w not in after_of or doc.next_word(t + 1) == "of"
+        nxt = doc.next_word(t + 1)
+        if w in heads and (w not in after_of or nxt == "of"
+                           or (nxt == "for" and w in sets["org_field_heads"])
                            or (w in sets["org_heads_after_the"] and t == j - 1
                                and _after_the(doc, i))):
             return t
@@ -395,12 +402,16 @@ def _head_at(doc: Doc, i: int, j: int, heads: frozenset[str]) -> int:
 
 def _head_name_end(doc: Doc, h: int, j: int) -> int:
     """Where the name headed at h ends: after the head, or after its "of"-name (up to a
-    person joining it or a weekday or month), with a company suffix's full stop."""
+    person joining it, "in" and a place, or a weekday or month), with a company suffix's
+    full stop."""
     words, sets = doc.words, doc.data.sets
     end = j if doc.next_word(h + 1) in ("of", "for", "on") else h + 1
     for t in range(h + 1, end):
         if words[t] in ("and", "&") and doc.next_word(t + 1) in doc.data.given_names:
             end = t  # "Department of Homeland Security and Alex Azar": a person joins
+            break
+        if words[t] == "in" and t + 1 < end and _is_place_tok(doc, t + 1):
+            end = t  # "National Center for Scientific Research in France": where it is
             break
         if words[t] in sets["weekdays"] or words[t] in sets["months"]:
             end = t  # "Rockledge High School on Friday"
@@ -448,7 +459,10 @@ def _not_a_body(doc: Doc, start: int, end: int, h: int, heads: frozenset[str]) -
     common ones."""
     words, sets = doc.words, doc.data.sets
     core = words[start:end]
-    if any(w in sets["non_org_words"] for w in core) or len(core) > 9:
+    # after the head of an institution, such a word names its field, not a place or an event
+    # ("Institute for Ocean Studies", "Centre for Disease Control")
+    checked = words[start:h + 1] if words[h] in sets["org_field_heads"] else core
+    if any(w in sets["non_org_words"] for w in checked) or len(core) > 9:
         return True
     after = doc.next_word(end)
     for w in words[end:end + 3]:
