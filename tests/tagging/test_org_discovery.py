@@ -459,3 +459,21 @@ def test_an_institution_name_ends_before_in_and_its_country():
     assert "Tollan Centre for Marine Research" in found
     assert tag_text("Scientists at the Tollan Centre for Marine Research in France said "
                     "so.").countries == ["FR"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shares of Kestrel Holdings fell 5 percent on Tuesday.", "Kestrel Holdings"),
+    ("Shares in Marrowfield rose after the results.", "Marrowfield"),
+    ("The fund bought a stake in Quillon last year.", "Quillon"),
+    ("The plant belongs to a subsidiary of Ostrava Mills.", "Ostrava Mills"),
+])
+def test_what_is_held_in_shares_or_a_stake_is_a_company(text, name):
+    assert orgs_of(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Europe's biggest lenders fell on Tuesday.",  # the lenders are held, not Europe
+    "He has a stake in New York real estate.",  # a place
+])
+def test_a_place_after_shares_of_is_no_company(text):
+    assert orgs_of(text) == []

@@ -23,6 +23,8 @@ TLDS = frozenset({"com", "net", "org", "io", "info", "co", "news", "tv", "ru", "
 QUOTES = frozenset({'"', "“", "‘", "'"})
 DETERMINERS = frozenset({"a", "an", "the"})
 _SPLIT_WORDS = frozenset({"in", "at", "on"})
+# "shares of X", "a stake in X": what is held in a company (the "shares_of" cue)
+HOLDING_WORDS = frozenset({"shares", "stock", "stake", "units", "subsidiary"})
 _APPOS_OPENERS = frozenset({",", "(", *POSS})  # after a sentence's first word
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
@@ -145,6 +147,9 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     while s < e and (not is_cap(words[s]) or words[s] in skip_start and not (
             words[s] in openers and s + 1 < e and is_cap(words[s + 1]))):
         s += 1  # a stop word goes, unless it opens a name ("Blue Origin", "National ...")
+    if (s + 2 < e and doc.starts[s] and words[s + 1] == "of"
+            and words[s].lower() in HOLDING_WORDS):
+        s += 2  # "Shares of Kestrel Mining fell": the sentence's first word is no name's
     while e > s and words[e - 1] in TRIM_END and not (
             words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
         e -= 1
@@ -503,7 +508,7 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         before = [w.lower() for w in words[max(0, k - 3):k]]
         if any(w in cue.role for w in before):
             out.append("role_prep")  # "chief executive of X", "analyst at X"
-        if before and before[-1] in ("shares", "stock", "stake", "units", "subsidiary"):
+        if before and before[-1] in HOLDING_WORDS:
             out.append("shares_of")
     elif low in cue.verb:
         out.append("prev_org_verb")

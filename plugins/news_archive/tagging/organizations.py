@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
-from .org_candidates import is_abstract_noun
+from .org_candidates import HOLDING_WORDS, is_abstract_noun
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
@@ -514,6 +514,9 @@ def _cue_org(doc: Doc, i: int, j: int) -> bool:
     prev = doc.next_word(i - 1)
     if prev in sets["org_before_cues"] and not doc.starts[i]:
         verdict = True
+    elif (prev in ("of", "in") and doc.next_word(i - 2).lower() in HOLDING_WORDS
+          and doc.next_word(j) not in ("'s", "’s")):
+        verdict = True  # "shares of X", "a stake in X": only a company is held
     elif prev in ("at", "with") and any(w in sets["org_role_cues"]
                                         for w in words[max(0, i - 6):i]):
         verdict = j - i <= 4
@@ -524,7 +527,7 @@ def _cue_org(doc: Doc, i: int, j: int) -> bool:
             or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"]))
     if not verdict:
         return False
-    if any(doc.owner[t] for t in range(i, j)) or any(_is_country_tok(doc, t) for t in range(i, j)):
+    if any(doc.owner[t] for t in range(i, j)) or any(_is_place_tok(doc, t) for t in range(i, j)):
         return False
     return not any(w in sets["stop_words"] or w in sets["titles"] or w in sets["months"]
                    or w in sets["weekdays"] for w in words[i:j])
@@ -572,9 +575,14 @@ def cue_discover(doc: Doc, orgs: OrgSet, pieces: list[tuple[int, int]]) -> None:
     for i, j in pieces:
         while i < j and (doc.owner[i] or doc.words[i] in doc.data.sets["stop_words"]):
             i += 1
+        if (i + 2 < j and doc.words[i].lower() in HOLDING_WORDS
+                and doc.words[i + 1] in ("of", "in")):
+            i += 2  # "Shares of Kestrel Mining fell": the name follows
         k = i
         while k < j and not doc.owner[k] and doc.words[k] not in ("'s", "’s", "."):
             k += 1
+        while k > i and doc.words[k - 1] in CONNECT_END:
+            k -= 1  # "Kestrel and [Halvorsen Media]": the name before the connector
         if k > i and _cue_org(doc, i, k):
             name = doc.surface(i, k)
             known = orgs.lookup(name)
