@@ -19,11 +19,9 @@ MAX_LINE = 120  # characters: a longer block is prose ("Two days ago, the counci
 
 @dataclass(frozen=True)
 class RelativeTime:
-    """A relative time found in a page: its line, the words of the time and the age in
-    seconds."""
+    """A relative time found in a page: its line and the age it gives, in seconds."""
 
     line: str
-    phrase: str
     seconds: int
 
 
@@ -58,6 +56,5 @@ def find_relative_time(texts: list[str]) -> RelativeTime | None:
             if secs is None:
                 continue
             n = m.group("n")
-            return RelativeTime(" ".join(text.split()), m.group(0),
-                                secs * (int(n) if n.isdigit() else 1))
+            return RelativeTime(" ".join(text.split()), secs * (int(n) if n.isdigit() else 1))
     return None

@@ -45,7 +45,7 @@ from .meta import (
     trailing_byline,
 )
 from .published import date_label, find_dates, is_date_line
-from .relative_date import MAX_LINE, find_relative_time
+from .relative_date import find_relative_time
 from .repeats import collapse_warning, dominant_repeat, skip_reason
 from .resources import byline_words
 
@@ -214,8 +214,8 @@ def extract_text_dump(text: str, today: date | None = None) -> Extracted:
     _check_body(ex, n_repeats, today)
     ex.published, ex.published_source = _publication_date(scored, header, title_i,
                                                           (first_par, ex.summary), today)
-    if not ex.published:
-        ago = find_relative_time([*header, first_par[:MAX_LINE]])
+    if not ex.published:  # (only the header's lines: "3 days ago" in the lead is an event's)
+        ago = find_relative_time(header)
         ex.published_ago = ago.line if ago else ""
     # outlet: signatures in everything that is not the article body, then the dateline
     in_body = {id(s) for s in body}
