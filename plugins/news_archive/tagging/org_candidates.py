@@ -25,6 +25,14 @@ DETERMINERS = frozenset({"a", "an", "the"})
 _SPLIT_WORDS = frozenset({"in", "at", "on"})
 # "shares of X", "a stake in X": what is held in a company (the "shares_of" cue)
 HOLDING_WORDS = frozenset({"shares", "stock", "stake", "units", "subsidiary"})
+
+
+def past_holding(words: list[str], s: int, e: int) -> int:
+    """Where a name starts in [s, e) that opens with what is held in it ("Shares of Kestrel
+    Mining fell", a sentence's first words): after "Shares of" / "Stake in", else s."""
+    if s + 2 < e and words[s].lower() in HOLDING_WORDS and words[s + 1] in ("of", "in"):
+        return s + 2
+    return s
 _APPOS_OPENERS = frozenset({",", "(", *POSS})  # after a sentence's first word
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
@@ -147,9 +155,7 @@ def _trimmed(doc: Doc, s: int, e: int, skip_start: frozenset[str]) -> list[tuple
     while s < e and (not is_cap(words[s]) or words[s] in skip_start and not (
             words[s] in openers and s + 1 < e and is_cap(words[s + 1]))):
         s += 1  # a stop word goes, unless it opens a name ("Blue Origin", "National ...")
-    if (s + 2 < e and doc.starts[s] and words[s + 1] == "of"
-            and words[s].lower() in HOLDING_WORDS):
-        s += 2  # "Shares of Kestrel Mining fell": the sentence's first word is no name's
+    s = past_holding(words, s, e)
     while e > s and words[e - 1] in TRIM_END and not (
             words[e - 1] == "." and e - 2 >= s and words[e - 2] in suffixes):
         e -= 1

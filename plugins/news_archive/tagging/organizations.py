@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
-from .org_candidates import HOLDING_WORDS, is_abstract_noun
+from .org_candidates import HOLDING_WORDS, is_abstract_noun, past_holding
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
@@ -575,9 +575,7 @@ def cue_discover(doc: Doc, orgs: OrgSet, pieces: list[tuple[int, int]]) -> None:
     for i, j in pieces:
         while i < j and (doc.owner[i] or doc.words[i] in doc.data.sets["stop_words"]):
             i += 1
-        if (i + 2 < j and doc.words[i].lower() in HOLDING_WORDS
-                and doc.words[i + 1] in ("of", "in")):
-            i += 2  # "Shares of Kestrel Mining fell": the name follows
+        i = past_holding(doc.words, i, j)
         k = i
         while k < j and not doc.owner[k] and doc.words[k] not in ("'s", "’s", "."):
             k += 1
