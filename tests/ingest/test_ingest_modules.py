@@ -4,10 +4,11 @@ pipeline, slugs, progress and capped per-file warnings."""
 from __future__ import annotations
 
 import logging
+import random
 from pathlib import Path
 
 from news_archive.ingest import ingest
-from news_archive.ingest.dedup import NearDuplicateIndex, similarity, sketch
+from news_archive.ingest.dedup import NearDuplicateIndex, _bands, similarity, sketch
 from news_archive.ingest.manifest import load_manifest, row_digest
 from news_archive.ingest.pipeline import FileResult, process_file
 from news_archive.ingest.progress import log_progress
@@ -26,6 +27,67 @@ def test_sketches_find_the_same_story_not_another() -> None:
     assert index.find(sketch("Subscribe now. " + story)) == "a.txt"
     assert index.find(sketch(" ".join(distinct_paragraphs(9)))) is None
     assert index.find([]) is None
+
+
+class _BucketIndex:
+    """The near-duplicate index as band buckets only: what NearDuplicateIndex must answer."""
+
+    def __init__(self) -> None:
+        self.sketches: dict[str, list[int]] = {}
+        self.buckets: dict[tuple, list[str]] = {}
+
+    def add(self, key: str, sig: list[int]) -> None:
+        if sig:
+            self.sketches[key] = sig
+            for band in _bands(sig):
+                self.buckets.setdefault(band, []).append(key)
+
+    def find(self, sig: list[int]) -> str | None:
+        if not sig:
+            return None
+        cands = {k for band in _bands(sig) for k in self.buckets.get(band, ())}
+        best = max(((similarity(sig, self.sketches[k]), k) for k in cands),
+                   default=(0.0, None), key=lambda p: (p[0], p[1] or ""))
+        return best[1] if best[0] >= 0.8 else None
+
+
+def test_the_scan_and_the_buckets_answer_alike() -> None:
+    # a few finds are answered by scanning every sketch's bands, many by buckets: the
+    # answers are the buckets' in both, with near copies, re-added keys, ties and sketches
+    # of another length (an older state) among them
+    rng = random.Random(7)
+    base = [[rng.randrange(2**32) for _ in range(64)] for _ in range(60)]
+    scanned, reference = NearDuplicateIndex(), _BucketIndex()
+    for n, sig in enumerate(base):
+        for index in (scanned, reference):
+            index.add(f"{n:03d}.txt", sig)
+    for index in (scanned, reference):
+        index.add("007.txt", base[8])  # re-added with another article's sketch
+        index.add("old.txt", base[9][:32])  # an older state's shorter sketch
+        index.add("tie.txt", list(base[11]))  # the same sketch as 011.txt
+    queries = []
+    for n in range(80):
+        sig = list(base[n % 60])
+        for k in rng.sample(range(64), rng.choice((0, 4, 12, 40))):
+            sig[k] = rng.randrange(2**32)  # near or far from the original
+        queries.append(sig)
+    queries += [base[9][:32], [], [rng.randrange(2**32) for _ in range(64)]]
+    answers = []
+    for n, q in enumerate(queries):
+        answers.append((scanned.find(q), reference.find(q)))
+        if n % 3 == 0:  # new files join the index between finds, as ingest adds them
+            for index in (scanned, reference):
+                index.add(f"new{n:03d}.txt", q)
+    few = NearDuplicateIndex()  # a run with a few new files: every find is a scan
+    for n, sig in enumerate(base):
+        few.add(f"{n:03d}.txt", sig)
+    for n in range(5):  # a file added right before the next find is found by it
+        fresh = [rng.randrange(2**32) for _ in range(64)]
+        few.add(f"fresh{n}.txt", fresh)
+        answers.append((few.find(fresh), f"fresh{n}.txt"))
+    assert all(a == b for a, b in answers)
+    assert sum(a is not None for a, _ in answers) > 40  # most queries have a match
+    assert NearDuplicateIndex.SCAN_FINDS < len(queries)  # both ways were used
 
 
 def test_manifest_rows_bad_dates_and_digest(tmp_path: Path, caplog) -> None:

@@ -68,29 +68,75 @@ def similarity(s1: list[int], s2: list[int]) -> float:
 
 
 class NearDuplicateIndex:
-    """Keys with sketches; `find` returns the first indexed key a new sketch duplicates."""
+    """Keys with sketches; `find` returns the first indexed key a new sketch duplicates.
+
+    Candidates are the keys sharing a band with the new sketch. The first `SCAN_FINDS` finds
+    compare the bands of all indexed sketches at once (numpy), which costs far less than
+    building every band's bucket when a run brings a few new files into a large archive;
+    from then on (a first run over many files) the index keeps band buckets."""
+
+    SCAN_FINDS = 32
 
     def __init__(self) -> None:
         self._sketches: dict[str, list[int]] = {}
-        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+        self._added: list[tuple[str, list[int]]] = []  # every add, in order (until bucketed)
+        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] | None = None
+        # the scan's rows: their keys, their bands, and how many of `_added` they cover
+        self._matrix: tuple[list[str], np.ndarray, int] | None = None
+        self._finds = 0
 
     def add(self, key: str, sig: list[int]) -> None:
         if not sig:
             return
         self._sketches[key] = sig
-        for band in _bands(sig):
-            self._buckets.setdefault(band, []).append(key)
+        if self._buckets is None:
+            self._added.append((key, sig))
+        else:
+            self._bucket(key, sig)
 
     def find(self, sig: list[int]) -> str | None:
         if not sig:
             return None
-        candidates = {k for band in _bands(sig) for k in self._buckets.get(band, ())}
+        self._finds += 1
+        if self._buckets is None and self._finds > self.SCAN_FINDS:
+            self._buckets = {}
+            for key, old in self._added:
+                self._bucket(key, old)
+            self._added, self._matrix = [], None
+        if self._buckets is not None:
+            candidates = {k for band in _bands(sig) for k in self._buckets.get(band, ())}
+        else:
+            candidates = self._scan(sig)
         best = max(
             ((similarity(sig, self._sketches[k]), k) for k in candidates),
             default=(0.0, None),
             key=lambda pair: (pair[0], pair[1] or ""),
         )
         return best[1] if best[0] >= THRESHOLD else None
+
+    def _bucket(self, key: str, sig: list[int]) -> None:
+        for band in _bands(sig):
+            self._buckets.setdefault(band, []).append(key)
+
+    def _scan(self, sig: list[int]) -> set[str]:
+        """Keys of the added sketches that share a band with `sig` (as the buckets would):
+        those in the matrix by numpy, those added since it was made (and any of another
+        length, from an older state) one by one."""
+        if self._matrix is None or len(self._added) - self._matrix[2] > self.SCAN_FINDS:
+            rows = [(k, old) for k, old in self._added if len(old) == PERMUTATIONS]
+            matrix = np.array([old for _, old in rows], dtype=np.uint64).reshape(
+                len(rows), BANDS, PERMUTATIONS // BANDS)
+            self._matrix = ([k for k, _ in rows], matrix, len(self._added))
+        keys, matrix, covered = self._matrix
+        mine = set(_bands(sig))
+        found = {k for k, old in self._added[covered:] if mine.intersection(_bands(old))}
+        found |= {k for k, old in self._added[:covered]
+                  if len(old) != PERMUTATIONS and mine.intersection(_bands(old))}
+        if len(sig) == PERMUTATIONS and len(keys):
+            query = np.array(sig, dtype=np.uint64).reshape(BANDS, PERMUTATIONS // BANDS)
+            shared = (matrix == query).all(axis=2).any(axis=1)
+            found.update(keys[i] for i in np.flatnonzero(shared))
+        return found
 
 
 def _bands(sig: list[int]) -> list[tuple[int, tuple[int, ...]]]:
