@@ -138,10 +138,26 @@ def test_cldr_date_formats_of_each_language(locale):
 
     # (Hebrew's abbreviated months end in a geresh, "בנוב׳", which the month table lacks)
     forms = ("full", "long") if locale == "he" else ("full", "long", "medium")
-    for day in (date(2021, 7, 7), date(2019, 11, 23), date(2012, 12, 12)):
+    for day in (date(2021, 7, 7), date(2019, 11, 23), date(2012, 12, 12), date(2020, 2, 1)):
         for form in forms:
             text = format_date(day, form, locale=locale)
             assert [d.iso for d in find_dates(text, TODAY)][:1] == [day.isoformat()], text
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("نشر في 01/02/2020", "2020-02-01"),  # Arabic script: day first (CLDR ar "d/M/y")
+    ("01\u200f/02\u200f/2020", "2020-02-01"),  # right-to-left marks: an Arabic locale's format
+    ("Published 01/02/2020", "2020-01-02"),  # otherwise month first, as before
+    ("تاریخ انتشار: ۱۳۹۸/۰۲/۱۴", "2019-05-04"),  # Solar Hijri, in digits, year first
+    ("1398.02.14", "2019-05-04"),
+])
+def test_slashed_dates_by_script_and_solar_hijri_dates_in_digits(text, iso):
+    assert [d.iso for d in find_dates(text, TODAY)] == [iso]
+
+
+def test_solar_hijri_digits_need_a_real_month_and_day():
+    assert find_dates("1398/13/01", TODAY) == [] and find_dates("1400/12/31", TODAY) == []
+    assert find_dates("ISBN 1398-02-14", TODAY) == []  # (hyphens: not this form)
 
 
 def test_a_date_read_across_directional_marks_keeps_its_place_in_the_text():

@@ -5,7 +5,8 @@ Recognised forms: "July 7, 2021", "Nov. 19, 2019", "Tuesday, Sept. 14, 2021", "7
 "2021-07-07", "2016.12.01", "2021年7月7日", "2021년 7월 7일", "07.07.2021" (day first),
 "7. 7. 2021", "2021. 7. 7.", "7-iyul, 2021", "2021 ж. 7 шілде", "2021. gada 7. jūlijs",
 "7 ביולי 2021" (CLDR's long and medium formats of the archive's languages; directional marks
-between the parts are read past), "۱۴ اردیبهشت ۱۳۹۸" (Solar Hijri calendar, converted),
+between the parts are read past), "۱۴ اردیبهشت ۱۳۹۸" and "۱۳۹۸/۰۲/۱۴" (Solar Hijri calendar,
+converted), slashed dates day first in Arabic-script text ("01/02/2020" is 1 February there),
 "11/19/2019" (month first unless impossible).  A date needs a year: "June 3" is no date.
 Month names are looked up in the one calendar table (``calendar_names``: hand-written
 ``data/months.tsv`` and CLDR's ``data/months_cldr.tsv``), so a month is matched as any word and then
@@ -68,6 +69,9 @@ JALALI_MONTHS: dict[str, int] = name_table("months_jalali.tsv")
 JALALI_RE = re.compile(rf"(?<![\w.])(?P<day>[0-3]?\d)\s+(?P<jname>{_NAME})\s+"
                        r"(?P<jyear>1[34]\d\d)(?!\d)", re.IGNORECASE)
 DATE_RES.append(JALALI_RE)
+# ... and in digits, year first as Iranian sites print it: "۱۳۹۸/۰۲/۱۴", "1398.02.14"
+DATE_RES.append(re.compile(r"(?<![\d./])(?P<jyear>1[34]\d\d)(?P<jsep>[./])(?P<jmonth>[01]?\d)"
+                           r"(?P=jsep)(?P<jday>[0-3]?\d)(?![\d/])"))
 
 
 def jalali_to_gregorian(jy: int, jm: int, jd: int) -> tuple[int, int, int]:
@@ -113,6 +117,7 @@ def ascii_digits(text: str) -> str:
 # between the parts of a date
 _MARK_CHARS = "\u200e\u200f\u061c"
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 LABELS = pattern_groups("date_labels.tsv")
 _DIGITS_RE = re.compile(r"\d\d")  # Unicode digits: any script
 # a four-digit year of the Gregorian or Solar Hijri calendar (after `ascii_digits`)
@@ -144,8 +149,15 @@ def _hebrew_in(name: str) -> int | None:
     return MONTHS.get(name[1:]) if name[:1] == "\u05d1" and len(name) > 3 else None
 
 
-def _to_iso(m: re.Match[str]) -> str | None:
+def _to_iso(m: re.Match[str], slash_day_first: bool = False) -> str | None:
+    """ISO date of a match; `slash_day_first`: "01/02/2020" is 1 February (text in Arabic
+    script, whose CLDR short formats put the day first), else 2 January when both can be."""
     g = m.groupdict()
+    if g.get("jmonth"):
+        jm, jd = int(g["jmonth"]), int(g["jday"])
+        if not 1 <= jm <= 12 or not 1 <= jd <= (31 if jm <= 6 else 30):
+            return None
+        return date(*jalali_to_gregorian(int(g["jyear"]), jm, jd)).isoformat()
     if g.get("jname"):
         jm, jd = JALALI_MONTHS.get(fold_name(g["jname"])), int(g["day"])
         if not jm or not 1 <= jd <= (31 if jm <= 6 else 30):
@@ -157,7 +169,7 @@ def _to_iso(m: re.Match[str]) -> str | None:
         month, day = MONTHS.get(name) or _hebrew_in(name), int(g["day"])
     elif g.get("a"):
         a, b = int(g["a"]), int(g["b"])
-        if g["sep"] == "/":
+        if g["sep"] == "/" and not slash_day_first:
             month, day = (a, b) if a <= 12 else (b, a)
         else:
             month, day = (b, a) if b <= 12 else (a, b)
@@ -179,17 +191,20 @@ def find_dates(text: str, today: date | None = None) -> list[FoundDate]:
     text = ascii_digits(text)
     if not _YEAR_RE.search(text) and _year_required():
         return []
-    kept = None
+    kept, text_in = None, text
     if _MARKS.search(text):  # "07\u200f/07\u200f/2021": read without the marks, report
         kept = [i for i, ch in enumerate(text) if ch not in _MARK_CHARS]  # original offsets
         text = "".join(text[i] for i in kept)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
+    # (right-to-left marks between a date's parts come from an Arabic-script locale's format)
+    arabic_script = _ARABIC_LETTER.search(text) is not None or (
+        kept is not None and ("\u200f" in text_in or "\u061c" in text_in))
     for rx in DATE_RES:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            iso = _to_iso(m)
+            iso = _to_iso(m, arabic_script)
             if not iso or iso > today.isoformat() or iso < "1990-01-01":
                 continue
             taken.append((m.start(), m.end()))
