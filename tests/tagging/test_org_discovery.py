@@ -477,3 +477,24 @@ def test_what_is_held_in_shares_or_a_stake_is_a_company(text, name):
 ])
 def test_a_place_after_shares_of_is_no_company(text):
     assert orgs_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Researchers at the Technische Universität Tollan said the tests worked.",
+     "Technische Universität Tollan"),
+    ("Officials at the Ministerio de Salud said the clinics would reopen.",
+     "Ministerio de Salud"),
+    ("The Istituto Superiore di Marrowfield reported 20 cases.",
+     "Istituto Superiore di Marrowfield"),
+])
+def test_a_body_named_in_its_own_language_in_english_text(text, name):
+    tags = tag_text(text)
+    assert [o.name for o in tags.organizations] == [name]
+    assert tags.persons == []  # (a capitalised run with "de" is no person's name here)
+
+
+def test_a_foreign_body_keeps_its_country_and_a_building_is_no_body():
+    tags = tag_text("The Banco de Portugal raised its rates on Monday.")
+    assert [o.name for o in tags.organizations] == ["Banco de Portugal"]
+    assert tags.countries == ["PT"]
+    assert orgs_of("The crowd visited the Museo del Prado on Sunday.") == []

@@ -543,6 +543,50 @@ def find_organizations(doc: Doc) -> OrgSet:
     return orgs
 
 
+# Latin-script families whose institution words (data/multilingual/org_cues.tsv, kind "head")
+# name bodies that English text leaves in their own language: "Ministerio de Salud".
+FOREIGN_HEAD_FAMILIES = ("romance", "germanic", "slavic_latn", "malay")
+# ... except the ones that are English words, or name a building rather than a body (as the
+# English "Museum" and "Hospital" do, `non_org_words`)
+NOT_FOREIGN_HEADS = frozenset({"Camera", "Museo", "Museu", "Musée", "Ospedale", "Hôpital"})
+
+
+_FOREIGN_HEADS: dict[int, frozenset[str]] = {}  # by id() of the word sets they were made for
+
+
+def foreign_heads(doc: Doc) -> frozenset[str]:
+    """The institution words of `FOREIGN_HEAD_FAMILIES` that are no English words (made once
+    per lexicon)."""
+    sets = doc.data.sets
+    hit = _FOREIGN_HEADS.get(id(sets))
+    if hit is None:
+        english = (sets["org_heads"] | sets["stop_words"] | sets["titles"]
+                   | sets["non_org_words"] | sets["venue_words"] | NOT_FOREIGN_HEADS)
+        heads = set()
+        for ln in _lines("multilingual/org_cues.tsv"):
+            family, kind, words = ln.split("\t")
+            if family in FOREIGN_HEAD_FAMILIES and kind == "head":
+                heads.update(w for w in words.split("|")
+                             if " " not in w and len(w) > 3 and w not in english)
+        hit = _FOREIGN_HEADS[id(sets)] = frozenset(heads)
+    return hit
+
+
+def _foreign_head_org(doc: Doc, i: int, j: int) -> tuple[int, int, str] | None:
+    """A body's name left in its own language in English text, from the capitalised words
+    before its institution word to the end of the chunk: "Ministerio de Salud", "Technische
+    Universität München", "Banco de Portugal" (after "The"); None without such a word."""
+    sets, heads = doc.data.sets, foreign_heads(doc)
+    words = doc.words
+    h = next((t for t in range(i, j) if words[t] in heads), -1)
+    if h < 0:
+        return None
+    start = i
+    while start < h and (words[start] in sets["stop_words"] or not is_cap(words[start])):
+        start += 1
+    return (start, j, words[h]) if j - start >= 2 else None
+
+
 def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Head-word and cue-based discovery over capitalised chunks; returns leftover pieces."""
     rest: list[tuple[int, int]] = []
@@ -553,11 +597,14 @@ def discover(doc: Doc, orgs: OrgSet, chunks: list[tuple[int, int]]) -> list[tupl
         if doc.owner[i] == "org" and all(doc.owner[t] == "org" for t in range(i, j)):
             continue  # taken by a name before it ("Ministry of Trade, Industry and Energy")
         hit = _head_org(doc, i, j) if j - i > 1 else None  # one word is never a head-word name
+        if hit is None and j - i > 1:
+            hit = _foreign_head_org(doc, i, j)
         if hit:
             s, e, head = hit
             name = doc.surface(s, e)
             orgs.add(orgs.lookup(name) or name, name)
-            state = head in sets["org_state_heads"]
+            # a state's body keeps its country: "Ministry of Health of Ghana", "Banco de Portugal"
+            state = head in sets["org_state_heads"] or head in foreign_heads(doc)
             for t in range(s, e):
                 if not (state and _is_country_tok(doc, t)):
                     doc.owner[t] = "org"
