@@ -29,18 +29,26 @@ MAX_TAIL = 4
 
 
 @cache
+def cue_words(family: str) -> dict[str, tuple[str, ...]]:
+    """{kind: cue words as written} of one family in data/multilingual/org_cues.tsv."""
+    out: dict[str, tuple[str, ...]] = {}
+    for ln in _lines("multilingual/org_cues.tsv"):
+        name, kind, words = ln.split("\t")
+        if name == family:
+            out[kind] = out.get(kind, ()) + tuple(filter(None, words.split("|")))
+    return out
+
+
+@cache
 def cues(family: str) -> dict[str, dict[str, str]]:
     """{kind: {normalised cue word: cue as written}} for one family."""
     from .script_families import families
 
     fam = families()[family]
     out: dict[str, dict[str, str]] = {}
-    for ln in _lines("multilingual/org_cues.tsv"):
-        name, kind, words = ln.split("\t")
-        if name != family:
-            continue
+    for kind, words in cue_words(family).items():
         table = out.setdefault(kind, {})
-        for w in filter(None, words.split("|")):
+        for w in words:
             first = w.split()[0]
             if kind in ("suffix", "quote"):
                 table.setdefault(first, first)

@@ -562,13 +562,11 @@ def foreign_heads(doc: Doc) -> frozenset[str]:
     if hit is None:
         english = (sets["org_heads"] | sets["stop_words"] | sets["titles"]
                    | sets["non_org_words"] | sets["venue_words"] | NOT_FOREIGN_HEADS)
-        heads = set()
-        for ln in _lines("multilingual/org_cues.tsv"):
-            family, kind, words = ln.split("\t")
-            if family in FOREIGN_HEAD_FAMILIES and kind == "head":
-                heads.update(w for w in words.split("|")
-                             if " " not in w and len(w) > 3 and w not in english)
-        hit = _FOREIGN_HEADS[id(sets)] = frozenset(heads)
+        from .foreign_orgs import cue_words
+
+        hit = _FOREIGN_HEADS[id(sets)] = frozenset(
+            w for family in FOREIGN_HEAD_FAMILIES for w in cue_words(family).get("head", ())
+            if " " not in w and len(w) > 3 and w not in english)
     return hit
 
 
