@@ -81,6 +81,8 @@ def test_the_scan_and_the_buckets_answer_alike() -> None:
     few = NearDuplicateIndex()  # a run with a few new files: every find is a scan
     for n, sig in enumerate(base):
         few.add(f"{n:03d}.txt", sig)
+    few.add("old.txt", base[9][:32])  # an older state's shorter sketch, before the first find
+    answers.append((few.find(base[9][:32]), "old.txt"))
     for n in range(5):  # a file added right before the next find is found by it
         fresh = [rng.randrange(2**32) for _ in range(64)]
         few.add(f"fresh{n}.txt", fresh)

@@ -81,8 +81,9 @@ class NearDuplicateIndex:
         self._sketches: dict[str, list[int]] = {}
         self._added: list[tuple[str, list[int]]] = []  # every add, in order (until bucketed)
         self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] | None = None
-        # the scan's rows: their keys, their bands, and how many of `_added` they cover
-        self._matrix: tuple[list[str], np.ndarray, int] | None = None
+        # the scan's rows: their keys, their bands, how many of `_added` they cover, and the
+        # sketches of another length among those (compared one by one)
+        self._matrix: tuple[list[str], np.ndarray, int, list[tuple[str, list[int]]]] | None = None
         self._finds = 0
 
     def add(self, key: str, sig: list[int]) -> None:
@@ -126,12 +127,12 @@ class NearDuplicateIndex:
             rows = [(k, old) for k, old in self._added if len(old) == PERMUTATIONS]
             matrix = np.array([old for _, old in rows], dtype=np.uint64).reshape(
                 len(rows), BANDS, PERMUTATIONS // BANDS)
-            self._matrix = ([k for k, _ in rows], matrix, len(self._added))
-        keys, matrix, covered = self._matrix
+            odd = [(k, old) for k, old in self._added if len(old) != PERMUTATIONS]
+            self._matrix = ([k for k, _ in rows], matrix, len(self._added), odd)
+        keys, matrix, covered, odd = self._matrix
         mine = set(_bands(sig))
-        found = {k for k, old in self._added[covered:] if mine.intersection(_bands(old))}
-        found |= {k for k, old in self._added[:covered]
-                  if len(old) != PERMUTATIONS and mine.intersection(_bands(old))}
+        found = {k for k, old in (*odd, *self._added[covered:])
+                 if mine.intersection(_bands(old))}
         if len(sig) == PERMUTATIONS and len(keys):
             query = np.array(sig, dtype=np.uint64).reshape(BANDS, PERMUTATIONS // BANDS)
             shared = (matrix == query).all(axis=2).any(axis=1)
