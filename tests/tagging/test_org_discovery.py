@@ -498,3 +498,31 @@ def test_a_foreign_body_keeps_its_country_and_a_building_is_no_body():
     assert [o.name for o in tags.organizations] == ["Banco de Portugal"]
     assert tags.countries == ["PT"]
     assert orgs_of("The crowd visited the Museo del Prado on Sunday.") == []
+
+
+def test_common_words_joined_by_and_before_a_head_are_one_body():
+    text = ("The Salt and Timber Authority said salt prices rose while timber exports fell. "
+            "Marrowfield and Quillon Media signed a deal.")
+    names = orgs_of(text)
+    assert "Salt and Timber Authority" in names
+    assert "Marrowfield and Quillon Media" not in names  # two names, not written in lower case
+
+
+def test_plural_centers_head_a_for_name():
+    names = orgs_of("The Centers for Coastal Erosion and Recovery said tides rose.")
+    assert names == ["Centers for Coastal Erosion and Recovery"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Researchers at the University of Colorado, Denver, found it.",
+     "University of Colorado, Denver"),
+    ("She worked for the University of Colorado, Denver Water and others.",
+     "University of Colorado"),  # the city begins another name
+    ("She studied at the University of Colorado, Mexico, in 1990.",
+     "University of Colorado"),  # a country is no campus
+])
+def test_a_university_keeps_its_campus_city(text, name):
+    assert tuple("University of Colorado".split()) not in load().index.entries
+    found = orgs_of(text)
+    assert name in found
+    assert not any(n.startswith(name + ",") for n in found)

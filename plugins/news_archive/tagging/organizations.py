@@ -422,7 +422,23 @@ def _head_name_end(doc: Doc, h: int, j: int) -> int:
         end += 1
     if end == j and words[h] in sets["org_of_name_heads"] and doc.next_word(h + 1) == "of":
         end = _of_list_end(doc, j)  # "Ministry of Trade, Industry and Energy"
+    elif end == j and words[h] in sets["edu_heads"] and _is_place_tok(doc, j - 1):
+        end = _campus_end(doc, j)  # "University of California, San Francisco"
     return end
+
+
+def _campus_end(doc: Doc, j: int) -> int:
+    """End of a university's campus written after the comma at j, a city (not a country or
+    state) that ends the phrase: "University of California, San Francisco"; else j."""
+    if doc.next_word(j) != ",":
+        return j
+    city = doc.span_of[j + 1] if j + 1 < len(doc.words) else None
+    if city is None or city.kind != "place" or city.i != j + 1 or doc.owner[j + 1]:
+        return j
+    after = doc.next_word(city.j)
+    if is_cap(after) or after in ("'s", "’s", "and", "&"):
+        return j  # the city begins another name, or a list goes on
+    return city.j
 
 
 def _head_name_start(doc: Doc, i: int, h: int, heads: frozenset[str]) -> int:
@@ -438,9 +454,10 @@ def _head_name_start(doc: Doc, i: int, h: int, heads: frozenset[str]) -> int:
             break
         if w == "and" and not any(words[t] in ("of", "for") and words[t - 1] in heads
                                   for t in range(i + 1, start - 1)) and not (
-                start - 2 >= i and is_abstract_noun(words[start - 2])):
+                start - 2 >= i and (is_abstract_noun(words[start - 2])
+                                    or _common_pair(doc, start - 2, start))):
             break  # "Gannett and GateHouse Media": two names (not "Department of A and B",
-            # "Citizenship and Immigration Services")
+            # "Citizenship and Immigration Services", "Food and Drug Administration")
         if w in ("'s", "’s") and words[start - 2] not in sets["possessive_org_words"]:
             break
         start -= 1
@@ -451,6 +468,13 @@ def _head_name_start(doc: Doc, i: int, h: int, heads: frozenset[str]) -> int:
     while start < h and doc.owner[start] == "person":
         start += 1
     return start
+
+
+def _common_pair(doc: Doc, a: int, b: int) -> bool:
+    """Both words around an "and" are common words, ones the text also writes in lower case
+    ("Food and Drug", "Fish and Wildlife"): the fields of one body, not two names."""
+    lower = doc.words_set
+    return all(doc.words[t].istitle() and doc.words[t].lower() in lower for t in (a, b))
 
 
 def _not_a_body(doc: Doc, start: int, end: int, h: int, heads: frozenset[str]) -> bool:
