@@ -49,6 +49,10 @@ def dump(*blocks: str) -> str:
     "Media playback is unsupported on your device",
     "Please enable JavaScript to view this page",
     "These are external links and will open in a new window",
+    "The new terminal seen from the harbour wall Image: Jane Roe",
+    "Ferry timetable sign. Photo illustration by Jane Roe, Harbour Gazette",
+    "Passengers wait on the old quay (Photo by Jane Roe)",
+    "Passengers wait on the old quay (Photo: Jane Roe/Harbour Gazette)",
 ])
 def test_line_is_never_a_headline(line):
     assert never_headline(line)
@@ -64,9 +68,19 @@ def test_line_is_never_a_headline(line):
     "AC/DC to play harbour festival",
     "Microsoft retires Internet Explorer after 27 years",
     "Why the harbour trusts its pilots",
+    "Photos: Crowds greet the first ferry",
+    "Tourist's photo by the pier goes viral",
+    "How to Take the Perfect Harbour Photo: 10 Tips",
 ])
 def test_headline_is_kept(line):
     assert not never_headline(line)
+
+
+def test_picture_credit_above_headline_is_not_the_headline():
+    text = dump("Harbour Gazette", "The old quay at dawn. Photo illustration by Jane Roe",
+                "Ferry terminal opening delayed by two years", *BODY)
+    ex = extract_text_dump(text, today=TODAY)
+    assert ex.title == "Ferry terminal opening delayed by two years"
 
 
 def test_staff_credit_under_headline_is_not_the_headline():

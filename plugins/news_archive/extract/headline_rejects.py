@@ -1,7 +1,7 @@
 """Lines that stand where a headline stands but are never one: rule lines and other runs of
-symbols, bare URLs and site labels, photo credits, date stamps and glued caption labels, rows
-of share buttons, breadcrumbs, staff credits and the site's notices to the reader. The
-vocabulary is in ``data/not_headline.tsv``."""
+symbols, bare URLs and site labels, photo credits and the captions that carry one, date
+stamps and glued caption labels, rows of share buttons, breadcrumbs, staff credits and the
+site's notices to the reader. The vocabulary is in ``data/not_headline.tsv``."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def never_headline(text: str) -> bool:
     if _letter_share(text) < MIN_LETTER_SHARE or _URL.match(text) or _PHOTO_CREDIT.match(text):
         return True
     groups = pattern_groups("not_headline.tsv")
-    if groups["stamp"].match(text) or groups["notice"].search(text):
+    if (groups["stamp"].match(text) or groups["notice"].search(text)
+            or groups["picture"].search(text)):
         return True
     words = _WORD.findall(text)  # words between separators, for share rows and breadcrumbs
     return (_is_share_row(words) or is_staff_credit(text) or _is_breadcrumb(words)
