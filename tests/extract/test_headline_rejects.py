@@ -53,6 +53,8 @@ def dump(*blocks: str) -> str:
     "Ferry timetable sign. Photo illustration by Jane Roe, Harbour Gazette",
     "Passengers wait on the old quay (Photo by Jane Roe)",
     "Passengers wait on the old quay (Photo: Jane Roe/Harbour Gazette)",
+    "Harbour master Jane Roe (left) and pilot John Doe on the new pier",
+    "The ferry crew (from left to right) before the first crossing",
 ])
 def test_line_is_never_a_headline(line):
     assert never_headline(line)
@@ -71,6 +73,8 @@ def test_line_is_never_a_headline(line):
     "Photos: Crowds greet the first ferry",
     "Tourist's photo by the pier goes viral",
     "How to Take the Perfect Harbour Photo: 10 Tips",
+    "Roe (R) beats Doe (D) in harbour board race",
+    "Harbour voters turn right (again)",
 ])
 def test_headline_is_kept(line):
     assert not never_headline(line)
