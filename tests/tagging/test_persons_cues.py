@@ -109,3 +109,19 @@ def test_names_inside_longer_names_are_not_persons(text):
 def test_a_role_right_after_the_comma_announces_a_person():
     assert persons("Zorvan Tallis, chief executive of the firm, declined to comment.") == [
         "Zorvan Tallis"]
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Jane Roe, an equity strategist at Harlow Brandt, said prices would fall.",
+     "Harlow Brandt"),
+    ("An analyst at Piers Calloway expects more cuts, Jane Roe said.", "Piers Calloway"),
+])
+def test_the_name_after_a_role_and_at_is_an_employer_not_a_person(text, firm):
+    tags = tag_text(text)
+    assert firm not in tags.persons
+    assert firm in [o.name for o in tags.organizations]
+    assert "Jane Roe" in tags.persons
+
+
+def test_a_person_owning_the_workplace_stays_a_person():
+    assert "John Smith" in tag_text("She was a lawyer at John Smith's firm for years.").persons

@@ -229,6 +229,9 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
     if after.lower() in cues.named_after:
         return -1  # "the Philip K. Dick Award", "Walter Reed hospital": named after
     before = doc.next_word(s - 1)
+    if before == "at" and doc.next_word(s - 2) in cues.sets["org_role_cues"] and after not in (
+            "'s", "’s"):
+        return -1  # "an equity strategist at Miller Tabak": where one works, not a person
     if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
             and core[0] not in cues.given):
         return -1  # "Ministry of Mining and Heavy Industry", "High Commissioner for
