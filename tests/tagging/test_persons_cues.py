@@ -125,3 +125,11 @@ def test_the_name_after_a_role_and_at_is_an_employer_not_a_person(text, firm):
 
 def test_a_person_owning_the_workplace_stays_a_person():
     assert "John Smith" in tag_text("She was a lawyer at John Smith's firm for years.").persons
+
+
+def test_a_box_score_count_announces_a_player():
+    text = ("Harbour City (2-1): Tavi Okonkwo 18 points. Zephyrine Dahl 12 points, 9 rebounds. "
+            "Quell Marsters 2 goals, 1 assist. Brightwater lost 3 games in May.")
+    persons = tag_text(text).persons
+    assert {"Tavi Okonkwo", "Zephyrine Dahl", "Quell Marsters"} <= set(persons)
+    assert "Harbour City" not in persons

@@ -241,7 +241,8 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
 
 def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _Cues) -> bool:
     """A sign that [s, e) names a person: a given name first, a title, a reporting verb or
-    a role around it, or a last word that speaks alone elsewhere."""
+    a role around it, a last word that speaks alone elsewhere, or a box score's count after
+    it."""
     sets = cues.sets
     after, after2 = doc.next_word(e), doc.next_word(e + 1)
     before = doc.next_word(s - 1)
@@ -257,6 +258,7 @@ def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _
         or (before.islower() and before in cues.role_words)
         or (before == "," and doc.next_word(s - 2).lower() in cues.role_words)
         or core[-1] in cues.speakers
+        or (after.isdigit() and after2 in person_cues("stat"))  # "Jane Roe 18 points"
     )
 
 
@@ -289,7 +291,7 @@ def _role_words(org_roles: frozenset[str], person_roles: frozenset[str]) -> froz
 @lru_cache(maxsize=8)
 def person_cues(kind: str) -> frozenset[str]:
     """Words of one kind from data/person_cues.tsv (role, not_surname, named_after,
-    fiction_before, fiction_by)."""
+    fiction_before, fiction_by, stat)."""
     out = set()
     for ln in _lines("person_cues.tsv"):
         k, word = ln.split("\t")[:2]
