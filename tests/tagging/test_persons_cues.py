@@ -73,6 +73,8 @@ def test_a_surname_alone_folds_into_the_full_mention():
     "Fans packed Marin County for the final on Sunday.",
     "He won the Davis Cup with his brother in 2004.",
     "She spoke to Patricia Hospital staff after the storm.",
+    "The Kazimir Symphony Orchestra performed on Saturday.",
+    "Tickets for the Lenny Marsh Band sold out in May.",
 ])
 def test_places_events_and_venues_are_never_persons(text):
     assert persons(text) == []
@@ -95,6 +97,14 @@ def test_headline_phrases_are_not_persons():
 def test_fictional_characters_are_not_persons_but_their_actors_are(text, gone, kept):
     found = persons(text)
     assert gone not in found and kept in found
+
+
+@pytest.mark.parametrize("text", [
+    "The band played. Mirela Novak said the set was short.",
+    "The band played, said Mirela Novak.",
+])
+def test_a_fiction_word_of_another_clause_says_nothing(text):
+    assert persons(text) == ["Mirela Novak"]
 
 
 @pytest.mark.parametrize("text", [

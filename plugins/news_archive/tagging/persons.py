@@ -262,11 +262,17 @@ def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _
     )
 
 
+_CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "—", "–"})
+
+
 def _fictional(doc: Doc, s: int, e: int) -> bool:
     """A character, not a person: 'who played X', 'the character X', 'X, played by Y',
     'X (voiced by Y)', 'X, the character ...'."""
     before = person_cues("fiction_before")
     window = doc.words[max(0, s - 3):s]
+    cut = [k for k, w in enumerate(window) if w in _CLAUSE_BREAKS]
+    if cut:  # "The band played. Mary Smith said so": another clause's words say nothing
+        window = window[cut[-1] + 1:]
     if window[-1:] != ["by"] and any(w.lower() in before for w in window):
         return True  # ("played by X": X is the actor)
     after = [w.lower() for w in doc.words[e:e + 4]]
