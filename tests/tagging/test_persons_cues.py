@@ -143,3 +143,26 @@ def test_a_box_score_count_announces_a_player():
     persons = tag_text(text).persons
     assert {"Tavi Okonkwo", "Zephyrine Dahl", "Quell Marsters"} <= set(persons)
     assert "Harbour City" not in persons
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tavi Okonkwo, 45, was arrested on Monday.", "Tavi Okonkwo"),  # an age after the name
+    ("Kwame Okonkwo Jr. won the race.", "Kwame Okonkwo Jr"),  # a suffix ends it
+    ("Lee Jae-sung said on Monday the plan would work.", "Lee Jae-sung"),
+    ("Park Min-hoon, the director, won the award.", "Park Min-hoon"),
+    ("Former leader Tsai Ming-wen said so.", "Tsai Ming-wen"),
+])
+def test_ages_suffixes_and_east_asian_given_names_announce_persons(text, name):
+    tags = tag_text(text, lang="en")
+    assert tags.persons == [name]
+    assert not tags.organizations
+
+
+@pytest.mark.parametrize("text", [
+    "The drug is a Schedule IV substance, the agency said.",
+    "The astronaut Robert L.\nOkonkwo Jr. walked in space.",  # a wrapped line: one name word
+    "Crowds joined the Big Anti-war rally on Sunday.",
+])
+def test_no_person_from_a_numeral_a_lone_suffix_or_a_compound(text):
+    assert "Okonkwo Jr" not in persons(text)
+    assert "Schedule IV" not in persons(text) and "Big Anti-war" not in persons(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,6 +10,8 @@ from .document import Doc, is_cap
 from .gazetteer import _lines, phrase_key
 
 _POSS = ("'s", "’s")
+# a romanised two-syllable given name, its second syllable in lower case ("Jae-myung")
+_SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,3}-[a-z]{2,5}")
 _APPOS = frozenset({"a", "an", "the", "his", "her", "its"})
 
 
@@ -35,8 +38,17 @@ def _name_token(doc: Doc, t: int) -> bool:
     if kind == "name":
         return True
     if kind == "stop":
-        return _surname_after_given(doc, t) or _given_after_title(doc, t)
+        return (_surname_after_given(doc, t) or _given_after_title(doc, t)
+                or _surname_before_syllables(doc, t))
+    if kind == "given_after_surname":  # "Lee Jae-myung", "Tsai Ing-wen"
+        return _surname_before_syllables(doc, t - 1)
     return False
+
+
+def _surname_before_syllables(doc: Doc, t: int) -> bool:
+    """A Korean or Chinese surname right before a hyphenated given name ("Park Ji-hoon")."""
+    return (t >= 0 and doc.words[t] in person_cues("east_asian_surname") and not doc.owner[t]
+            and _SYLLABLE_PAIR.fullmatch(doc.next_word(t + 1)) is not None)
 
 
 def _name_tokens(doc: Doc, i: int, j: int) -> list[bool]:
@@ -77,7 +89,9 @@ def _word_kind(doc: Doc, w: str) -> object:
     if w not in doc.capital:
         return False
     if "-" in w and w.rsplit("-", 1)[1][:1].islower() and len(w.rsplit("-", 1)[1]) > 2:
-        return "no"  # "NBA-leading", "Singer-guitarists"
+        # "NBA-leading", "Singer-guitarists"; but "Jae-myung", "Ing-wen": a romanised Korean
+        # or Chinese given name, a name word after a surname (`_name_token`)
+        return "given_after_surname" if _SYLLABLE_PAIR.fullmatch(w) else "no"
     if len(w) > 1 and w.isupper() and not (len(w) == 2 and w.isalpha()):
         return "no"  # acronyms (except initials like "CJ")
     if not (w in sets["stop_words"] or w in sets["months"] or w in sets["weekdays"]
@@ -241,8 +255,8 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
 
 def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _Cues) -> bool:
     """A sign that [s, e) names a person: a given name first, a title, a reporting verb or
-    a role around it, a last word that speaks alone elsewhere, or a box score's count after
-    it."""
+    a role around it, a last word that speaks alone elsewhere, a box score's count or an
+    age after it, or a suffix such as "Jr." ending it."""
     sets = cues.sets
     after, after2 = doc.next_word(e), doc.next_word(e + 1)
     before = doc.next_word(s - 1)
@@ -259,6 +273,10 @@ def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _
         or (before == "," and doc.next_word(s - 2).lower() in cues.role_words)
         or core[-1] in cues.speakers
         or (after.isdigit() and after2 in person_cues("stat"))  # "Jane Roe 18 points"
+        or (after == "," and after2.isdigit() and len(after2) <= 3
+            and doc.next_word(e + 2) in (",", ")"))  # "Jane Roe, 45, was arrested"
+        or (core[-1] in ("Jr", "Sr") and sum(len(w) > 1 for w in core[:-1]) >= 2)
+        # ("John Doe Jr.", not "Schedule IV", nor a wrapped line's "Doe Jr.")
     )
 
 
@@ -297,7 +315,7 @@ def _role_words(org_roles: frozenset[str], person_roles: frozenset[str]) -> froz
 @lru_cache(maxsize=8)
 def person_cues(kind: str) -> frozenset[str]:
     """Words of one kind from data/person_cues.tsv (role, not_surname, named_after,
-    fiction_before, fiction_by, stat)."""
+    fiction_before, fiction_by, stat, east_asian_surname)."""
     out = set()
     for ln in _lines("person_cues.tsv"):
         k, word = ln.split("\t")[:2]
