@@ -32,6 +32,8 @@ def test_role_cues_come_from_the_data_file():
     ("Ahmed bin Saleh al-Harbi spoke to reporters on Sunday.", "Ahmed bin Saleh al-Harbi"),
     ("Jean-Julien Moreau, the striker, scored again.", "Jean-Julien Moreau"),
     ("The study by Eva-Lotta Brandqvist was published on Monday.", "Eva-Lotta Brandqvist"),
+    ("Police arrested Juan Marco de la Vega on Monday.", "Juan Marco de la Vega"),
+    ("Tamim bin Saeed bin Khalid al-Harbi spoke on Sunday.", "Tamim bin Saeed bin Khalid al-Harbi"),
 ])
 def test_particles_and_hyphens_stay_inside_the_name(text, name):
     assert name in persons(text)

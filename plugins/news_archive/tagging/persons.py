@@ -223,7 +223,9 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
     if e - s < 2:
         return -1  # one token: never two name words
     core = _core(doc, s, e)
-    names = [w for w in core if w != "." and len(w) > 1]
+    particles = cues.sets["particles"]
+    names = [w for w in core if w != "." and len(w) > 1
+             and not (w.islower() and w in particles)]  # "Juan Carlos de la Cruz": three
     if len(names) < 2 or len(names) > 4:
         return -1
     while (e - s > 2 and _country_like(doc, s) and doc.span_at[s].j == s + 1
