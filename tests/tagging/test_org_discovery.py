@@ -526,3 +526,18 @@ def test_a_university_keeps_its_campus_city(text, name):
     found = orgs_of(text)
     assert name in found
     assert not any(n.startswith(name + ",") for n in found)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Investors cheered as Marrowfield beat forecasts. Marrowfield's headquarters will move.",
+     ["Marrowfield"]),
+    ("Investors sold Marrowfield shares on Tuesday after the results.", ["Marrowfield"]),
+    ("Marrowfield's chief executive resigned on Friday after the vote.", ["Marrowfield"]),
+    # a person, an adverb opening the sentence, a verb, a common word: they own nothing
+    ("Tavi Okonkwo said on Monday he would sell. Okonkwo's shares are worth $2 million.", []),
+    ("Sometimes employees ignore the rules, he said.", []),
+    ("In his book, Marrowfield shares the formula he used.", []),
+    ("The Harbour's employees left early, and the harbour was quiet.", []),
+])
+def test_what_a_name_owns_says_it_is_a_company(text, found):
+    assert orgs_of(text) == found

@@ -38,7 +38,7 @@ _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
 CUE_KINDS = ("head", "strong_head", "appos", "role", "verb", "person_verb", "prep",
-             "strong_prep", "opener", "paper")
+             "strong_prep", "opener", "paper", "owned")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Cues:
     strong_prep: frozenset[str] = field(init=False, default=frozenset())
     opener: frozenset[str] = field(init=False, default=frozenset())
     paper: frozenset[str] = field(init=False, default=frozenset())
+    owned: frozenset[str] = field(init=False, default=frozenset())
     appos_plural: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
-from .org_candidates import HOLDING_WORDS, is_abstract_noun, past_holding
+from .org_candidates import HOLDING_WORDS, POSS, cues, is_abstract_noun, past_holding
+from .persons import names_a_person
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
@@ -531,6 +532,33 @@ def _of_list_end(doc: Doc, j: int) -> int:
     return j
 
 
+def _owner_of(after: list[str], sentence_start: bool) -> bool:
+    """The words after a name say it owns what only a company or body has: "Vestara's
+    headquarters", "Vestara's chief executive", "investors sold Vestara shares" (not at a
+    sentence's start, where an adverb may stand: "Sometimes employees ...")."""
+    cue = cues()
+    if after[:1] and after[0] in POSS:
+        return any(w.lower() in cue.role or w in cue.owned for w in after[1:3])
+    return (bool(after) and after[0] in cue.owned and not sentence_start
+            and not (len(after) > 1 and after[1].lower() in _OBJECT_OPENERS))
+
+
+# words that open a verb's object: after them "shares"/"profits" was a verb ("Smith shares
+# his formula"), not a company's noun
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                             "this", "that", "these", "those", "how", "what", "with", "some"})
+
+
+def _names_no_owner(doc: Doc, i: int, j: int) -> bool:
+    """[i, j) may name a person ("Musk's shares"), is a generic body ("the Senate's
+    employees") or a common word the text also writes in lower case ("Sometimes employees
+    ..."), so what follows it says nothing."""
+    sets, lower = doc.data.sets, doc.words_set
+    return any(names_a_person(doc, w) or w in sets["org_generic_words"]
+               or w in sets["org_heads"] or w in sets["org_heads_only_after_of"]
+               or w in sets["titles"] or w.lower() in lower for w in doc.words[i:j])
+
+
 def _cue_org(doc: Doc, i: int, j: int) -> bool:
     """Company-like name with no head word, identified by context cues."""
     words, sets = doc.words, doc.data.sets
@@ -548,7 +576,8 @@ def _cue_org(doc: Doc, i: int, j: int) -> bool:
         nxt = words[j:j + 4]
         verdict = nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
             nxt[2] in sets["org_before_cues"]
-            or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"]))
+            or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"])) or (
+                _owner_of(nxt, doc.starts[i]) and not _names_no_owner(doc, i, j))
     if not verdict:
         return False
     if any(doc.owner[t] for t in range(i, j)) or any(_is_place_tok(doc, t) for t in range(i, j)):

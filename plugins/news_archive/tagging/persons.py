@@ -390,6 +390,16 @@ def _people() -> tuple[dict, dict, dict]:
     return surnames, phrases, forms
 
 
+def names_a_person(doc: Doc, word: str) -> bool:
+    """`word` is a given name, a listed person's surname or the last word of a person found
+    in `doc` (after `find_persons`): alone, it most likely names that person."""
+    if word in doc.data.given_names or word in _people()[0]:
+        return True
+    owner, words = doc.owner, doc.words
+    return any(owner[t] == "person" and (t + 1 == len(words) or owner[t + 1] != "person")
+               for t in doc.positions({word}))
+
+
 @lru_cache(maxsize=1)
 def _listed_words() -> frozenset[str]:
     """Words that start a listed person's full form or are a listed surname."""
