@@ -51,6 +51,9 @@ def test_legal_forms_come_from_the_cue_file():
     ("The claim was false, according to Marrowfield.", "Marrowfield", "source_before"),
     ("Workers joined the Quillon Interactive team in May.", "Quillon Interactive",
      "head_last"),
+    ("Prices rose at retailers such as Marrowfield on Monday.", "Marrowfield", "noun_before"),
+    ("Banks including Marrowfield cut rates.", "Marrowfield", "noun_before"),
+    ("Chipmakers like Marrowfield gained.", "Marrowfield", "noun_before"),
 ])
 def test_each_context_and_form_cue_is_a_feature(text, name, cue):
     assert cue in feats(text, name)

@@ -526,8 +526,10 @@ def _left(doc: Doc, s: int, cue: Cues) -> list[str]:
         out.append("prev:,")
     elif prev and not is_cap(prev) and prev.isalpha():
         out.append("prev_lower_other")
-    if low in cue.appos or low in cue.appos_plural or low.endswith("-based"):
-        out.append("noun_before")  # "the startup X", "Chicago-based X", "companies X, Y"
+    if (low in cue.appos or low in cue.appos_plural or low.endswith("-based")
+            or _kinds_before(doc, k, cue)):
+        out.append("noun_before")  # "the startup X", "Chicago-based X", "companies X, Y",
+        # "retailers such as X"
     if low in doc.data.sets["titles"] or prev in doc.data.sets["titles"]:
         out.append("title_before")
     return out
@@ -661,7 +663,7 @@ def _single_cue(doc: Doc, s: int) -> bool:
     if low in cue.strong_prep:  # "at X", "by X"; not "in X", "of X"
         return True
     if (low in cue.verb or low in cue.appos or low in cue.appos_plural
-            or low.endswith("-based") or prev in QUOTES):
+            or low.endswith("-based") or prev in QUOTES or _kinds_before(doc, s - 1, cue)):
         return True
     nxt = doc.next_word(s + 1)
     if nxt == ",":
@@ -671,6 +673,17 @@ def _single_cue(doc: Doc, s: int) -> bool:
         return any(x.lower() in cue.role for x in doc.words[s + 2:s + 4])
     return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS or _score_line(doc, s, s + 1)
             or nxt.lower() in cue.verb or is_legal_form(nxt, cue.legal))
+
+
+def _kinds_before(doc: Doc, k: int, cue: Cues) -> bool:
+    """Token k ends "companies such as", "retailers including", "lenders like": what follows
+    is one of them."""
+    w = doc.next_word(k)
+    if w == "as" and doc.next_word(k - 1) == "such":
+        k -= 1
+    elif w not in ("including", "like"):
+        return False
+    return doc.next_word(k - 1).lower() in cue.appos_plural
 
 
 def _hopeless(doc: Doc, s: int, e: int) -> bool:
