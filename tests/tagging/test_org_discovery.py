@@ -544,3 +544,13 @@ def test_a_university_keeps_its_campus_city(text, name):
 ])
 def test_what_a_name_owns_says_it_is_a_company(text, found):
     assert orgs_of(text) == found
+
+
+def test_unlisted_teams_in_a_sports_result():
+    text = ("The Riverton Rapids beat the Lakeside Lions 3-1 on Saturday. Lakeside Lions "
+            "coach Jane Roe said the season was long and the league hard after the game.")
+    names = orgs_of(text)
+    assert "Riverton Rapids" in names and "Lakeside Lions" in names
+    tennis = ("Tavi Okonkwo beat Zephyrine Dahl 6-3 in the final, and the tournament season "
+              "ended with a win in the last game.")
+    assert orgs_of(tennis) == []  # players, not teams

@@ -38,7 +38,7 @@ _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|La|Le|Van|Von)[A-Z][a-z]")
 
 
 CUE_KINDS = ("head", "strong_head", "appos", "role", "verb", "person_verb", "prep",
-             "strong_prep", "opener", "paper", "owned")
+             "strong_prep", "opener", "paper", "owned", "team_role", "result_verb")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class Cues:
     opener: frozenset[str] = field(init=False, default=frozenset())
     paper: frozenset[str] = field(init=False, default=frozenset())
     owned: frozenset[str] = field(init=False, default=frozenset())
+    team_role: frozenset[str] = field(init=False, default=frozenset())
+    result_verb: frozenset[str] = field(init=False, default=frozenset())
     appos_plural: frozenset[str] = field(init=False, default=frozenset())
 
     def __getitem__(self, kind: str) -> frozenset[str]:
@@ -119,7 +121,7 @@ def candidate_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, 
             w = words[i]
             if (owner[i] or w in POSS or w in skip_start or not w[0].isupper()
                     or (starts[i] and w.istitle() and doc.next_word(j) not in _APPOS_OPENERS
-                        and not _score_line(doc, i, j))
+                        and not score_line(doc, i, j))
                     or not _single_cue(doc, i)):
                 continue
             if _keep(doc, i, j):
@@ -371,11 +373,11 @@ def _position_features(doc: Doc, s: int, e: int, n_names: int, all_generic: bool
             f.append("sent_start_1")
     if n_names == 1 and first.lower() in doc.words_set:
         f.append("common_word")
-    if _score_line(doc, s, e):
+    if score_line(doc, s, e):
         f.append("score_line")  # "Bruins 5, Devils 1": a result line names two teams
-    if n_names == 1 and _plural(first) and doc.next_word(s - 1) in ("the", "The"):
+    if n_names == 1 and plural_word(first) and doc.next_word(s - 1) in ("the", "The"):
         f.append("the_plural")  # "the Islanders", "the Democrats"
-        if _sports(doc):
+        if sports_article(doc):
             f.append("the_plural_sports")
     if _repeats(doc, s, e, at):
         f.append("repeated")
@@ -477,7 +479,7 @@ def _place_team(doc: Doc, s: int, e: int, n_names: int,
     words = doc.words
     if k:
         out.append("place_first")
-        if _sports(doc):
+        if sports_article(doc):
             out.append("place_first_sports")
         tail, n = words[s + k:e], e - s - k
         for p in doc.positions({tail[0]}):
@@ -619,7 +621,7 @@ def _small_number(w: str) -> bool:
     return w.isdigit() and len(w) <= 3
 
 
-def _score_line(doc: Doc, s: int, e: int) -> bool:
+def score_line(doc: Doc, s: int, e: int) -> bool:
     """A side of a result: "Bruins 5, Devils 1" (a score after the name, then a separator;
     or after a score and a comma)."""
     nw = doc.next_word
@@ -628,12 +630,12 @@ def _score_line(doc: Doc, s: int, e: int) -> bool:
             or (nw(s - 1) == "," and _small_number(nw(s - 2)) and s >= 3 and is_cap(nw(s - 3))))
 
 
-def _plural(w: str) -> bool:
+def plural_word(w: str) -> bool:
     """A capitalised plural noun ("Islanders", "Democrats"), not an acronym."""
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[1:].islower()
 
 
-def _sports(doc: Doc) -> bool:
+def sports_article(doc: Doc) -> bool:
     """The article is about sport (three or more sports words; computed once)."""
     cached = getattr(doc, "_sports_cache", None)
     if cached is None:
@@ -654,7 +656,7 @@ def _single_cue(doc: Doc, s: int) -> bool:
     cue = cues()
     prev = doc.next_word(s - 1)
     if prev == "the" or prev == "The":
-        if _plural(w):
+        if plural_word(w):
             return True
         prev = doc.next_word(s - 2)
     low = prev.lower()
@@ -671,7 +673,7 @@ def _single_cue(doc: Doc, s: int) -> bool:
         return after in DETERMINERS or after.endswith("-based") or is_legal_form(after, cue.legal)
     if nxt in POSS:
         return any(x.lower() in cue.role for x in doc.words[s + 2:s + 4])
-    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS or _score_line(doc, s, s + 1)
+    return (nxt == "(" or nxt == "." and doc.next_word(s + 2) in TLDS or score_line(doc, s, s + 1)
             or nxt.lower() in cue.verb or is_legal_form(nxt, cue.legal))
 
 
@@ -700,7 +702,7 @@ def _hopeless(doc: Doc, s: int, e: int) -> bool:
         if doc.next_word(s - 1) in POSS and first in doc.data.sets["org_generic_words"]:
             return True  # "Magistrate's Court", "the city's Police": part of a longer name
         return (doc.starts[s] and first.istitle() and doc.next_word(e) not in _APPOS_OPENERS
-                and not _score_line(doc, s, e))
+                and not score_line(doc, s, e))
     if first in doc.data.given_names and e - s <= 4:
         last = words[e - 1]
         heads = _heads(cues(), doc.data.sets["org_heads"])

@@ -8,7 +8,16 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
-from .org_candidates import HOLDING_WORDS, POSS, cues, is_abstract_noun, past_holding
+from .org_candidates import (
+    HOLDING_WORDS,
+    POSS,
+    cues,
+    is_abstract_noun,
+    past_holding,
+    plural_word,
+    score_line,
+    sports_article,
+)
 from .persons import names_a_person
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
@@ -549,6 +558,33 @@ _OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "ou
                              "this", "that", "these", "those", "how", "what", "with", "some"})
 
 
+def _team_in_a_result(doc: Doc, i: int, j: int) -> bool:
+    """In a sports article, a name of two or more words ending in a plural is a team when a
+    score follows it ("the Lakeside Lions 3-1"), a result verb and a score in the same
+    clause ("Riverton Rapids beat the Lakeside Lions 3-1") or a player's or coach's role
+    ("Lakeside Lions coach Jane Roe", "the Lakeside Lions' striker")."""
+    if j - i < 2 or not plural_word(doc.words[j - 1]) or not sports_article(doc):
+        return False
+    cue = cues()
+    nxt = doc.next_word(j)
+    if nxt in POSS or nxt in ("'", "’"):
+        nxt = doc.next_word(j + 1)
+    if score_line(doc, i, j) or _SCORE.fullmatch(nxt) or nxt.lower() in cue.team_role:
+        return True
+    if nxt not in cue.result_verb:
+        return False
+    for k in range(j + 1, min(j + 9, len(doc.words))):
+        w = doc.words[k]
+        if w in (".", ";") or "\n" in doc.gaps[k]:
+            return False
+        if _SCORE.fullmatch(w):
+            return True
+    return False
+
+
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")  # a result as one token: "3-1"
+
+
 def _names_no_owner(doc: Doc, i: int, j: int) -> bool:
     """[i, j) may name a person ("Musk's shares"), is a generic body ("the Senate's
     employees") or a common word the text also writes in lower case ("Sometimes employees
@@ -577,7 +613,8 @@ def _cue_org(doc: Doc, i: int, j: int) -> bool:
         verdict = nxt[:1] == [","] and len(nxt) > 2 and nxt[1] in ("a", "an", "the") and (
             nxt[2] in sets["org_before_cues"]
             or (len(nxt) > 3 and nxt[3] in sets["org_before_cues"])) or (
-                _owner_of(nxt, doc.starts[i]) and not _names_no_owner(doc, i, j))
+                _owner_of(nxt, doc.starts[i]) or _team_in_a_result(doc, i, j)) and not (
+                _names_no_owner(doc, i, j))
     if not verdict:
         return False
     if any(doc.owner[t] for t in range(i, j)) or any(_is_place_tok(doc, t) for t in range(i, j)):
