@@ -273,6 +273,10 @@ def test_an_acronym_defines_a_body_named_by_common_words_and_a_head():
     text = "Experts at the National Housing Board (NHB) said the NHB would meet again."
     assert list(find_organizations(Doc(text)).names) == ["National Housing Board"]
     assert list(find_organizations(Doc("Lawyers for Human Rights (HR) met.")).names) == []
+    # a place's or thing's word inside the body's name belongs to it
+    defined = find_organizations(Doc("The Tollan River Basin Authority (TRBA) met. The TRBA "
+                                     "said water levels fell."))
+    assert defined.names == {"Tollan River Basin Authority": ["TRBA"]}
 
 
 def test_a_person_after_and_ends_an_of_name():

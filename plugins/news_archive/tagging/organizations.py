@@ -330,7 +330,8 @@ def _defined_by(doc: Doc, k: int, acr: str) -> int:
             continue
         if not _initials_match(win, acr):
             continue
-        if any(w in sets["non_org_words"] for w in win):
+        if win[-1] not in sets["org_heads"] and any(w in sets["non_org_words"] for w in win):
+            # (a thing's word inside a body's name is its own: "Tennessee Valley Authority")
             if win[-1] in sets["non_org_words"]:
                 doc.thing_acronyms.add(acr)  # "Exploration Upper Stage (EUS)": a thing's
             return -1
