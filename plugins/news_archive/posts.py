@@ -16,7 +16,7 @@ from .draft import Draft
 FINGERPRINT_KEY = "Generated-Sha256"
 LIST_SEPARATOR = ";"
 # Bumped when the post format or the pipeline changes so that unedited posts are regenerated.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
 _MD_BLOCK_START = re.compile(r"^(\s*\d*)([#>+\-:~]|(?<=\d)[.)])")
