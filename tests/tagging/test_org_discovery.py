@@ -74,6 +74,7 @@ def test_person_shaped_candidates_get_person_cues():
     ("The Ministry of Water and Irrigation warned of shortages.",
      "Ministry of Water and Irrigation"),
     ("Tollan Broadcasting Corp. and Vexa SA announced a merger.", "Vexa SA"),
+    ("The series was produced by Marlow Animation in Tokyo.", "Marlow Animation"),
 ])
 def test_unlisted_organizations_are_found(text, name):
     assert name in orgs_of(text)
