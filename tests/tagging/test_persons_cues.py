@@ -77,6 +77,8 @@ def test_a_surname_alone_folds_into_the_full_mention():
     "She spoke to Patricia Hospital staff after the storm.",
     "The Kazimir Symphony Orchestra performed on Saturday.",
     "Tickets for the Lenny Marsh Band sold out in May.",
+    "One Tollan station recorded no rain, officials said.",  # a number word
+    "Nine Tollan workers said the pier was unsafe.",
 ])
 def test_places_events_and_venues_are_never_persons(text):
     assert persons(text) == []
