@@ -305,6 +305,11 @@ def test_a_line_break_parts_a_weak_alias_from_the_line_before():
     assert "Winnipeg Jets" in orgs_of(text)
 
 
+def test_a_weak_alias_after_the_that_is_a_place_is_the_place():
+    assert orgs_of("Researchers will study fish stocks in the Atlantic.") == []
+    assert orgs_of("She told The Atlantic that she would run.") == ["The Atlantic"]
+
+
 def test_a_name_in_a_list_with_an_organization_gets_list_org():
     text = ("The agency picked Quillon Vexa, Marrow Beyond, Tollan Robotics and Vexa Orbit "
             "for the mission.")

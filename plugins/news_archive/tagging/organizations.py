@@ -112,7 +112,8 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 nxt in sets["venue_words"] and nxt != "Bank"):
             s.suppressed = True  # "S&P 500", "Toyota Center": a product, index or venue
             continue
-        if pay[2] and (_capital_neighbour(doc, s) or (doc.starts[s.i] and pay[3] != "team")):
+        if pay[2] and (_capital_neighbour(doc, s) or (doc.starts[s.i] and pay[3] != "team")
+                       or _also_a_place(doc, s)):
             s.suppressed = True
             continue
         if (s.j - s.i == 1 and is_cap(nxt) and nxt not in sets["titles"]
@@ -203,6 +204,16 @@ def _capital_neighbour(doc: Doc, s: Span) -> bool:
         return True  # an initial: "J. Jets"
     return (is_cap(prev) and not doc.starts[s.i - 1 if s.i else 0] and prev not in ("The",)) or (
         is_cap(nxt) and nxt not in doc.data.sets["stop_words"])
+
+
+def _also_a_place(doc: Doc, s: Span) -> bool:
+    """A weak alias after a lower-case "the" that is also a place's name: "in the Atlantic"
+    is the ocean ("The Atlantic", capitalised, is the magazine's full name, no weak alias;
+    "v Liverpool" is still the club)."""
+    if doc.next_word(s.i - 1) != "the":
+        return False
+    pays = doc.data.index.entries.get(tuple(doc.words[s.i:s.j]), ())
+    return any(p[0] in ("place", "country") for p in pays)
 
 
 def _defined_nearby(doc: Doc, s: Span) -> bool:
