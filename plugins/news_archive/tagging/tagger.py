@@ -8,8 +8,9 @@ from .dates import mentioned_dates
 from .document import Doc
 from .language import detect_language
 from .multilingual import foreign_language, tag_multilingual
+from .org_context import cue_discover
 from .org_scorer import accept as accept_candidates
-from .organizations import cue_discover, discover, find_organizations
+from .organizations import discover, find_organizations
 from .persons import find_persons
 
 
