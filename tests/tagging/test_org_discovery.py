@@ -75,6 +75,11 @@ def test_person_shaped_candidates_get_person_cues():
      "Ministry of Water and Irrigation"),
     ("Tollan Broadcasting Corp. and Vexa SA announced a merger.", "Vexa SA"),
     ("The series was produced by Marlow Animation in Tokyo.", "Marlow Animation"),
+    ("A report by Harbourside Analytics found prices rising.", "Harbourside Analytics"),
+    ("The Diocese of Harrowgate said the priest had been suspended.", "Diocese of Harrowgate"),
+    ("The Orinoco Liberation Front claimed the attack.", "Orinoco Liberation Front"),
+    ("Officials at the Tollan Port Authority said ships were delayed.",
+     "Tollan Port Authority"),
 ])
 def test_unlisted_organizations_are_found(text, name):
     assert name in orgs_of(text)
