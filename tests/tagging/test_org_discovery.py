@@ -315,6 +315,15 @@ def test_a_weak_alias_after_the_that_is_a_place_is_the_place():
     assert orgs_of("She told The Atlantic that she would run.") == ["The Atlantic"]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Jenny Slate said the plan would work.", "Jenny Slate"),  # not the magazine Slate
+    ("Harrison Ford starred in the film.", "Harrison Ford"),  # not the carmaker
+])
+def test_a_listed_one_word_name_after_a_given_name_is_a_surname(text, person):
+    tags = tag_text(text)
+    assert tags.persons == [person] and tags.organizations == []
+
+
 def test_a_name_in_a_list_with_an_organization_gets_list_org():
     text = ("The agency picked Quillon Vexa, Marrow Beyond, Tollan Robotics and Vexa Orbit "
             "for the mission.")

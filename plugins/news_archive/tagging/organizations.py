@@ -102,9 +102,12 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
                 nxt in sets["venue_words"] and nxt != "Bank"):
             s.suppressed = True  # "S&P 500", "Toyota Center": a product, index or venue
             continue
-        if pay[2] and (_capital_neighbour(doc, s) or (doc.starts[s.i] and pay[3] != "team")
-                       or _also_a_place(doc, s)):
+        if pay[2] and (_capital_neighbour(doc, s) or (doc.starts[s.i] and pay[3] != "team")):
             s.suppressed = True
+            continue
+        if (pay[2] or s.j - s.i == 1) and pay[3] != "team" and (
+                _also_a_place(doc, s) or _after_given_name(doc, s)):
+            s.suppressed = True  # "in the Atlantic", "Jane Hill", "Harrison Ford"
             continue
         if (s.j - s.i == 1 and is_cap(nxt) and nxt not in sets["titles"]
                 and nxt not in sets["stop_words"] and nxt not in sets["org_heads"]
@@ -204,6 +207,17 @@ def _also_a_place(doc: Doc, s: Span) -> bool:
         return False
     pays = doc.data.index.entries.get(tuple(doc.words[s.i:s.j]), ())
     return any(p[0] in ("place", "country") for p in pays)
+
+
+def _after_given_name(doc: Doc, s: Span) -> bool:
+    """A one-word name right after a given name on the same line is that person's surname
+    ("Jane Hill", "Harrison Ford"), not the organization it also names; not after a given
+    name that is a common word the text also writes in lower case ("Faster Than Intel's")."""
+    prev, sets = doc.next_word(s.i - 1), doc.data.sets
+    return (prev in doc.data.given_names and len(prev) > 2 and "\n" not in doc.gaps[s.i]
+            and prev not in sets["stop_words"] and prev.lower() not in doc.words_set
+            and not doc.owner[s.i - 1] and doc.span_of[s.i - 1] is None
+            and not is_cap(doc.next_word(s.j)))  # (not inside a longer name)
 
 
 def _defined_nearby(doc: Doc, s: Span) -> bool:
