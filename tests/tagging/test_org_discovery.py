@@ -313,6 +313,8 @@ def test_a_line_break_parts_a_weak_alias_from_the_line_before():
 def test_a_weak_alias_after_the_that_is_a_place_is_the_place():
     assert orgs_of("Researchers will study fish stocks in the Atlantic.") == []
     assert orgs_of("She told The Atlantic that she would run.") == ["The Atlantic"]
+    # a body whose name is also a form of its country stays a body
+    assert orgs_of("On Monday the Bundestag voted for the law.") == ["Bundestag"]
 
 
 @pytest.mark.parametrize(("text", "person"), [

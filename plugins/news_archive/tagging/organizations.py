@@ -206,7 +206,8 @@ def _also_a_place(doc: Doc, s: Span) -> bool:
     if doc.next_word(s.i - 1) != "the":
         return False
     pays = doc.data.index.entries.get(tuple(doc.words[s.i:s.j]), ())
-    return any(p[0] in ("place", "country") for p in pays)
+    return any(p[0] == "place" for p in pays)  # (a country's form such as "Knesset" is
+    # a metonym; the body stays)
 
 
 def _after_given_name(doc: Doc, s: Span) -> bool:
