@@ -54,9 +54,19 @@ def test_acronyms_in_other_languages(text, lang, canonical):
     ("A Secretaria de Saúde confirmou os casos.", "pt", "Secretaria de Saúde"),
     ("Die Siemens Energy AG meldete Gewinne.", "de", "Siemens Energy"),
     ("سخنگوی وزارت امور خارجه گفت که مذاکرات ادامه دارد.", "fa", "وزارت امور خارجه"),
+    ("La serie è stata prodotta da Marlow Animation a Tokyo.", "it", "Marlow Animation"),
+    ("Samolot linii Northwind Airlines wylądował w Warszawie.", "pl", "Northwind Airlines"),
 ])
 def test_organization_cue_words(text, lang, name):
     assert name in orgs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Los Studios de cine abrieron en Madrid.", "es"),  # an article opens the sentence
+    ("Die Games sind gut, viele Games kommen aus Japan.", "de"),  # German nouns: not read
+])
+def test_an_english_company_noun_needs_a_name_before_it(text, lang):
+    assert not orgs(text, lang)
 
 
 def test_latin_names_inside_other_scripts():

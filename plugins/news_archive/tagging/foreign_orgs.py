@@ -85,12 +85,43 @@ def find_organizations(text: str, toks, hits, fam: Family) -> list[str]:
         _tails(toks, covered, fam, table.get("tail", {}), found)
     if "head" in table and fam.cased and fam.name != "cyrl":
         _latin_heads(text, toks, covered, fam, table["head"], found)
+    if fam.name in LATIN_FAMILIES:  # "Toei Animation", an English company name
+        _english_names(toks, covered, _stops(fam.name), found)
     _quoted(text, toks, table.get("quote", {}), found)
     _legal_forms(text, toks, table.get("suffix", {}), found, _stops(fam.name))
     _known_english(text, found, title_acronyms=fam.name == "romance")
     if fam.name in ("cyrl", "arab", "cjk", "greek", "hebrew", "armenian", "georgian"):
         _latin_acronyms(toks, found)
     return list(found)
+
+
+# Latin-script families whose text names foreign companies by their English names (not the
+# Germanic ones: they capitalise their nouns, and borrow "Games" and "Studios" as nouns)
+LATIN_FAMILIES = ("romance", "slavic_latn", "malay")
+
+
+@cache
+def _english_tails() -> frozenset[str]:
+    """English company nouns that end a name in other Latin-script languages' text
+    (`english_tail` of the English org_cues.tsv)."""
+    from .org_candidates import cues as english_cues
+
+    return english_cues()["english_tail"]
+
+
+def _english_names(toks, covered, stops: frozenset[str], found) -> None:
+    """"prodotta da Toei Animation": capitalised words, none of them a word of the text's
+    language, before an English company noun."""
+    tails = _english_tails()
+    for i, t in enumerate(toks):
+        if i in covered or t.text not in tails:
+            continue
+        k = i
+        while (k > 0 and i - k < MAX_TAIL and toks[k - 1].text[:1].isupper()
+               and toks[k - 1].text.lower() not in stops and k - 1 not in covered):
+            k -= 1
+        if k < i:
+            found[" ".join(x.text for x in toks[k:i + 1])] = None
 
 
 def _stops(family: str) -> frozenset[str]:
