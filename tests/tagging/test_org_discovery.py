@@ -76,6 +76,7 @@ def test_person_shaped_candidates_get_person_cues():
     ("Tollan Broadcasting Corp. and Vexa SA announced a merger.", "Vexa SA"),
     ("The series was produced by Marlow Animation in Tokyo.", "Marlow Animation"),
     ("A report by Harbourside Analytics found prices rising.", "Harbourside Analytics"),
+    ("The Coldwater Herald-Tribune first reported the news.", "Coldwater Herald-Tribune"),
     ("The Diocese of Harrowgate said the priest had been suspended.", "Diocese of Harrowgate"),
     ("The Orinoco Liberation Front claimed the attack.", "Orinoco Liberation Front"),
     ("Officials at the Tollan Port Authority said ships were delayed.",

@@ -419,6 +419,8 @@ def _head_at(doc: Doc, i: int, j: int, heads: frozenset[str]) -> int:
     after_of = sets["org_heads_only_after_of"]
     for t in range(j - 1, i - 1, -1):
         w = words[t]
+        if "-" in w and w[0].isupper():
+            w = w.rsplit("-", 1)[1]  # "Herald-Tribune", "Post-Gazette": the last part heads
         nxt = doc.next_word(t + 1)
         if w in heads and (w not in after_of or nxt == "of"
                            or (nxt == "for" and w in sets["org_field_heads"])
