@@ -155,6 +155,7 @@ def test_a_box_score_count_announces_a_player():
     ("Lee Jae-sung said on Monday the plan would work.", "Lee Jae-sung"),
     ("Park Min-hoon, the director, won the award.", "Park Min-hoon"),
     ("Former leader Tsai Ming-wen said so.", "Tsai Ming-wen"),
+    ("According to Tavi Okonkwo, the deal is done.", "Tavi Okonkwo"),
 ])
 def test_ages_suffixes_and_east_asian_given_names_announce_persons(text, name):
     tags = tag_text(text, lang="en")
@@ -170,3 +171,9 @@ def test_ages_suffixes_and_east_asian_given_names_announce_persons(text, name):
 def test_no_person_from_a_numeral_a_lone_suffix_or_a_compound(text):
     assert "Okonkwo Jr" not in persons(text)
     assert "Schedule IV" not in persons(text) and "Big Anti-war" not in persons(text)
+
+
+def test_a_name_joined_by_and_to_a_person_is_a_person():
+    found = persons("The report was written by Tavi Okonkwo and Zephyrine Dahl.")
+    assert found == ["Tavi Okonkwo", "Zephyrine Dahl"]
+    assert persons("Jane Roe and Harbour City officials met.") == ["Jane Roe"]

@@ -249,7 +249,7 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
             "'s", "’s"):
         return -1  # "an equity strategist at Miller Tabak": where one works, not a person
     if (before in ("and", "of", "&", "for") and is_cap(doc.next_word(s - 2))
-            and core[0] not in cues.given):
+            and core[0] not in cues.given and doc.owner[s - 2] != "person"):
         return -1  # "Ministry of Mining and Heavy Industry", "High Commissioner for
         # Human Rights": the end of a longer name
     return s if _person_cue(doc, s, e, core, titled, cues) else -1
@@ -257,8 +257,9 @@ def _person_start(doc: Doc, s: int, e: int, titled: bool, cues: _Cues) -> int:
 
 def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _Cues) -> bool:
     """A sign that [s, e) names a person: a given name first, a title, a reporting verb or
-    a role around it, a last word that speaks alone elsewhere, a box score's count or an
-    age after it, or a suffix such as "Jr." ending it."""
+    a role around it, "according to" or another person and "and" before it, a last word
+    that speaks alone elsewhere, a box score's count or an age after it, or a suffix such
+    as "Jr." ending it."""
     sets = cues.sets
     after, after2 = doc.next_word(e), doc.next_word(e + 1)
     before = doc.next_word(s - 1)
@@ -271,6 +272,8 @@ def _person_cue(doc: Doc, s: int, e: int, core: list[str], titled: bool, cues: _
                               or after2 in sets["titles"]
                               or _appositive_role(doc, e + 1, cues.role_words)))
         or before in ("said", "says", "told", "by")
+        or (before == "to" and doc.next_word(s - 2).lower() == "according")
+        or (before == "and" and s >= 2 and doc.owner[s - 2] == "person")
         or (before.islower() and before in cues.role_words)
         or (before == "," and doc.next_word(s - 2).lower() in cues.role_words)
         or core[-1] in cues.speakers
