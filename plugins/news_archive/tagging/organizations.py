@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .document import Doc, Span, is_cap
 from .gazetteer import _lines
-from .org_candidates import is_abstract_noun
+from .org_candidates import is_abstract_noun, sports_article
 
 _ACR_RE = re.compile(r"^[A-Z][A-Za-z0-9&.\-]{1,11}$")
 CONNECT_END = frozenset({"of", "for", "on", "in", "at", "and", "&", "the", "'s", "’s"})
@@ -51,11 +51,6 @@ class OrgSet:
         return self.keys.get(norm_key(form))
 
 
-def _sports_context(doc: Doc) -> bool:
-    cues = doc.data.sets["sports_cues"]
-    return sum(1 for w in doc.words if w in cues) >= 3
-
-
 @lru_cache(maxsize=1)
 def _leagues() -> dict[str, str]:
     out = {}
@@ -86,7 +81,6 @@ def _team_choice(doc: Doc, span: Span) -> tuple | None:
 
 def _known(doc: Doc, orgs: OrgSet) -> None:
     sets = doc.data.sets
-    sports = None
     names_present = {
         s.payload[1] for s in doc.spans
         if s.kind == "org" and len(doc.surface(s.i, s.j).replace(".", "")) > 3
@@ -127,9 +121,7 @@ def _known(doc: Doc, orgs: OrgSet) -> None:
             s.suppressed = True  # "University of Maryland School of Medicine": a longer name
             continue
         if pay[3] == "team" and pay[2]:
-            if sports is None:
-                sports = _sports_context(doc)
-            pay = _team_choice(doc, s) if sports else None
+            pay = _team_choice(doc, s) if sports_article(doc) else None
             if pay is None:
                 s.suppressed = True
                 continue
