@@ -37,8 +37,10 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import SafeDatetime
 
 # `settings` is fingerprinted once per build (private attributes are skipped too).
 IGNORED_ATTRS = frozenset({"settings"})
@@ -47,6 +49,10 @@ MAX_DEPTH = 10
 # those move; they are never considered unchanged.
 INTRASITE_LINK = re.compile(r"[{|](?:filename|static|attach|tag|category|author|index)[}|]")
 _SCALARS = (str, int, float, bool, date, time, type(None))
+# Types whose repr() states their whole value: a content whose own state holds only these and
+# strings (the usual case) is fingerprinted from one text of them all (`_plain_text`).
+_REPR_EXACT = frozenset({str, Markup, int, float, bool, type(None), datetime, date, time,
+                         SafeDatetime})
 
 
 def digest(text: str) -> str:
@@ -211,7 +217,32 @@ class Fingerprinter:
         memo[id(obj)] = (obj, own)
         linked = {k: v for k, v in vars(obj).items() if k[0] != "_" and k != "metadata"
                   and k not in IGNORED_ATTRS and not isinstance(v, _SCALARS)}
-        return "C" + digest(own + "|" + self._dict(linked, depth, True))
+        out: list[str] = []
+        self._flat(linked, depth, out)
+        return "C" + digest(own + "|" + "".join(out))
+
+    def _flat(self, value: Any, depth: int, out: list[str]) -> None:
+        """Append an unambiguous text of `value` to `out`: containers item by item (lengths and
+        brackets written out) instead of one hash per container, other values by their ref
+        fingerprint. For the per-content lists and dicts of a full content fingerprint, which
+        are new objects in every build and seen once."""
+        kind = type(value)
+        if kind is str:
+            out.append(f"s{len(value)}:{value}")
+        elif depth < MAX_DEPTH and (kind is list or kind is tuple):
+            out.append(f"{'L' if kind is list else 'T'}{len(value)}(")
+            for item in value:
+                self._flat(item, depth + 1, out)
+            out.append(")")
+        elif depth < MAX_DEPTH and kind is dict:
+            out.append(f"D{len(value)}(")
+            for key in sorted(value, key=str):
+                self._flat(key, depth + 1, out)
+                self._flat(value[key], depth + 1, out)
+            out.append(")")
+        else:
+            fp = self._fp(value, depth, True)
+            out.append(f"f{len(fp)}:{fp}")
 
     def _content_ref(self, obj: Content, depth: int) -> str:
         """Source text, metadata, URL, save_as and plain attributes (title, summary ...)."""
@@ -228,8 +259,32 @@ class Fingerprinter:
             return kept[2]
         if volatile:
             return "volatile:" + os.urandom(8).hex()
-        attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
-        parts = [type(obj).__qualname__, url, save_as, raw_digest, self._dict(attrs, depth, True)]
-        value = "R" + digest("|".join(parts))
+        own_text, meta_text = _plain_text(attrs), _plain_text(frozen)
+        if own_text is not None and meta_text is not None:
+            plain = f"P{own_text}|{meta_text}"
+        else:  # an object among them: fingerprinted value by value
+            attrs = {**attrs, "metadata": metadata}  # `inputs` keeps the scalars alone
+            plain = "H" + self._dict(attrs, depth, True)
+        value = "R" + digest("|".join([type(obj).__qualname__, url, save_as, raw_digest, plain]))
         now[id(obj)] = (obj, inputs, value)
         return value
+
+
+def _plain_text(mapping: dict[str, Any]) -> str | None:
+    """`key=value` pairs as one unambiguous string (lengths written out), or None when a key is
+    not a string or a value is not a string, number, date or tuple of those (one hash of this
+    text replaces one per value: a content's own state is fingerprinted for every page)."""
+    if any(type(key) is not str for key in mapping):
+        return None
+    out = []
+    for key, value in sorted(mapping.items()):
+        kind = type(value)
+        if kind is str or kind is Markup:
+            out.append(f"{len(key)}:{key}={kind.__name__}{len(value)}:{value}")
+        elif kind in _REPR_EXACT or (kind is tuple and all(type(v) in _REPR_EXACT
+                                                            for v in value)):
+            text = repr(value)
+            out.append(f"{len(key)}:{key}~{len(text)}:{text}")
+        else:
+            return None
+    return "".join(out)

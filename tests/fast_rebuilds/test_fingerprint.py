@@ -173,3 +173,49 @@ def test_plain_and_linked_metadata_both_show_their_changes() -> None:
     tagged = article(tags=[Tag("energy", DEFAULT_CONFIG)])
     assert ref(tagged) == ref(article(tags=[Tag("energy", DEFAULT_CONFIG)]))
     assert ref(tagged) != ref(article(tags=[Tag("power", DEFAULT_CONFIG)]))
+
+
+def test_a_contents_own_text_keeps_attributes_metadata_and_kinds_apart() -> None:
+    """The one text a content's own state is hashed from cannot confuse an attribute with a
+    metadata entry, text with markup, or one value running into the next."""
+    from markupsafe import Markup
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    def article(**meta) -> Article:
+        return Article("<p>Body.</p>", metadata={"title": "T", "slug": "t", **meta},
+                       settings=DEFAULT_CONFIG)
+
+    def ref(a: Article) -> str:
+        return Fingerprinter().of_attribute(a)
+
+    in_metadata = article(byline="Ann")  # an attribute and a metadata entry
+    attribute_only = article()
+    attribute_only.byline = "Ann"
+    assert ref(in_metadata) != ref(attribute_only)
+    text, markup = article(), article()
+    text.standfirst, markup.standfirst = "<b>x</b>", Markup("<b>x</b>")
+    assert ref(text) != ref(markup)
+    one, two = article(), article()
+    one.a, one.b = "x1:b=str1:y", "z"
+    two.a, two.b = "x", "y"
+    assert ref(one) != ref(two)
+    assert ref(article(pages=("1", "2"))) != ref(article(pages=("12",)))
+
+
+def test_a_contents_linked_lists_are_told_apart_by_their_nesting() -> None:
+    """The lists and dicts an article links to are written out flat, brackets and lengths
+    included: the same items nested differently, or a key swapped for a value, show."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    def full(linked) -> str:
+        a = Article("<p>Body.</p>", metadata={"title": "T", "slug": "t"}, settings=DEFAULT_CONFIG)
+        a.news_more = linked
+        return Fingerprinter().of(a)
+
+    assert full([("Chile", ["one", "two"])]) == full([("Chile", ["one", "two"])])
+    assert full([("Chile", ["one", "two"])]) != full([("Chile", ["one"]), "two"])
+    nested = [[["a", "b"]], [["a"], ["b"]], [("a", "b")], ["a", "b"], [{"a": "b"}],
+              [{"b": "a"}], [{"a": "b", "c": "d"}], [1], ["1"], [None]]
+    assert len({full(linked) for linked in nested}) == len(nested)
