@@ -8,7 +8,8 @@ archives (`period_archives`), translation lists (`translations`) and tag, catego
 date lists (`term_pages`), content-cache pickles
 checked and saved atomically (`content_cache`), each post hashed once per build for the content
 cache (`file_stamps`), what a build read kept for the next build in the same process (`resident`),
-and fewer garbage-collector passes during a build (`build_gc`).
+compiled templates kept in memory and on disk (`template_cache`), and fewer garbage-collector
+passes during a build (`build_gc`).
 
 Other plugins may declare which attributes of its argument a Jinja filter reads
 (`declare_reads`), so pages that use the filter depend on those attributes only.
@@ -31,7 +32,7 @@ CHECKED_PELICAN = ("4.12",)
 
 FEATURES = ("incremental", "content_cache", "frozen_urls", "markdown_reader",
             "period_archives", "translations", "term_pages", "file_stamps", "resident",
-            "build_gc")
+            "template_cache", "build_gc")
 
 
 def supported(version: str = pelican.__version__) -> bool:

@@ -11,7 +11,7 @@ time. This module keeps, for the life of the process:
   Reused objects skip Pelican's `article_generator_preread`/`_context` signals, which ran when
   they were first read; everything later (`content_object_init` excepted) runs as usual, and
   this plugin recomputes every attribute it sets on them each build;
-- the compiled templates, by their source (Jinja's bytecode cache, in memory).
+- the compiled templates (`template_cache.py`, which also keeps them on disk).
 
 A one-shot `pelican content` gains nothing and loses nothing: the process ends after the build.
 A build with another settings object (the settings file changed) forgets what was kept.
@@ -19,24 +19,19 @@ A build with another settings object (the settings file changed) forgets what wa
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Any
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
 from pelican import signals
 from pelican.readers import Readers
 
 from .file_stamps import stat_key
-from .fingerprint import INTRASITE_LINK, code_digest
-from .incremental import FILTER_READS
+from .fingerprint import INTRASITE_LINK
 
 _original_read_file = Readers.read_file
 _contents: dict[tuple, Any] = {}  # (path, class, stat) -> content object
 _read_this_build: set[tuple] = set()
 _settings_of_contents: list[dict] = []  # the settings object the kept contents were read with
-_bytecode: dict[tuple[str, str], bytes] = {}
 
 
 def _reusable(content: Any) -> bool:
@@ -77,62 +72,10 @@ def forget_unread(_generators=None) -> None:
     _read_this_build.clear()
 
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates in memory, per environment configuration (see `environment_key`)."""
-
-    def __init__(self) -> None:
-        self._env_keys: dict[int, tuple[Any, str]] = {}
-
-    def _key(self, bucket: Bucket) -> tuple[str, str]:
-        env = bucket.environment
-        hit = self._env_keys.get(id(env))
-        if hit is None or hit[0] is not env:
-            hit = self._env_keys[id(env)] = (env, environment_key(env))
-        return hit[1], bucket.key
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        data = _bytecode.get(self._key(bucket))
-        if data is not None:
-            bucket.bytecode_from_string(data)  # ignored unless the source checksum matches
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        _bytecode[self._key(bucket)] = bucket.bytecode_to_string()
-
-
-def environment_key(env: Any) -> str:
-    """What, besides a template's source, decides its compiled code."""
-    # Constant expressions are folded at compile time, through the filters and tests.
-    functions = [f"{kind}:{name}:{_function_key(f)}" for kind, table in
-                 (("filter", env.filters), ("test", env.tests)) for name, f in table.items()]
-    parts = [env.code_generator_class.__qualname__, repr(sorted(FILTER_READS)),
-             repr(sorted(functions)), repr(env.is_async), repr(env.finalize is None),
-             repr(env.autoescape), repr(env.optimized), env.block_start_string,
-             env.block_end_string, env.variable_start_string, env.variable_end_string,
-             env.comment_start_string, env.comment_end_string, repr(env.line_statement_prefix),
-             repr(env.line_comment_prefix), repr(env.trim_blocks), repr(env.lstrip_blocks),
-             repr(env.newline_sequence), repr(env.keep_trailing_newline),
-             repr(sorted(type(e).__qualname__ for e in env.extensions.values()))]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
-
-def _function_key(f: Any) -> str:
-    code = getattr(f, "__code__", None)
-    name = f"{getattr(f, '__module__', '')}.{getattr(f, '__qualname__', type(f).__qualname__)}"
-    return f"{name}:{id(f)}:{code_digest(code) if code is not None else ''}"
-
-
-def keep_templates(generator) -> None:
-    """`generator_init`: this generator's compiled templates are kept in memory."""
-    env = getattr(generator, "env", None)
-    if env is not None and env.bytecode_cache is None:
-        env.bytecode_cache = MemoryBytecodeCache()
-
-
 def install() -> None:
     Readers.read_file = read_file
 
 
 def register() -> None:
     install()
-    signals.generator_init.connect(keep_templates)
     signals.all_generators_finalized.connect(forget_unread)

@@ -7,7 +7,7 @@ import gc
 import os
 from types import SimpleNamespace
 
-from fast_rebuilds import build_gc, resident
+from fast_rebuilds import build_gc, template_cache
 from jinja2 import DictLoader, Environment
 from news_archive import posts
 
@@ -30,7 +30,7 @@ def test_post_headers_are_read_again_when_the_file_changes(tmp_path) -> None:
 def _env(filters: dict | None = None) -> Environment:
     env = Environment(loader=DictLoader({"t.html": "{{ 'x'|shout }}"}), autoescape=True)
     env.filters["shout"] = (filters or {}).get("shout", str.upper)
-    env.bytecode_cache = resident.MemoryBytecodeCache()
+    env.bytecode_cache = template_cache.KeptBytecodeCache()
     return env
 
 
@@ -53,7 +53,8 @@ def test_compiled_templates_are_reused_only_by_environments_alike(monkeypatch) -
     # Constant filter calls are folded at compile time: another filter, another key.
     assert _env({"shout": lower}).get_template("t.html").render() == "x"
     assert len(compiled) == 2
-    assert resident.environment_key(_env()) != resident.environment_key(_env({"shout": lower}))
+    key = template_cache.environment_key
+    assert key(_env()) != key(_env({"shout": lower}))
 
 
 def test_a_build_raises_the_collection_threshold_and_puts_it_back() -> None:
